@@ -1,0 +1,41 @@
+# dragoman — the two commands: `make run` (set up, code the bundled examples, summarise) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= dragoman.db
+
+.PHONY: setup run test test-all eval model eval-model bench clean
+
+$(BIN)/dragoman: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+setup: $(BIN)/dragoman
+
+run: setup
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/dragoman code examples/ --db $(DB) --format table
+	$(BIN)/python -m dragoman.store.report $(DB)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/dragoman eval ../shared/seed/tehran_summit_2022.gold.json
+	$(BIN)/dragoman eval ../shared/external/plover_gsr_cameo.jsonl
+	$(BIN)/dragoman eval ../shared/external/cameo_manual_examples.jsonl
+	$(BIN)/dragoman eval ../shared/external/quotes_polnear_train.jsonl --limit 200
+
+model: setup
+	$(BIN)/python training/train.py
+
+eval-model: setup
+	$(BIN)/python training/evaluate.py
+
+bench: setup
+	$(BIN)/python benchmarks/bench_nlp.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,46 @@
+"""Actors: find every actor mention and resolve it to a coded actor.
+
+Reads the Doc (tokens, sentences; entities when the model has them), the removed
+spans and ``Article.date``. Adds ``actors``: :class:`~dragoman.records.ActorMention`
+records for names, dated titles, countries, capitals, organisations, sector phrases,
+unknown persons, surnames, pronouns and "his counterpart".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
+from dragoman.actors.persons import find_unknown_persons
+from dragoman.actors.pronouns import resolve_pronouns
+from dragoman.actors.resolve import person_actor, resolve_named, title_holder
+from dragoman.actors.terms import TermIndex, build_term_index
+from dragoman.records import ActorMention, Article, RemovedSpan
+
+__all__ = ["ActorResources", "KnowledgeBase", "load_actor_resources", "load_knowledge", "person_actor", "resolve_mentions", "title_holder"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorResources:
+    """The knowledge base and its phrase matcher, loaded once per process."""
+
+    kb: KnowledgeBase
+    index: TermIndex
+
+
+def load_actor_resources(nlp: Language, user_file: Path | None = None) -> ActorResources:
+    kb = load_knowledge(user_file)
+    return ActorResources(kb, build_term_index(kb, nlp))
+
+
+def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:
+    """Every actor mention of the article, sorted by position."""
+    named = resolve_named(doc, article, removed, resources.kb, resources.index)
+    named += find_unknown_persons(doc, article, removed, named)
+    named.sort(key=lambda m: m.span.start)
+    pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
+    return tuple(sorted([*named, *pronouns], key=lambda m: m.span.start))

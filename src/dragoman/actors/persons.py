@@ -1,0 +1,105 @@
+"""People the knowledge base does not know: named by NER or by news cues, with affiliation."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dragoman.records import Actor, ActorMention, Article, RemovedSpan, Span
+
+STAGE = "actors.persons.v1"
+_SPEECH = frozenset({"said", "says", "told", "added", "wrote", "warned", "asked", "explained", "argued", "noted", "insisted", "stated", "tweeted", "according"})
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "of", "from", "whose", "director", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "senior", "professor", "former"})
+_NOT_NAME = frozenset(
+    "The A An In On At For Of And But Or If When While After Before Since As By With From To Under Despite However Last Next This That "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December "
+    "President Prime Minister Supreme Leader Foreign Defence Defense Secretary General Ayatollah King Queen Mr Mrs Ms Dr".split()
+)
+_ORG_WORDS = frozenset(
+    "Foundation Center Centre Institute Council University Party Ministry Company Group Bank Agency Organization Organisation Committee Times News Post "
+    "Forces Army Union Association Fund Court Assembly Parliament Congress Senate House Office Department Service Edition Sea Ocean River Street".split()
+)
+_NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+
+
+def _span(article: Article, doc: Doc, start: int, end: int) -> Span:
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return Span(article.id, s, e, article.text[s:e])
+
+
+def _affiliation(doc: Doc, end: int) -> str | None:
+    """The apposition after a name: ", an analyst at the Center for ... in Vienna"."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_OPENERS:
+        return None
+    stop = end + 1
+    while stop < len(doc) and doc[stop].text not in {",", ".", ";", "”", "“", "\"", "—", "–"} and not doc[stop].is_sent_start:
+        stop += 1
+    text = doc[end + 1 : stop].text.strip()
+    return text or None
+
+
+def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of 2-4 capitalised name tokens next to a speech verb or an apposition."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _NAME_TOKEN.match(doc[i].text) or doc[i].text in _NOT_NAME:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and _NAME_TOKEN.match(doc[j].text) and doc[j].text not in _NOT_NAME:
+            j += 1
+        if j - i >= 2 and doc[j - 1].text not in _ORG_WORDS and not any(s < j and i < e for s, e in taken):
+            before = doc[i - 1].lower_ if i > 0 else ""
+            after = doc[j].lower_ if j < n else ""
+            after2 = doc[j + 1].lower_ if j + 1 < n else ""
+            if before in _SPEECH or after in _SPEECH or (after == "," and (after2 in _APPOSITION_OPENERS or after2 in _SPEECH)):
+                out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention]) -> list[ActorMention]:
+    """Persons not in the knowledge base, then later mentions of their surnames.
+
+    Uses the NER's PERSON entities when the pipeline has them, else capitalised
+    names beside a speech verb or an apposition. Surname-only mentions of any
+    person named in full earlier (KB or not) are linked to that person.
+    """
+    skip = [(r.span.start, r.span.end) for r in removed]
+    taken = [(m.span.start, m.span.end) for m in known]
+
+    def free(start_char: int, end_char: int) -> bool:
+        return not any(s < end_char and start_char < e for s, e in taken + skip)
+
+    found: list[ActorMention] = []
+    token_runs: list[tuple[int, int]]
+    if doc.has_annotation("ENT_IOB") and any(True for _ in doc.ents):
+        token_runs = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    else:
+        char_taken = [(doc.char_span(s, e, alignment_mode="expand").start, doc.char_span(s, e, alignment_mode="expand").end) for s, e in taken if doc.char_span(s, e, alignment_mode="expand") is not None]
+        token_runs = _candidates_by_cue(doc, char_taken)
+    for start, end in token_runs:
+        span = _span(article, doc, start, end)
+        if not free(span.start, span.end):
+            continue
+        actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end))
+        found.append(ActorMention(span, actor, "person.unknown", STAGE))
+        taken.append((span.start, span.end))
+
+    surnames: dict[str, tuple[int, Actor]] = {}
+    for mention in sorted([*known, *found], key=lambda m: m.span.start):
+        if mention.actor.kind == "person" and mention.actor.name and " " in mention.actor.name:
+            surnames.setdefault(mention.actor.name.split()[-1], (mention.span.end, mention.actor))
+    for token in doc:
+        hit = surnames.get(token.text)
+        if hit is None or token.idx < hit[0]:
+            continue
+        end_char = token.idx + len(token.text)
+        if not free(token.idx, end_char):
+            continue
+        found.append(ActorMention(Span(article.id, token.idx, end_char, token.text), hit[1], "person.surname", STAGE))
+        taken.append((token.idx, end_char))
+    return found

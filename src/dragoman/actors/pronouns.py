@@ -1,0 +1,108 @@
+"""Pronouns and definite descriptions, resolved by a documented heuristic.
+
+The heuristic (see docs/actors.md):
+
+* ``he/him/his/she/her`` take a person. Candidates are the person mentions before the
+  pronoun in the same sentence, else those of the nearest earlier sentence that has
+  one (up to ``window`` sentences back). Among candidates the *first* of the sentence
+  wins (news sentences open with their subject), skipping any whose known gender
+  disagrees with the pronoun.
+* ``they/them/their/its`` and "the country" take a state, organisation or group by the
+  same rule ("the country" only a state).
+* "his/her counterpart" is the most recent other person, preferring one of another
+  country: the other party of the exchange in progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from dragoman.actors.knowledge import KnowledgeBase
+from dragoman.records import ActorMention, Article, RemovedSpan, Span
+
+STAGE = "actors.pronouns.v1"
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_COLLECTIVE = frozenset({"they", "them", "their", "its", "itself", "themselves"})
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], named: list[ActorMention], kb: KnowledgeBase, window: int = 3) -> list[ActorMention]:
+    """Mentions for pronouns, "the country" and "his counterpart", resolved to earlier mentions."""
+    sent_of = _sentence_index(doc)
+    skip = [(r.span.start, r.span.end) for r in removed]
+    mentions = sorted(named, key=lambda m: m.span.start)
+    starts = {m.span.start for m in mentions}
+    token_at = {t.idx: t.i for t in doc}
+    out: list[ActorMention] = []
+
+    def sentence_of(mention: ActorMention) -> int:
+        i = token_at.get(mention.span.start)
+        if i is None:
+            i = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").start
+        return sent_of[i]
+
+    def pick(token_i: int, persons: bool, gender: str | None, states_only: bool = False) -> ActorMention | None:
+        here = sent_of[token_i]
+        pool = sorted([*mentions, *out], key=lambda m: m.span.start)
+        for back in range(0, window + 1):
+            target = here - back
+            if target < 0:
+                break
+            candidates = [
+                m for m in pool
+                if sentence_of(m) == target and m.span.start < doc[token_i].idx
+                and ((m.actor.kind == "person") if persons else (m.actor.kind != "person"))
+                and (not states_only or m.actor.kind == "state")
+                and (gender is None or _gender(kb, m) in (None, gender))
+            ]
+            if candidates:
+                return candidates[0]
+        return None
+
+    for token in doc:
+        if any(s <= token.idx < e for s, e in skip) or token.idx in starts:
+            continue
+        lower = token.lower_
+        antecedent: ActorMention | None = None
+        rule = ""
+        end = token.idx + len(token.text)
+        if lower in _PERSONAL:
+            antecedent, rule = pick(token.i, True, _PERSONAL[lower]), f"pronoun.{lower}"
+        elif lower in _COLLECTIVE:
+            antecedent, rule = pick(token.i, False, None), f"pronoun.{lower}"
+        elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
+            antecedent, rule = pick(token.i, False, None, states_only=True), "definite.the-country"
+        elif lower == "counterpart" and token.i > 0 and doc[token.i - 1].lower_ in {"his", "her", "their"}:
+            owner = next((m for m in reversed(out) if m.span.start == doc[token.i - 1].idx), None)
+            antecedent, rule = _counterpart(doc, token.i, [*mentions, *out], owner), "definite.counterpart"
+        if antecedent is None:
+            continue
+        mention = ActorMention(Span(article.id, token.idx, end, article.text[token.idx:end]), antecedent.actor, rule, STAGE, antecedent.span)
+        out.append(mention)
+    return out
+
+
+def _gender(kb: KnowledgeBase, mention: ActorMention) -> str | None:
+    pid = mention.actor.person_id
+    if pid and pid in kb.people:
+        return kb.people[pid].gender
+    return None
+
+
+def _counterpart(doc: Doc, token_i: int, pool: list[ActorMention], owner: ActorMention | None) -> ActorMention | None:
+    before = sorted((m for m in pool if m.span.start < doc[token_i].idx and m.actor.kind == "person"), key=lambda m: m.span.start)
+    if owner is None:
+        return None
+    others = [m for m in before if m.actor.name != owner.actor.name]
+    foreign = [m for m in others if m.actor.country and m.actor.country != owner.actor.country]
+    chosen = (foreign or others)[-1:] 
+    return replace(chosen[0]) if chosen else None

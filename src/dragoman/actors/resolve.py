@@ -1,0 +1,236 @@
+"""Resolve named actor mentions: people, titles, countries, capitals, organisations, sectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dragoman.actors.knowledge import KnowledgeBase, Person
+from dragoman.actors.locative import is_locative
+from dragoman.actors.terms import TermIndex, TermMatch
+from dragoman.records import Actor, ActorKind, ActorMention, Article, RemovedSpan, Span
+
+STAGE = "actors.kb.v1"
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_COORDINATORS = frozenset({"and", ",", "or", "&"})
+_TITLE_OFFICES = {"president": "hos", "prime minister": "hog", "chancellor": "hog", "premier": "hog", "king": "hos", "queen": "hos",
+                  "emir": "hos", "sultan": "hos", "supreme leader": "supreme", "foreign minister": "fm", "defence minister": "dm",
+                  "defense minister": "dm", "secretary of state": "fm", "defense secretary": "dm", "secretary-general": "igo_head"}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveContext:
+    doc: Doc
+    article: Article
+    kb: KnowledgeBase
+    day: dt.date | None
+
+
+def _span(ctx: ResolveContext, start: int, end: int) -> Span:
+    doc = ctx.doc
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return Span(ctx.article.id, s, e, ctx.article.text[s:e])
+
+
+def person_actor(kb: KnowledgeBase, person: Person, day: dt.date | None) -> Actor:
+    """A person's actor record, coded by the office they hold on ``day``."""
+    role = kb.role_on(person.id, day)
+    if role is None:
+        return Actor(person.country, person.name, person.country, "person", None, person.id)
+    if role.org in kb.countries:
+        return Actor(f"{role.org}{role.sector}", person.name, role.org, "person", role.sector, person.id)
+    org = kb.organizations.get(role.org)
+    return Actor(role.org, person.name, org.country if org else person.country, "person", role.sector, person.id)
+
+
+def _title_key(kb: KnowledgeBase, surface: str) -> str:
+    return kb.titles.get(surface, surface)
+
+
+def title_holder(kb: KnowledgeBase, org: str, surface: str, day: dt.date | None) -> Person | None:
+    """Who holds the title written as ``surface`` in ``org`` (ISO3 or org code) on ``day``."""
+    key = _title_key(kb, surface)
+    when = day or dt.date.max
+    if key == "@leader":
+        country = kb.countries.get(org)
+        offices = [country.leader_office] if country else ["hos", "hog"]
+        offices += [o for o in ("hos", "hog", "supreme", "igo_head", "group_leader") if o not in offices]
+        for office in offices:
+            found = kb.holders(org, when, office=office) if day else _latest(kb, org, office=office)
+            if found:
+                return found[0]
+        return None
+    if key.startswith("@"):
+        found = kb.holders(org, when, office=key[1:]) if day else _latest(kb, org, office=key[1:])
+        return found[0] if found else None
+    found = kb.holders(org, when, title=key) if day else _latest(kb, org, title=key)
+    if not found and key in _TITLE_OFFICES:
+        office = _TITLE_OFFICES[key]
+        found = kb.holders(org, when, office=office) if day else _latest(kb, org, office=office)
+    return found[0] if found else None
+
+
+def _latest(kb: KnowledgeBase, org: str, *, office: str | None = None, title: str | None = None) -> list[Person]:
+    """Without an article date, the current holder (a role with no end)."""
+    out = []
+    for role in kb.roles_by_org.get(org, ()):
+        if (office is None or role.office == office) and (title is None or role.title == title) and role.end is None:
+            out.append(kb.people[role.person])
+    return out
+
+
+def _country_like(match: TermMatch) -> tuple[str, str] | None:
+    """(kind, key) when the match names a country (by name, adjective or capital) or a group."""
+    for kind in ("country", "adjective", "capital", "group"):
+        term = match.of_kind(kind)  # type: ignore[arg-type]
+        if term is not None:
+            return kind, term.key
+    return None
+
+
+def _adjacent(doc: Doc, end: int, start: int, allow_possessive: bool = True) -> bool:
+    between = [t.text for t in doc[end:start]]
+    return not between or (allow_possessive and len(between) == 1 and between[0] in _POSSESSIVE)
+
+
+def _kind_of_org(kind: str) -> ActorKind:
+    return {"igo": "igo", "group": "group"}.get(kind, "organization")  # type: ignore[return-value]
+
+
+def _group_country(ctx: ResolveContext, matches: list[TermMatch], index: int) -> str | None:
+    """The country a group mention is placed in by a locative country in its sentence."""
+    sent = ctx.doc[matches[index].start].sent
+    for m in matches:
+        if sent.start <= m.start < sent.end and m.of_kind("country") and is_locative(ctx.doc, m.start):
+            term = m.of_kind("country")
+            return term.key if term else None
+    return None
+
+
+def _base_actor(ctx: ResolveContext, kind: str, key: str, matches: list[TermMatch], index: int) -> Actor:
+    kb = ctx.kb
+    if kind == "group":
+        group = kb.groups[key]
+        country = _group_country(ctx, matches, index)
+        return Actor(group.code, group.name, country, "group", None)
+    country = kb.countries[key]
+    if kind == "capital":
+        return Actor(f"{key}GOV", country.name, key, "state", "GOV")
+    return Actor(key, country.name, key, "state", None)
+
+
+def _with_sector(actor: Actor, sector: str, kind: str) -> Actor:
+    code = f"{actor.code}{sector}" if actor.code else None
+    actor_kind: ActorKind = actor.kind if kind not in {"group", "organization"} else kind  # type: ignore[assignment]
+    return Actor(code, actor.name, actor.country, actor_kind, sector, actor.person_id)
+
+
+def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], kb: KnowledgeBase, index: TermIndex) -> list[ActorMention]:
+    """Mentions made of KB terms: names, titles, countries, capitals, organisations, sectors."""
+    ctx = ResolveContext(doc, article, kb, article.date)
+    skip = [(r.span.start, r.span.end) for r in removed]
+    matches = [m for m in index.find(doc) if not any(s <= doc[m.start].idx < e for s, e in skip)]
+    mentions: list[ActorMention] = []
+    used: set[int] = set()
+    locative_chain = False
+    i = 0
+    while i < len(matches):
+        if i in used:
+            i += 1
+            continue
+        m = matches[i]
+        best = m.best()
+        if best.kind == "person":
+            mentions.append(ActorMention(_span(ctx, m.start, m.end), person_actor(kb, kb.people[best.key], ctx.day), "person.name", STAGE))
+            i += 1
+            continue
+        if best.kind == "org":
+            org = kb.organizations[best.key]
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if nxt and nxt.best().kind == "title" and _adjacent(doc, m.end, nxt.start):
+                if _title_mention(ctx, matches, i, [(m, org.code)], nxt, mentions, used):
+                    i = max(used) + 1
+                    continue
+            mentions.append(ActorMention(_span(ctx, m.start, m.end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE))
+            i += 1
+            continue
+        country_like = _country_like(m)
+        if country_like is not None:
+            # Gather a coordination: "Russian and Iranian forces", "Iran and Russia".
+            conjuncts = [(m, country_like)]
+            j = i + 1
+            while j < len(matches):
+                gap = [t.text.lower() for t in doc[conjuncts[-1][0].end : matches[j].start]]
+                nxt_like = _country_like(matches[j])
+                if nxt_like and nxt_like[0] == country_like[0] and gap and all(g in _COORDINATORS for g in gap):
+                    conjuncts.append((matches[j], nxt_like))
+                    j += 1
+                    continue
+                break
+            head = matches[j] if j < len(matches) else None
+            last = conjuncts[-1][0]
+            if head is not None and _adjacent(doc, last.end, head.start) and head.best().kind in {"title", "sector"}:
+                # "the Turkish president Recep ..." / "Russian forces"
+                if head.best().kind == "title":
+                    if _title_mention(ctx, matches, i, [(c, key) for c, (_, key) in conjuncts], head, mentions, used):
+                        i = max(used) + 1
+                        continue
+                else:
+                    sector = kb.sectors[head.best().key]
+                    after = matches[j + 1] if j + 1 < len(matches) else None
+                    if after is not None and after.best().kind in {"org", "person"} and _adjacent(doc, head.end, after.start, allow_possessive=False):
+                        i = j + 1  # "Russian state company Rosatom": the name is the actor
+                        continue
+                    for n, (c, (kind, key)) in enumerate(conjuncts):
+                        base = _base_actor(ctx, kind, key, matches, i + n)
+                        end = head.end if n == len(conjuncts) - 1 else c.end
+                        mentions.append(ActorMention(_span(ctx, c.start, end), _with_sector(base, sector.sector, sector.kind), f"{kind}.sector", STAGE))
+                    i = j + 1
+                    continue
+            for n, (c, (kind, key)) in enumerate(conjuncts):
+                locative = kind in {"country", "capital"} and (is_locative(doc, c.start) or (n > 0 and locative_chain))
+                locative_chain = locative
+                if locative:
+                    continue  # a place, not an actor: the places stage geocodes it
+                base = _base_actor(ctx, kind, key, matches, i + n)
+                mentions.append(ActorMention(_span(ctx, c.start, c.end), base, f"{kind}.name", STAGE))
+            i = j
+            continue
+        if best.kind == "title":
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if nxt and nxt.best().kind == "person" and _adjacent(doc, m.end, nxt.start, allow_possessive=False):
+                person = kb.people[nxt.best().key]
+                mentions.append(ActorMention(_span(ctx, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE))
+                i += 2
+                continue
+        i += 1
+    return mentions
+
+
+def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, owners: list[tuple[TermMatch, str]],
+                   title: TermMatch, mentions: list[ActorMention], used: set[int]) -> bool:
+    """"the Turkish president", "Iran's Supreme Leader Ayatollah Ali Khamenei", "US President Joe Biden"."""
+    kb, doc = ctx.kb, ctx.doc
+    title_index = matches.index(title)
+    nxt = matches[title_index + 1] if title_index + 1 < len(matches) else None
+    owner_match, owner = owners[-1]
+    start = owners[0][0].start
+    if nxt is not None and nxt.best().kind == "person" and _adjacent(doc, title.end, nxt.start, allow_possessive=False):
+        person = kb.people[nxt.best().key]
+        mentions.append(ActorMention(_span(ctx, start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE))
+        used.update(range(first, title_index + 2))
+        return True
+    surface = title.best().key
+    found_any = False
+    for match, key in owners:
+        holder = title_holder(kb, key, surface, ctx.day)
+        if holder is None:
+            continue
+        end = title.end if match is owner_match else match.end
+        mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), person_actor(kb, holder, ctx.day), "title.dated", STAGE))
+        found_any = True
+    if found_any:
+        used.update(range(first, title_index + 1))
+    return found_any

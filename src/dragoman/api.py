@@ -1,0 +1,165 @@
+"""The public functions behind each CLI command (the CLI only parses and prints)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+from dragoman.actors import ActorResources, person_actor, title_holder
+from dragoman.clean import find_boilerplate
+from dragoman.eval import evaluate
+from dragoman.events.coder import best_matches, sentence_view
+from dragoman.nlp import parse_article
+from dragoman.pipeline import Pipeline, code_article, code_inputs
+from dragoman.records import Article, CodedArticle, Rejection
+from dragoman.store import Store, StoreSummary, connect, summarize
+
+__all__ = ["ActorHit", "actors_lookup", "actors_stats", "code", "eval_gold", "explain", "store_results"]
+
+
+def code(pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None = None, stdin: BinaryIO | None = None) -> Iterator[CodedArticle | Rejection]:
+    """Code every article under ``paths``; ``default_date`` fills in articles without a date."""
+    if default_date is None:
+        yield from code_inputs(pipeline, paths, stdin)
+        return
+    from dragoman.ingest import read_inputs
+
+    for item in read_inputs(paths, pipeline.settings.ingest, stdin):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        yield code_article(pipeline, item if item.date else replace(item, date=default_date))
+
+
+def store_results(db: Path, results: Iterable[CodedArticle | Rejection], batch_size: int) -> Iterator[CodedArticle | Rejection]:
+    """Write results to the store in batches while passing them through."""
+    conn = connect(db)
+    store = Store(conn)
+    batch: list[CodedArticle | Rejection] = []
+    try:
+        for item in results:
+            batch.append(item)
+            yield item
+            if len(batch) >= batch_size:
+                store.write_batch(batch)
+                batch = []
+        if batch:
+            store.write_batch(batch)
+    finally:
+        conn.close()
+
+
+def db_summary(db: Path) -> StoreSummary:
+    conn = connect(db)
+    try:
+        return summarize(conn)
+    finally:
+        conn.close()
+
+
+def eval_gold(pipeline: Pipeline, gold: Path, limit: int | None = None) -> dict[str, Any]:
+    return evaluate(gold, pipeline, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class ExplainedSentence:
+    text: str
+    actors: tuple[str, ...]
+    matches: tuple[str, ...]
+    events: tuple[str, ...]
+
+
+def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ...]:
+    """Sentence by sentence: the actors found, the patterns matched and the events coded."""
+    result = code_article(pipeline, article)
+    if isinstance(result, Rejection):
+        return (ExplainedSentence(f"rejected: {result.reason}: {result.detail}", (), (), ()),)
+    removed = find_boilerplate(article, pipeline.boilerplate)
+    doc = parse_article(pipeline.nlp, article, removed)
+    out = []
+    for sent in doc.sents:
+        if any(r.span.start <= sent.start_char < r.span.end for r in removed):
+            out.append(ExplainedSentence(sent.text, (), ("(removed as boilerplate)",), ()))
+            continue
+        mentions = tuple(m for m in result.actors if sent.start_char <= m.span.start < sent.end_char)
+        view = sentence_view(doc, sent, mentions)
+        matches = tuple(
+            f"{m.pattern.id} [{m.pattern.code}] “{doc[m.start:m.end].text}” targets={[t.span.text for t in m.targets]}"
+            for m in best_matches(view, pipeline.events.patterns)
+        )
+        events = tuple(
+            f"{e.source.span.text} ({e.source.actor.code}) → {e.target.span.text + ' (' + str(e.target.actor.code) + ')' if e.target else '—'}: "
+            f"{e.cameo} {pipeline.events.cameo.get(e.cameo).name} [{e.plover}, Goldstein {e.goldstein}, rule {e.rule}, conf {e.confidence}, date {e.date}]"
+            for e in result.events if sent.start_char <= e.evidence[0].start < sent.end_char
+        )
+        actors = tuple(f"{m.span.text} → {m.actor.name or '?'} ({m.actor.code or '-'}, {m.rule})" for m in mentions)
+        out.append(ExplainedSentence(sent.text, actors, matches, events))
+    return tuple(out)
+
+
+def actors_stats(resources: ActorResources) -> dict[str, int]:
+    kb = resources.kb
+    kinds: dict[str, int] = {}
+    for org in kb.organizations.values():
+        kinds[f"organizations ({org.kind})"] = kinds.get(f"organizations ({org.kind})", 0) + 1
+    return {
+        "states and territories": len(kb.countries),
+        **dict(sorted(kinds.items())),
+        "people": len(kb.people),
+        "dated roles": len(kb.roles),
+        "title words": len(kb.titles),
+        "sector words": len(kb.sectors),
+        "group words": len(kb.groups),
+        "matcher phrases": len(resources.index.meanings),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    phrase: str
+    kind: str
+    code: str | None
+    name: str
+    country: str | None
+    detail: str
+
+
+def actors_lookup(resources: ActorResources, name: str, day: dt.date | None) -> list[ActorHit]:
+    """What a name, alias, adjective or "the <country> <title>" means on ``day``."""
+    kb = resources.kb
+    hits: list[ActorHit] = []
+    for term in resources.index.meanings.get(name.lower(), ()):
+        if term.kind == "person":
+            person = kb.people[term.key]
+            actor = person_actor(kb, person, day)
+            role = kb.role_on(person.id, day)
+            hits.append(ActorHit(name, "person", actor.code, person.name, actor.country, f"{role.title} of {role.org} {role.start}..{role.end or ''}" if role else "no dated role"))
+        elif term.kind == "org":
+            org = kb.organizations[term.key]
+            hits.append(ActorHit(name, org.kind, org.code, org.name, org.country, org.sector or ""))
+        elif term.kind in {"country", "adjective", "capital"}:
+            c = kb.countries[term.key]
+            hits.append(ActorHit(name, term.kind, c.iso3 + ("GOV" if term.kind == "capital" else ""), c.name, c.iso3, c.status))
+        elif term.kind == "group":
+            g = kb.groups[term.key]
+            hits.append(ActorHit(name, "group", g.code, g.name, None, ""))
+    words = name.split()
+    for cut in range(1, len(words)):
+        owner, title = " ".join(words[:cut]), " ".join(words[cut:]).lower()
+        if owner.lower() == "the":
+            continue
+        owners = [t for t in resources.index.meanings.get(owner.lower().removeprefix("the "), ()) if t.kind in {"country", "adjective", "capital", "org"}]
+        if owners and title in kb.titles:
+            for t in owners:
+                holder = title_holder(kb, t.key, title, day)
+                if holder is not None:
+                    actor = person_actor(kb, holder, day)
+                    hits.append(ActorHit(name, "title", actor.code, holder.name, actor.country, f"{title} of {t.key} on {day or 'today'}"))
+    return hits
+
+
+def open_db(db: Path) -> sqlite3.Connection:
+    return connect(db)

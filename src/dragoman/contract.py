@@ -1,0 +1,76 @@
+"""The output contract: one JSON object per article (schema in contract.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from dragoman.records import ActorMention, CodedArticle, Event, Place, Quote, Rejection, Span
+
+JsonObject = dict[str, Any]
+
+
+def _actor(m: ActorMention) -> JsonObject:
+    out: JsonObject = {"text": m.span.text, "name": m.actor.name, "code": m.actor.code, "country": m.actor.country}
+    if m.actor.affiliation:
+        out["affiliation"] = m.actor.affiliation
+    return out
+
+
+def _mention(m: ActorMention) -> JsonObject:
+    out: JsonObject = {
+        "start": m.span.start, "end": m.span.end, "text": m.span.text,
+        "name": m.actor.name, "code": m.actor.code, "country": m.actor.country, "kind": m.actor.kind, "rule": m.rule,
+    }
+    if m.actor.affiliation:
+        out["affiliation"] = m.actor.affiliation
+    return out
+
+
+def _span(s: Span) -> JsonObject:
+    return {"start": s.start, "end": s.end, "text": s.text}
+
+
+def _place(p: Place | None) -> JsonObject | None:
+    if p is None:
+        return None
+    return {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon}
+
+
+def _event(e: Event) -> JsonObject:
+    return {
+        "source": _actor(e.source), "target": _actor(e.target) if e.target else None,
+        "cameo": e.cameo, "root": e.root, "plover": e.plover or None, "goldstein": e.goldstein, "quad_class": e.quad_class,
+        "date": e.date.isoformat() if e.date else None, "place": _place(e.place),
+        "evidence": _span(e.evidence[0]), "evidence_all": [_span(s) for s in e.evidence],
+        "rule": e.rule, "confidence": e.confidence,
+    }
+
+
+def _quote(q: Quote) -> JsonObject:
+    return {
+        "start": q.span.start, "end": q.span.end, "text": q.span.text, "kind": q.kind,
+        "speaker": _actor(q.speaker) if q.speaker else None, "cue": _span(q.cue) if q.cue else None,
+    }
+
+
+def article_to_json(coded: CodedArticle) -> JsonObject:
+    a = coded.article
+    return {
+        "id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source,
+        "removed": [{**_span(r.span), "reason": r.reason} for r in coded.removed],
+        "actors": [_mention(m) for m in coded.actors],
+        "events": [_event(e) for e in coded.events],
+        "quotes": [_quote(q) for q in coded.quotes],
+    }
+
+
+def rejection_to_json(r: Rejection) -> JsonObject:
+    return {"id": r.doc_id, "source": r.source, "rejected": {"stage": r.stage, "reason": r.reason, "detail": r.detail}}
+
+
+def contract_schema() -> JsonObject:
+    text = resources.files("dragoman").joinpath("contract.schema.json").read_text(encoding="utf-8")
+    schema: JsonObject = json.loads(text)
+    return schema

@@ -1,0 +1,87 @@
+"""Score event coding on the JSONL gold sets in ../shared/external.
+
+* ``plover_gsr_cameo.jsonl``: micro P/R/F1 on (source country, target country where the
+  gold has one, PLOVER type), and on the CAMEO root for records with ``cameo_code``;
+  plus actor coverage: how often a gold actor's country is among the resolved actors.
+* ``cameo_manual_examples.jsonl``: share of examples whose most confident event has the
+  gold CAMEO root (actors are not annotated there).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+from dragoman.eval.metrics import Score
+from dragoman.records import CodedArticle
+
+Record = Mapping[str, Any]
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def _match(gold: list[tuple[str | None, str | None, str]], pred: list[tuple[str | None, str | None, str]]) -> tuple[int, int, int]:
+    left = list(pred)
+    tp = 0
+    for g_src, g_tgt, g_type in gold:
+        for p in left:
+            if p[0] == g_src and p[2] == g_type and (g_tgt is None or p[1] == g_tgt):
+                left.remove(p)
+                tp += 1
+                break
+    return tp, len(left), len(gold) - tp
+
+
+def score_plover(records: Iterable[Record], code: Callable[[Record], CodedArticle | None]) -> dict[str, Any]:
+    tp = fp = fn = 0
+    rtp = rfp = rfn = 0
+    cover_hit = cover_total = 0
+    failed = 0
+    n = 0
+    for record in records:
+        n += 1
+        coded = code(record)
+        if coded is None:
+            failed += 1
+            continue
+        gold = [(_country(e.get("source")), _country(e.get("target")), e["code"]) for e in record.get("events", [])]
+        pred = list({(e.source.actor.country, e.target.actor.country if e.target else None, e.plover) for e in coded.events})
+        a, b, c = _match(gold, pred)
+        tp, fp, fn = tp + a, fp + b, fn + c
+        if record.get("cameo_code"):
+            root = str(record["cameo_code"])[:2]
+            groot = [(g[0], g[1], root) for g in gold]
+            rpred = list({(e.source.actor.country, e.target.actor.country if e.target else None, e.root) for e in coded.events})
+            a, b, c = _match(groot, rpred)
+            rtp, rfp, rfn = rtp + a, rfp + b, rfn + c
+        resolved = {m.actor.country for m in coded.actors} | {(m.actor.code or "")[:3] for m in coded.actors}
+        for actor in [*record.get("source_actors", []), *record.get("target_actors", [])]:
+            country = actor.get("code")
+            if country and len(country) == 3 and country.isalpha():
+                cover_total += 1
+                cover_hit += int(country in resolved)
+    return {
+        "records": n,
+        "failed": failed,
+        "plover": Score(tp, fp, fn).as_dict(),
+        "cameo_root": Score(rtp, rfp, rfn).as_dict(),
+        "actor_country_coverage": round(cover_hit / cover_total, 4) if cover_total else 0.0,
+        "actor_country_total": cover_total,
+    }
+
+
+def score_cameo_examples(records: Iterable[Record], code: Callable[[Record], CodedArticle | None]) -> dict[str, Any]:
+    right = total = no_event = 0
+    for record in records:
+        golds = [str(e["code"]) for e in record.get("events", []) if e.get("code")]
+        if not golds:
+            continue
+        total += 1
+        coded = code(record)
+        if coded is None or not coded.events:
+            no_event += 1
+            continue
+        best = max(coded.events, key=lambda e: e.confidence)
+        right += int(best.root == golds[0][:2])
+    return {"examples": total, "root_accuracy": round(right / total, 4) if total else 0.0, "right": right, "no_event": no_event}

@@ -1,0 +1,21 @@
+"""Events: CAMEO and PLOVER coding from patterns, actors, negation and modality.
+
+Reads the Doc's sentences (and dependency parse when present), the actor mentions,
+the quotes and ``Article.date``. Adds :class:`~dragoman.records.Event` records with
+evidence spans, the pattern id as ``rule`` and a confidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dragoman.events.coder import EventResources, code_events
+from dragoman.events.modality import read_modality, recode
+from dragoman.events.patterns import PatternSet, load_patterns
+from dragoman.events.tables import CameoTable, load_cameo_table
+
+__all__ = ["CameoTable", "EventResources", "PatternSet", "code_events", "load_cameo_table", "load_event_resources", "load_patterns", "read_modality", "recode"]
+
+
+def load_event_resources(user_patterns: Path | None = None) -> EventResources:
+    return EventResources(load_patterns(user_patterns), load_cameo_table())

@@ -1,0 +1,150 @@
+"""Match compiled patterns against the tokens of one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from spacy.tokens import Doc
+
+from dragoman.events.patterns import Element, Pattern
+from dragoman.records import ActorMention
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
+_GAP_STOPS = frozenset({";", ":", "“", "”", "\"", "(", ")", "—"})
+_COORD = frozenset({"and", ",", "or"})
+_FILLER_STOPS = frozenset({".", ";", ":", ",", "!", "?", "(", ")"})
+MAX_GAP = 4
+MAX_FILLER = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    pattern: Pattern
+    anchor: int  # token index of the anchor
+    start: int  # first token of the match
+    end: int  # token after the match
+    targets: tuple[ActorMention, ...]
+    sources: tuple[ActorMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """A sentence's tokens with the actor mentions that start at each token."""
+
+    doc: Doc
+    start: int
+    end: int
+    mentions_at: Mapping[int, tuple[ActorMention, ...]]
+    mention_end: Mapping[int, int]  # id(mention) -> token after it
+
+    def lower(self, i: int) -> str:
+        return self.doc[i].lower_
+
+
+def _mentions_from(view: SentenceView, i: int) -> tuple[tuple[ActorMention, ...], int] | None:
+    """The mention(s) starting at token i (with a coordination), and the token after them."""
+    j = i
+    skipped = 0
+    while j < view.end and view.lower(j) in _DETERMINERS and j not in view.mentions_at and skipped < 2:
+        j += 1
+        skipped += 1
+    if j not in view.mentions_at:
+        return None
+    found = list(view.mentions_at[j][:1])
+    end = view.mention_end[id(found[0])]
+    while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
+        nxt = view.mentions_at[end + 1][0]
+        found.append(nxt)
+        end = view.mention_end[id(nxt)]
+    return tuple(found), end
+
+
+def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, targets: tuple[ActorMention, ...], sources: tuple[ActorMention, ...], first: bool) -> tuple[int, tuple[ActorMention, ...], tuple[ActorMention, ...]] | None:
+    if ei == len(elements):
+        return ti, targets, sources
+    element = elements[ei]
+    if element.kind == "gap":
+        for k in range(0, MAX_GAP + 1):
+            if k and (ti + k - 1 >= view.end or view.doc[ti + k - 1].text in _GAP_STOPS):
+                break
+            result = _forward(view, elements, ei + 1, ti + k, targets, sources, False)
+            if result is not None:
+                return result
+        return None
+    if element.kind == "neg":
+        window = range(ti, min(view.end, ti + MAX_GAP))
+        if any(view.lower(i) in element.forms for i in window):
+            return None
+        return _forward(view, elements, ei + 1, ti, targets, sources, first)
+    if element.kind in {"target", "source"}:
+        found = _mentions_from(view, ti) if ti < view.end else None
+        if found is None:
+            return None
+        mentions, end = found
+        if element.kind == "target":
+            return _forward(view, elements, ei + 1, end, targets + mentions, sources, False)
+        return _forward(view, elements, ei + 1, end, targets, sources + mentions, False)
+    # word or possessive, with up to MAX_FILLER skipped tokens unless right after the anchor's start
+    limit = MAX_FILLER
+    for skip in range(0, limit + 1):
+        i = ti + skip
+        if i >= view.end:
+            break
+        if skip and view.doc[i - 1].text in _FILLER_STOPS:
+            break
+        if view.lower(i) in element.forms or view.doc[i].text in element.forms:
+            result = _forward(view, elements, ei + 1, i + 1, targets, sources, False)
+            if result is not None:
+                return result
+        if skip == 0 and element.optional:
+            result = _forward(view, elements, ei + 1, ti, targets, sources, first)
+            if result is not None:
+                return result
+    if element.optional:
+        return _forward(view, elements, ei + 1, ti, targets, sources, first)
+    return None
+
+
+def _backward(view: SentenceView, elements: Sequence[Element], anchor_token: int) -> tuple[int, tuple[ActorMention, ...]] | None:
+    """Match the elements before the anchor (``$ 's invasion``) right to left."""
+    ti = anchor_token
+    sources: tuple[ActorMention, ...] = ()
+    for element in reversed(elements):
+        if element.kind == "possessive" or element.kind == "word":
+            if ti - 1 < view.start:
+                if element.optional:
+                    continue
+                return None
+            if view.doc[ti - 1].text in element.forms or view.lower(ti - 1) in element.forms:
+                ti -= 1
+            elif not element.optional:
+                return None
+        elif element.kind == "source":
+            owner = next((m for i in range(view.start, ti) for m in view.mentions_at.get(i, ()) if view.mention_end[id(m)] == ti), None)
+            if owner is None:
+                return None
+            sources += (owner,)
+            ti = next(i for i in range(view.start, ti) if owner in view.mentions_at.get(i, ()))
+        elif element.kind == "gap":
+            continue
+        else:
+            return None
+    return ti, sources
+
+
+def match_at(view: SentenceView, pattern: Pattern, anchor_token: int) -> PatternMatch | None:
+    """Match ``pattern`` with its anchor element on ``anchor_token``."""
+    before = pattern.elements[: pattern.anchor]
+    start = anchor_token
+    sources: tuple[ActorMention, ...] = ()
+    if before:
+        back = _backward(view, before, anchor_token)
+        if back is None:
+            return None
+        start, sources = back
+    result = _forward(view, pattern.elements, pattern.anchor + 1, anchor_token + 1, (), sources, True)
+    if result is None:
+        return None
+    end, targets, all_sources = result
+    return PatternMatch(pattern, anchor_token, start, end, targets, all_sources)

@@ -1,0 +1,105 @@
+"""Negation and modality: what a pattern match means in its clause.
+
+"would never sell drones to Russia" is a refusal (12x), "threatened to" a threat (13x),
+"called on"/"urged"/"expect X to" an appeal (02x), "will"/"plans to" an intention (03x);
+hypotheticals and questions are not events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+Modality = Literal["fact", "negated", "refusal", "threat", "appeal", "intent", "hypothetical"]
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
+_REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "reject", "rejected", "rejects", "rejecting", "resist", "resisted"})
+_THREAT = frozenset({"threaten", "threatened", "threatens", "threatening", "threat", "threats", "warn", "warned", "warns", "ultimatum"})
+_APPEAL = frozenset({"urge", "urged", "urges", "urging", "expect", "expected", "expects", "expecting", "ask", "asked", "asks", "asking", "appeal", "appealed", "demand", "demanded", "demands", "press", "pressed", "pressing", "want", "wants", "wanted", "called", "call", "calls", "calling"})
+_INTENT = frozenset({"will", "'ll", "would", "plan", "plans", "planned", "planning", "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "intend", "intends", "intended", "offer", "offered", "offers", "ready", "willing", "prepared", "agree", "agreed", "agrees", "going"})
+_HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "unless", "perhaps", "possibly", "considering", "consider", "mulling"})
+_CLAUSE_STOPS = frozenset({";", ":", ".", "—", "–", "but", "while", "although", "though", "because", "since", "despite", "after", "before", "which", "that", "who", "as"})
+WINDOW = 7
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    modality: Modality
+    cue_token: int | None  # the token of the modal cue (for appeal targets)
+
+
+def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -> ModalityReading:
+    """Look back from the anchor through its clause for negation and modal cues."""
+    sent = doc[anchor].sent
+    if sent.text.rstrip().rstrip("”\"’").endswith("?"):
+        return ModalityReading("hypothetical", None)
+    negated = False
+    found: ModalityReading | None = None
+    i = anchor - 1
+    steps = 0
+    while i >= sent_start and steps < WINDOW:
+        word = doc[i].lower_
+        if word in _CLAUSE_STOPS and not (word == "that" and i + 1 < len(doc) and doc[i + 1].i == anchor):
+            break
+        if word in _NEGATORS:
+            negated = True
+        elif found is None and not anchor_is_cue:
+            if word in _REFUSAL:
+                found = ModalityReading("refusal", i)
+            elif word in _THREAT:
+                found = ModalityReading("threat", i)
+            elif word in _APPEAL and not (word in {"called", "call", "calls", "calling"} and not (i + 1 < len(doc) and doc[i + 1].lower_ in {"on", "for", "upon"})):
+                found = ModalityReading("appeal", i)
+            elif word in _HYPOTHETICAL:
+                found = ModalityReading("hypothetical", i)
+            elif word in _INTENT:
+                found = ModalityReading("intent", i)
+        i -= 1
+        steps += 1
+    if negated and (found is None or found.modality in {"intent", "fact"}):
+        return ModalityReading("negated", None)
+    if negated and found is not None and found.modality == "refusal":
+        return ModalityReading("fact", None)  # "did not refuse": leave as the plain event
+    return found or ModalityReading("fact", None)
+
+
+def recode(code: str, modality: Modality) -> str | None:
+    """The CAMEO code a match yields under a modality; ``None`` when it is no event."""
+    root = int(code[:2])
+    if modality == "fact":
+        return code
+    if modality == "hypothetical":
+        return None
+    if modality in {"negated", "refusal"}:
+        if root >= 9:
+            return None if modality == "negated" else "120"
+        if code.startswith("057"):
+            return "127"
+        return {3: "120", 4: "125", 6: "1211" if code.startswith("061") else "121", 7: "1212" if code.startswith("072") else "122", 8: "124"}.get(root)
+    if modality == "threat":
+        if root in {13}:
+            return code
+        if root == 16:
+            return "131"
+        if root == 17:
+            return "137"
+        if root >= 18:
+            return "138"
+        return "130"
+    if modality == "appeal":
+        if root == 2:
+            return code
+        return {3: "026", 4: "026", 5: "022", 6: "021", 7: "023", 8: "025"}.get(root, "020")
+    if modality == "intent":
+        if root == 3 or root >= 9 and root <= 13:
+            return code
+        if root == 16:
+            return "131"
+        if root == 17:
+            return "137"
+        if root >= 18:
+            return "138"
+        return {4: "036", 5: "032", 6: "031", 7: "033", 8: "035"}.get(root, "030")
+    return code

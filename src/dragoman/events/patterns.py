@@ -1,0 +1,125 @@
+"""Event patterns: read ``patterns*.tsv``, compile lemmas into their inflected forms.
+
+Syntax (docs/event-patterns.md): ``word``, ``a|b``, ``(opt)``, ``*``, ``+`` (target),
+``$`` (source), ``~neg``, ``'s``. The first word element is the anchor.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal, Mapping
+
+from lemminflect import getAllInflections, getAllInflectionsOOV
+
+from dragoman.errors import DataFileError
+
+ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
+FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after"})
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    kind: ElementKind
+    forms: frozenset[str] = frozenset()
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    code: str
+    text: str
+    elements: tuple[Element, ...]
+    flags: frozenset[str]
+    anchor: int  # index of the anchor element
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for e in self.elements if e.kind in {"word", "target", "source"} and not e.optional)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    patterns: tuple[Pattern, ...]
+    by_anchor: Mapping[str, tuple[Pattern, ...]]
+
+
+def inflections(lemma: str) -> frozenset[str]:
+    """Every surface form of a lemma as verb and noun (``sell`` → sell, sells, sold, selling)."""
+    forms = {lemma}
+    if " " in lemma or not lemma.isalpha():
+        return frozenset(forms)
+    for upos in ("VERB", "NOUN"):
+        found = getAllInflections(lemma, upos=upos) or getAllInflectionsOOV(lemma, upos=upos)
+        for values in found.values():
+            forms.update(v.lower() for v in values)
+    return frozenset(forms)
+
+
+def _element(raw: str, where: str) -> Element:
+    if raw == "*":
+        return Element("gap")
+    if raw == "+":
+        return Element("target")
+    if raw == "$":
+        return Element("source")
+    if raw in {"'s", "’s"}:
+        return Element("possessive", frozenset({"'s", "’s", "'", "’"}))
+    optional = raw.startswith("(") and raw.endswith(")")
+    body = raw[1:-1] if optional else raw
+    if body.startswith("~"):
+        return Element("neg", frozenset(f for w in body[1:].split("|") for f in inflections(w.lower())))
+    words = [w for w in body.split("|") if w]
+    if not words or not all(w.replace("-", "").replace("'", "").isalnum() for w in words):
+        raise DataFileError(f"{where}: cannot read pattern element {raw!r}")
+    return Element("word", frozenset(f for w in words for f in inflections(w.lower())), optional)
+
+
+def parse_pattern(pid: str, code: str, text: str, flags: str, where: str) -> Pattern:
+    elements = tuple(_element(raw, where) for raw in text.split())
+    anchor = next((i for i, e in enumerate(elements) if e.kind == "word" and not e.optional), None)
+    if anchor is None:
+        raise DataFileError(f"{where}: pattern {text!r} has no word to anchor on")
+    flag_set = frozenset(f for f in flags.split("|") if f)
+    unknown = flag_set - FLAGS
+    if unknown:
+        raise DataFileError(f"{where}: unknown flags {sorted(unknown)}; allowed: {sorted(FLAGS)}")
+    if not code.isdigit() or not 2 <= len(code) <= 4:
+        raise DataFileError(f"{where}: CAMEO code {code!r} must be 2 to 4 digits")
+    return Pattern(pid, code, text, elements, flag_set, anchor)
+
+
+def _read(text: str, name: str) -> list[Pattern]:
+    lines = [l for l in text.splitlines() if l.strip() and not l.startswith("#")]
+    out = []
+    for number, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+        where = f"{name} row {number}"
+        if not row.get("id") or not row.get("code") or not row.get("pattern"):
+            raise DataFileError(f"{where}: id, code and pattern are required")
+        out.append(parse_pattern(row["id"].strip(), row["code"].strip(), row["pattern"].strip(), (row.get("flags") or "").strip(), where))
+    return out
+
+
+def load_patterns(user_file: Path | None = None) -> PatternSet:
+    """Read every packaged ``patterns*.tsv`` plus an optional user file; index by anchor form."""
+    folder = resources.files("dragoman.events").joinpath("data")
+    patterns: list[Pattern] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith("patterns") and entry.name.endswith(".tsv"):
+            patterns += _read(entry.read_text(encoding="utf-8"), entry.name)
+    if user_file is not None:
+        try:
+            patterns += _read(user_file.read_text(encoding="utf-8"), str(user_file))
+        except OSError as e:
+            raise DataFileError(f"patterns file {user_file}: cannot read it ({e})") from e
+    seen: dict[str, Pattern] = {}
+    for p in patterns:
+        seen[p.id] = p  # a user pattern with the same id replaces the packaged one
+    index: dict[str, list[Pattern]] = {}
+    for p in seen.values():
+        for form in p.elements[p.anchor].forms:
+            index.setdefault(form, []).append(p)
+    return PatternSet(tuple(seen.values()), {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()})

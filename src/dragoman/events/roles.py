@@ -1,0 +1,80 @@
+"""Who is the source of an event: the subject by the parse, or a positional fallback."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dragoman.events.matcher import SentenceView
+from dragoman.records import ActorMention
+
+_OBLIQUE_MARKERS = frozenset(
+    {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near"}
+)
+_COORD = frozenset({"and", ",", "or"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
+
+
+def _mentions_in(view: SentenceView, token: Token) -> list[ActorMention]:
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    out = []
+    for i in range(lo, hi):
+        for m in view.mentions_at.get(i, ()):
+            if view.mention_end[id(m)] <= hi:
+                out.append(m)
+    # Prefer the mention covering the subject's head word, then the rest (coordination).
+    out.sort(key=lambda m: 0 if token.idx >= m.span.start and token.idx < m.span.end else 1)
+    return out
+
+
+def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
+    """The anchor's grammatical subject, climbing xcomp/conj chains ("refused to join")."""
+    verb = anchor
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            found = _mentions_in(view, agents[0])
+            if found:
+                return found
+        if subjects:
+            found = _mentions_in(view, subjects[0])
+            return found
+        if verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return []
+
+
+def _oblique(view: SentenceView, mention: ActorMention, start_token: int, oblique_before: bool) -> bool:
+    prev = start_token - 1
+    while prev >= view.start and view.lower(prev) in {"the", "a", "an", "both"}:
+        prev -= 1
+    if prev < view.start:
+        return False
+    word = view.lower(prev)
+    if word in _OBLIQUE_MARKERS:
+        return True
+    return word in _COORD and oblique_before
+
+
+def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]]) -> list[ActorMention]:
+    """Nearest mention before the anchor that is not the object of a preposition."""
+    ordered: list[tuple[int, ActorMention]] = sorted(
+        ((i, m) for i, ms in view.mentions_at.items() for m in ms if view.start <= i < anchor), key=lambda p: p[0]
+    )
+    oblique_flags: list[bool] = []
+    previous = False
+    for i, m in ordered:
+        previous = _oblique(view, m, i, previous)
+        oblique_flags.append(previous)
+    for (i, m), oblique in reversed(list(zip(ordered, oblique_flags))):
+        if m in exclude or oblique:
+            continue
+        inside = any(s <= m.span.start < e for s, e in quoted)
+        if inside != in_quote:
+            continue
+        # a possessive ("his company") names its owner: keep it as the source
+        return [m]
+    return []

@@ -1,0 +1,62 @@
+"""dragoman's CAMEO table: names, Goldstein weights, QuadClass and PLOVER types."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from typing import Mapping
+
+from dragoman.errors import DataFileError
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class CameoTable:
+    codes: Mapping[str, CameoCode]
+
+    def get(self, code: str) -> CameoCode:
+        """The code's entry, falling back to its parent code (``0234`` → ``023`` → ``02``)."""
+        probe = code
+        while probe:
+            if probe in self.codes:
+                entry = self.codes[probe]
+                if probe != code:
+                    return CameoCode(code, entry.name, entry.goldstein, entry.quad_class, entry.plover, entry.plover_mode)
+                return entry
+            probe = probe[:-1]
+        raise DataFileError(f"CAMEO code {code!r} is not in cameo.tsv")
+
+    def plover_of(self, code: str) -> str | None:
+        probe = code
+        while probe:
+            entry = self.codes.get(probe)
+            if entry is not None and entry.plover:
+                return entry.plover
+            probe = probe[:-1]
+        return None
+
+
+def load_cameo_table() -> CameoTable:
+    text = resources.files("dragoman.events").joinpath("data/cameo.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l.strip() and not l.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    codes: dict[str, CameoCode] = {}
+    for row in rows:
+        try:
+            codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), int(row["quad_class"]), row.get("plover") or None, row.get("plover_mode") or None)
+        except (KeyError, ValueError) as e:
+            raise DataFileError(f"cameo.tsv: bad row {row!r}: {e}") from e
+    return CameoTable(codes)

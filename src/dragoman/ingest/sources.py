@@ -1,0 +1,124 @@
+"""Walk paths (files, folders, stdin) and yield articles or rejections."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from dragoman.errors import InputError
+from dragoman.ingest.decoding import DecodeFailure, decode_bytes, looks_binary
+from dragoman.ingest.formats import content_id, html_article, json_articles, jsonl_articles, text_article
+from dragoman.records import Article, Rejection
+from dragoman.settings import IngestSettings
+
+log = logging.getLogger(__name__)
+
+_HTML = {".html", ".htm", ".xhtml"}
+_JSONL = {".jsonl", ".ndjson"}
+_JSON = {".json"}
+
+
+def _sniff_kind(text: str) -> str:
+    head = text.lstrip()[:200].lower()
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        return "html"
+    if head.startswith("{"):
+        first = text.lstrip().splitlines()[0] if text.strip() else ""
+        return "jsonl" if first.rstrip().endswith("}") else "json"
+    if head.startswith("["):
+        return "json"
+    return "text"
+
+
+def _kind_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in _HTML:
+        return "html"
+    if suffix in _JSONL:
+        return "jsonl"
+    if suffix in _JSON:
+        return "json"
+    return None
+
+
+def _parse(data: bytes, name: str, kind: str | None) -> Iterator[Article | Rejection]:
+    decoded = decode_bytes(data, name)
+    if isinstance(decoded, DecodeFailure):
+        yield Rejection(content_id(name), name, "ingest", decoded.reason, decoded.detail)
+        return
+    if looks_binary(decoded):
+        yield Rejection(content_id(name), name, "ingest", "binary file", f"{name}: mostly control characters; not a text file")
+        return
+    kind = kind or _sniff_kind(decoded)
+    if kind == "html":
+        yield html_article(decoded, name)
+    elif kind == "jsonl":
+        yield from jsonl_articles(decoded, name)
+    elif kind == "json":
+        yield from json_articles(decoded, name)
+    else:
+        yield text_article(decoded, name)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _read_path(path: Path, settings: IngestSettings) -> Iterator[Article | Rejection]:
+    name = str(path)
+    kind = _kind_of(path)
+    limit = settings.max_bytes
+    size = path.stat().st_size
+    # JSONL files hold many articles; each is checked on its own below.
+    if kind != "jsonl" and size > 4 * limit:
+        yield Rejection(content_id(name), name, "ingest", "too large", f"{name}: {size} bytes, over the limit of {limit} (ingest.max_bytes)")
+        return
+    yield from _parse(path.read_bytes(), name, kind)
+
+
+def _checked(item: Article | Rejection, settings: IngestSettings) -> Article | Rejection:
+    if isinstance(item, Rejection):
+        return item
+    if not item.text.strip():
+        return Rejection(item.id, item.source, "ingest", "empty text", f"{item.source}: the text is empty or whitespace only")
+    size = len(item.text.encode("utf-8"))
+    if size > settings.max_bytes:
+        return Rejection(item.id, item.source, "ingest", "too large", f"{item.source}: {size} bytes of text, over the limit of {settings.max_bytes} (ingest.max_bytes)")
+    return item
+
+
+def read_inputs(paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO | None = None) -> Iterator[Article | Rejection]:
+    """Yield one Article or Rejection per input article, in a stable order.
+
+    ``paths`` are files, folders (read recursively, sorted) or ``-`` for stdin.
+    A path that does not exist raises :class:`InputError` before anything is read.
+    """
+    resolved: list[str | Path] = []
+    for raw in paths:
+        if raw == "-":
+            resolved.append("-")
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"input {raw!r} does not exist; give files, folders or '-' for stdin")
+        resolved.append(path)
+    seen: dict[str, str] = {}
+    for entry in resolved:
+        if entry == "-":
+            if stdin is None:
+                raise InputError("'-' given but no standard input is available")
+            items: Iterator[Article | Rejection] = _parse(stdin.read(), "-", None)
+        else:
+            assert isinstance(entry, Path)
+            files = _files_under(entry) if entry.is_dir() else [entry]
+            items = (item for f in files for item in _read_path(f, settings))
+        for item in items:
+            item = _checked(item, settings)
+            if isinstance(item, Article) and settings.dedupe:
+                digest = content_id(item.text)
+                if digest in seen:
+                    log.info("%s: same text as %s, coded once", item.source, seen[digest])
+                    continue
+                seen[digest] = item.source
+            yield item

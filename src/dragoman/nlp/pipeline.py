@@ -1,0 +1,89 @@
+"""Load the spaCy pipeline and parse an article into a Doc."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dragoman.errors import ModelMissingError
+from dragoman.nlp.sentences import load_abbreviations, set_sentence_starts
+from dragoman.records import Article, RemovedSpan
+from dragoman.settings import NlpSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class NlpBackend:
+    """A loaded spaCy pipeline with what dragoman needs to know about it."""
+
+    name: str
+    nlp: Language
+    abbreviations: frozenset[str]
+
+    @property
+    def has_parser(self) -> bool:
+        return "parser" in self.nlp.pipe_names
+
+    @property
+    def has_ner(self) -> bool:
+        return "ner" in self.nlp.pipe_names
+
+
+def packaged_model_path() -> Path:
+    """Where the trained model lives inside the installed package."""
+    return Path(str(resources.files("dragoman.nlp").joinpath("model")))
+
+
+def _model_present(path: Path) -> bool:
+    return (path / "config.cfg").is_file() and (path / "meta.json").is_file()
+
+
+def load_trained(settings: NlpSettings) -> NlpBackend:
+    """The trained dragoman pipeline (tagger, lemmatizer, parser, NER), loaded offline."""
+    path = Path(settings.model) if settings.model else packaged_model_path()
+    if not _model_present(path):
+        raise ModelMissingError(
+            f"no trained spaCy pipeline at {path} (config.cfg and meta.json missing); "
+            "build it with `make model`, or pass a pipeline folder in nlp.model"
+        )
+    nlp = spacy.load(path)
+    nlp.max_length = settings.max_chars
+    return NlpBackend("nlp.trained.v1", nlp, load_abbreviations())
+
+
+def load_blank(settings: NlpSettings) -> NlpBackend:
+    """Interim backend: spaCy's English tokenizer plus dragoman's rules, no statistical model."""
+    nlp = spacy.blank("en")
+    nlp.max_length = settings.max_chars
+    return NlpBackend("nlp.blank.v1", nlp, load_abbreviations())
+
+
+def load_auto(settings: NlpSettings) -> NlpBackend:
+    """The trained pipeline when present, else the blank interim one (with a warning)."""
+    try:
+        return load_trained(settings)
+    except ModelMissingError as e:
+        if settings.model:
+            raise
+        log.warning("%s; falling back to the rule-only English pipeline", e)
+        return load_blank(settings)
+
+
+def parse_article(backend: NlpBackend, article: Article, removed: tuple[RemovedSpan, ...] = ()) -> Doc:
+    """Tokenize, set news-aware sentence boundaries, then run the statistical components.
+
+    Reads ``Article.text`` and the removed spans (their edges become sentence breaks).
+    Returns a Doc whose token offsets index ``Article.text`` directly.
+    """
+    doc = backend.nlp.make_doc(article.text)
+    set_sentence_starts(doc, backend.abbreviations, [(r.span.start, r.span.end) for r in removed])
+    for _, component in backend.nlp.pipeline:
+        doc = component(doc)
+    return doc

@@ -1,0 +1,31 @@
+"""Where and when: offline geocoding and event-date resolution.
+
+Stage functions read a sentence (text plus its offset in ``Article.text``)
+and return records whose spans point into ``Article.text``. The gazetteer is
+a heavy collaborator: build it once with :func:`load_gazetteer` and pass it in.
+
+- :func:`find_places` / :func:`event_place`: prepositional place phrases
+  ("in Tehran", "at a NATO summit in Madrid") geocoded to :class:`Place`.
+- :func:`find_date_expressions` / :func:`resolve_date`: date expressions
+  ("last week", "since late February") resolved against the article date.
+"""
+
+from __future__ import annotations
+
+from dragoman.places.dates import DateResolution, Granularity, Relation, find_date_expressions, resolve_date
+from dragoman.places.finder import event_place, find_places
+from dragoman.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, normalise_name
+
+__all__ = [
+    "DateResolution",
+    "Gazetteer",
+    "GazetteerEntry",
+    "Granularity",
+    "Relation",
+    "event_place",
+    "find_date_expressions",
+    "find_places",
+    "load_gazetteer",
+    "normalise_name",
+    "resolve_date",
+]

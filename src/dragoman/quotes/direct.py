@@ -1,0 +1,228 @@
+"""Direct quotations and short quoted phrases (kind mixed), with their speakers.
+
+For each quoted segment (``marks.find_segments``) the attribution is looked for after
+the closing mark ("“…,” he said", "“…,” said Hanna Notte"), then before the opening
+mark ("he warned: “…”", "…, saying “…”", "according to X, “…”"). A full quote with no
+cue continues the previous speaker when it follows that speaker's quote directly; a
+pronoun cue right after X's quote ("he added") is X. A short phrase with no cue in its
+sentence is a scare quote or a title and is not reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dragoman.quotes.layout import Layout
+from dragoman.quotes.marks import Segment
+from dragoman.quotes.speakers import (
+    PERSON_PRONOUNS,
+    SpeakerContext,
+    SpeakerSlot,
+    continuation_mention,
+    main_clause_subject,
+    make_span,
+    speaker_after_phrase,
+    subject_after,
+    subject_before,
+)
+from dragoman.records import ActorMention, QuoteKind, Span
+
+_FULL_QUOTE_WORDS = 6
+_POST_WINDOW = 14
+_ADJACENT_CUE = 3  # a cue this close before the opening mark introduces only the quote
+_SMALL_WORDS = frozenset("of and the a an in on to for at by with or de la von van".split())
+_END_MARKS = ".?!…"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quote found by a rule, before it becomes a :class:`Quote`."""
+
+    span: Span
+    kind: QuoteKind
+    speaker: ActorMention | None
+    cue: Span | None
+    first_sentence: int
+    last_sentence: int
+    segment: Segment | None = None
+
+
+def inner_bounds(text: str, segment: Segment) -> tuple[int, int]:
+    """The quoted text's offsets, edge spaces and a trailing comma dropped."""
+    a, b = segment.inner_start, segment.inner_end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–"):
+        b -= 1
+    return a, b
+
+
+def is_full_quote(text: str, segment: Segment, layout: Layout) -> bool:
+    """A sentence-like quotation rather than a short embedded phrase."""
+    a, b = inner_bounds(text, segment)
+    inner = text[a:b]
+    if not inner:
+        return False
+    words = inner.split()
+    if inner[-1] in _END_MARKS or len(words) >= _FULL_QUOTE_WORDS:
+        return True
+    if segment.close_at is not None and text[segment.inner_end - 1] == "," and _starts_sentence(text, segment, layout):
+        return True  # "“…,” muttered X": a sentence-initial quote closed by a comma
+    before = text[: segment.open_at].rstrip()
+    return before.endswith(":")
+
+
+def is_title(text: str, segment: Segment) -> bool:
+    """A short all-capitalised phrase without end mark: a title or a name ("Fox and Friends")."""
+    a, b = inner_bounds(text, segment)
+    inner = text[a:b].rstrip(",.")
+    if not inner or inner[-1] in _END_MARKS:
+        return False
+    words = [w for w in inner.split() if w.lower() not in _SMALL_WORDS]
+    return 0 < len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def _starts_sentence(text: str, segment: Segment, layout: Layout) -> bool:
+    start, _ = layout.sent_chars[layout.sentence_of(segment.open_at)]
+    return not text[start : segment.open_at].strip(" \t\n—–-")
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    slot: SpeakerSlot | None
+    cue_i: int
+
+
+def _post_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, stop: int) -> _Attribution | None:
+    """ "“…,” he said" / "“…,” said X": a cue among the first tokens after the closing mark."""
+    if segment.close_at is None:
+        return None
+    doc = ctx.doc
+    k = layout.token_at(segment.close_at) + 1
+    while k < stop and (doc[k].is_punct or doc[k].is_space) and doc[k].text not in ".?!":
+        k += 1
+    first = k
+    for p in range(first, min(stop, first + _POST_WINDOW)):
+        token = doc[p]
+        if token.text in ".?!;" or token.text in "“”\"":
+            return None
+        if ctx.cues.is_verb(token.lower_, token.lemma_):
+            if p == first:
+                return _Attribution(subject_after(ctx, p, stop), p)
+            return _Attribution(subject_before(ctx, p, first), p)
+        if token.lower_ == "according" and p + 1 < stop and doc[p + 1].lower_ == "to":
+            return _Attribution(speaker_after_phrase(ctx, p + 2, stop), p)
+    return None
+
+
+def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: int) -> _Attribution | None:
+    """ "he warned: “…”", "…, saying “…”", "according to X, “…”": the cue nearest before the mark."""
+    doc = ctx.doc
+    open_tok = layout.token_at(segment.open_at)
+    for p in range(open_tok - 1, lo - 1, -1):
+        token = doc[p]
+        lower = token.lower_
+        if lower == "according" and p + 1 < open_tok and doc[p + 1].lower_ == "to":
+            return _Attribution(speaker_after_phrase(ctx, p + 2, open_tok), p)
+        if lower in ctx.cues.participles:
+            return _Attribution(main_clause_subject(ctx, p, lo), p)
+        if ctx.cues.is_verb(lower, token.lemma_) or ctx.cues.is_naming(lower, token.lemma_):
+            slot = subject_before(ctx, p, lo)
+            if slot is None and p == lo:
+                slot = subject_after(ctx, p, open_tok)  # "Said Dorothy Poynter, …: “…”"
+            return _Attribution(slot, p)
+        if lower in ctx.cues.nouns:
+            return _Attribution(main_clause_subject(ctx, p, lo), p)
+    last = open_tok - 1
+    while last >= lo and doc[last].is_space:
+        last -= 1
+    if last > lo and doc[last].text in {":", "—", "–"}:
+        slot = subject_before(ctx, last, lo)
+        if slot is not None:
+            return _Attribution(slot, last)
+    return None
+
+
+def _previous_sentence_slot(ctx: SpeakerContext, layout: Layout, s: int, segments: list[Segment]) -> SpeakerSlot | None:
+    """The speaker of a reporting cue in sentence ``s`` (outside quotes) that a following
+    unattributed quotation continues ("Kerry said that …. “That adds up …”")."""
+    lo, hi = layout.sent_tokens[s]
+    doc = ctx.doc
+    for p in range(lo, hi):
+        token = doc[p]
+        if any(seg.open_at <= token.idx < seg.outer_end for seg in segments):
+            continue
+        if token.lower_ in ctx.cues.participles:
+            return main_clause_subject(ctx, p, lo)
+        if ctx.cues.is_verb(token.lower_, token.lemma_):
+            return subject_before(ctx, p, lo)
+    return None
+
+
+def resolve_slot(slot: SpeakerSlot | None, previous: Found | None, first_sentence: int, stage: str) -> ActorMention | None:
+    """The speaker for a slot, with the "he added right after X's quote" rule."""
+    if slot is None:
+        return None
+    if slot.is_pronoun and previous is not None and previous.speaker is not None:
+        pronoun = slot.pronoun if slot.pronoun is not None else slot.mention.span if slot.mention else None
+        adjacent = previous.last_sentence >= first_sentence - 1
+        singular = pronoun is not None and pronoun.text.lower() in PERSON_PRONOUNS
+        fits = singular == (previous.speaker.actor.kind == "person")
+        if pronoun is not None and adjacent and fits:
+            return continuation_mention(pronoun, previous.speaker, stage)
+    return slot.mention
+
+
+def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment]) -> tuple[list[Found], set[int]]:
+    """Direct quotes and attributed short phrases, plus the cue tokens they used."""
+    text = ctx.article.text
+    found: list[Found] = []
+    used_cues: set[int] = set()
+    previous: Found | None = None
+    for n, segment in enumerate(segments):
+        a, b = inner_bounds(text, segment)
+        if b - a < 2 or (is_title(text, segment) and not _starts_sentence(text, segment, layout)):
+            continue
+        s_open = layout.sentence_of(segment.open_at)
+        s_close = layout.sentence_of(max(segment.outer_end - 1, segment.open_at))
+        lo = layout.sent_tokens[s_open][0]
+        hi = layout.sent_tokens[s_close][1]
+        if n > 0 and segments[n - 1].outer_end > text.rfind("\n", 0, segment.open_at):
+            lo = max(lo, layout.token_at(segments[n - 1].outer_end - 1) + 1)
+        stop = hi
+        if n + 1 < len(segments):
+            stop = min(stop, layout.token_at(segments[n + 1].open_at))
+        attribution = _post_attribution(ctx, layout, segment, stop) or _pre_attribution(ctx, layout, segment, lo)
+        full = is_full_quote(text, segment, layout) or (attribution is not None and _starts_sentence(text, segment, layout))
+        span = make_span(ctx.article, a, b)
+        if attribution is None:
+            if not full:
+                continue
+            speaker = None
+            if _starts_sentence(text, segment, layout):
+                if previous is not None and previous.speaker is not None and previous.last_sentence >= s_open - 1:
+                    speaker = previous.speaker
+                elif s_open > 0:
+                    speaker = resolve_slot(_previous_sentence_slot(ctx, layout, s_open - 1, segments), previous, s_open, ctx.stage)
+            found.append(Found(span, "direct", speaker, None, s_open, s_close, segment))
+        else:
+            cue_token = ctx.doc[attribution.cue_i]
+            cue = make_span(ctx.article, cue_token.idx, cue_token.idx + len(cue_token))
+            if attribution.cue_i >= layout.token_at(segment.open_at) - _ADJACENT_CUE:
+                used_cues.add(attribution.cue_i)
+            speaker = resolve_slot(attribution.slot, previous, s_open, ctx.stage)
+            found.append(Found(span, "direct" if full else "mixed", speaker, cue, s_open, s_close, segment))
+        if found[-1].kind == "direct":
+            previous = found[-1]
+    return _borrow_forward(found, segments), used_cues
+
+
+def _borrow_forward(found: list[Found], segments: list[Segment]) -> list[Found]:
+    """An unclosed paragraph-long quote takes the speaker of the quote that continues it."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        here, after = out[i], out[i + 1]
+        if here.speaker is None and here.cue is None and here.segment is not None and here.segment.close_at is None:
+            if after.speaker is not None and after.first_sentence <= here.last_sentence + 1:
+                out[i] = Found(here.span, here.kind, after.speaker, None, here.first_sentence, here.last_sentence, here.segment)
+    return out

@@ -1,0 +1,236 @@
+"""Find the speaker of a reporting cue: its subject, an inverted subject, or a name.
+
+The speaker is one of the actor mentions given by the actors stage, chosen at the
+cue's subject position (from the dependency parse when the doc has one, otherwise by
+token rules). Where no mention sits there but a capitalised name does, a person
+mention is built (rule ``quote.unknown-person``). Pronouns the actors stage did not
+resolve stay unresolved: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.quotes.cues import CueLexicon
+from dragoman.records import Actor, ActorMention, Article, Span
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_SKIP_BEFORE_CUE = frozenset(
+    "also later then has have had was is were are would will could may might earlier previously recently "
+    "n't not never once again just has've 'd 'll 's already still further even".split()
+)
+_APPOSITION_OPENERS = frozenset("who which whose whom a an the one whom former".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerContext:
+    """What speaker finding reads: the doc, its article, the mentions and the cue lexicon."""
+
+    doc: Doc
+    article: Article
+    mentions: tuple[ActorMention, ...]
+    cues: CueLexicon
+    titles: frozenset[str]
+    stage: str
+
+    @property
+    def has_parse(self) -> bool:
+        return self.doc.has_annotation("DEP")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSlot:
+    """What stands at a speaker position: a mention, or an unresolved pronoun token."""
+
+    mention: ActorMention | None
+    pronoun: Span | None = None
+
+    @property
+    def is_pronoun(self) -> bool:
+        if self.pronoun is not None:
+            return True
+        m = self.mention
+        return m is not None and (m.rule.startswith("pronoun") or m.span.text.lower() in PRONOUNS)
+
+
+def make_span(article: Article, start: int, end: int) -> Span:
+    return Span(article.id, start, end, article.text[start:end])
+
+
+def _mention_at(ctx: SpeakerContext, token: Token) -> ActorMention | None:
+    """The best mention covering ``token``: persons first, then the longest."""
+    start, end = token.idx, token.idx + len(token)
+    hits = [m for m in ctx.mentions if m.span.start < end and start < m.span.end]
+    if not hits:
+        return None
+    return max(hits, key=lambda m: (m.actor.kind == "person", m.span.end - m.span.start))
+
+
+def _is_name_token(token: Token, titles: frozenset[str]) -> bool:
+    text = token.text
+    if not text or not text[0].isupper() or text.lower() in PRONOUNS:
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+def _name_mention(ctx: SpeakerContext, first: int, last: int) -> ActorMention | None:
+    """A ``quote.unknown-person`` mention for tokens first..last, titles trimmed."""
+    doc = ctx.doc
+    while first <= last and (doc[first].text in ctx.titles or doc[first].text.rstrip(".") + "." in ctx.titles):
+        first += 1
+    while last >= first and doc[last].text in ctx.titles:
+        last -= 1
+    if first > last:
+        return None
+    if doc[first].is_upper and len(doc[first]) > 1 and first == last:
+        return None  # an acronym alone ("CNN") is an outlet or organisation, not a person
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    name = ctx.article.text[start:end]
+    actor = Actor(code=None, name=name, country=None, kind="person")
+    return ActorMention(make_span(ctx.article, start, end), actor, "quote.unknown-person", ctx.stage)
+
+
+def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> SpeakerSlot | None:
+    """The speaker standing at token ``j``: a mention, a pronoun or a capitalised name run."""
+    doc = ctx.doc
+    token = doc[j]
+    mention = _mention_at(ctx, token)
+    if mention is not None:
+        return SpeakerSlot(mention)
+    if token.lower_ in PRONOUNS and token.lower_ != "it":
+        return SpeakerSlot(None, make_span(ctx.article, token.idx, token.idx + len(token)))
+    if not _is_name_token(token, ctx.titles):
+        return None
+    first = last = j
+    if leftward:
+        while first - 1 >= lo and (_is_name_token(doc[first - 1], ctx.titles) or doc[first - 1].text == "-"):
+            first -= 1
+    else:
+        while last + 1 < hi and (_is_name_token(doc[last + 1], ctx.titles) or doc[last + 1].text == "-"):
+            last += 1
+    built = _name_mention(ctx, first, last)
+    return SpeakerSlot(built) if built is not None else None
+
+
+def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
+    for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            slot = _slot_at(ctx, child.i, True, lo, hi)
+            if slot is not None:
+                return slot
+            for k in range(hi - 1, lo - 1, -1):
+                slot = _slot_at(ctx, k, True, lo, hi)
+                if slot is not None and slot.mention is not None:
+                    return slot
+            return None
+    if cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head is not cue:
+        return _from_parse(ctx, cue.head)
+    return None
+
+
+def subject_before(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | None:
+    """The subject standing left of the cue at token ``cue_i``, not before token ``lo``."""
+    if ctx.has_parse and ctx.doc[cue_i].pos_ in {"VERB", "AUX"}:
+        parsed = _from_parse(ctx, ctx.doc[cue_i])
+        if parsed is not None:
+            return parsed
+    doc = ctx.doc
+    j = cue_i - 1
+    while j >= lo and (doc[j].lower_ in _SKIP_BEFORE_CUE or (doc[j].lower_.endswith("ly") and doc[j].is_lower)):
+        j -= 1
+    if j >= lo and doc[j].text == ")":
+        while j >= lo and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j >= lo and doc[j].text == ",":
+        k = j - 1
+        while k >= lo and doc[k].text != ",":
+            k -= 1
+        if k > lo and doc[k + 1].lower_ in _APPOSITION_OPENERS:
+            j = k - 1
+        elif j - 1 >= lo and doc[j - 1].text == ")":
+            j -= 1
+            while j >= lo and doc[j].text != "(":
+                j -= 1
+            j -= 1
+        else:
+            j -= 1
+    if j < lo:
+        return None
+    return _slot_at(ctx, j, True, lo, cue_i)
+
+
+def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | None:
+    """The inverted subject right of the cue ("said Hanna Notte, an analyst ...")."""
+    doc = ctx.doc
+    end = min(hi, cue_i + 9)
+    window_end = cue_i + 1
+    while window_end < end and not doc[window_end].is_punct:
+        window_end += 1
+    k = cue_i + 1
+    if k >= window_end:
+        return None
+    first = _slot_at(ctx, k, False, k, window_end)
+    if first is not None and (first.is_pronoun or first.mention is None or first.mention.rule != "quote.unknown-person"):
+        return first
+    # "said Democratic pollster Stan Greenberg": the last capitalised run in the window.
+    best: SpeakerSlot | None = first
+    j = k
+    while j < window_end:
+        mention = _mention_at(ctx, doc[j])
+        if mention is not None:
+            return SpeakerSlot(mention)
+        if _is_name_token(doc[j], ctx.titles):
+            run_end = j
+            while run_end + 1 < window_end and _is_name_token(doc[run_end + 1], ctx.titles):
+                run_end += 1
+            built = _name_mention(ctx, j, run_end)
+            if built is not None:
+                best = SpeakerSlot(built)
+            j = run_end + 1
+        else:
+            j += 1
+    return best
+
+
+def main_clause_subject(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | None:
+    """The speaker of a participle cue ("..., saying ..."): the main clause's subject."""
+    doc = ctx.doc
+    if ctx.has_parse:
+        parsed = _from_parse(ctx, doc[cue_i])
+        if parsed is not None:
+            return parsed
+    for k in range(lo, cue_i):
+        if ctx.cues.is_verb(doc[k].lower_) and not doc[k].lower_.endswith("ing"):
+            slot = subject_before(ctx, k, lo)
+            if slot is not None:
+                return slot
+    persons = [m for m in ctx.mentions if doc[lo].idx <= m.span.start < doc[cue_i].idx and m.actor.kind == "person"]
+    if persons:
+        return SpeakerSlot(min(persons, key=lambda m: m.span.start))
+    first = lo
+    while first < cue_i and doc[first].text in ctx.titles:
+        first += 1
+    last = first
+    while last + 1 < cue_i and _is_name_token(doc[last + 1], ctx.titles):
+        last += 1
+    if first < cue_i and _is_name_token(doc[first], ctx.titles) and last + 1 < cue_i and doc[last + 1].is_lower:
+        built = _name_mention(ctx, first, last)
+        return SpeakerSlot(built) if built is not None else None
+    return None
+
+
+def speaker_after_phrase(ctx: SpeakerContext, phrase_end: int, hi: int) -> SpeakerSlot | None:
+    """The source named after "according to": the first mention or name in the phrase."""
+    return subject_after(ctx, phrase_end - 1, hi)
+
+
+def continuation_mention(pronoun: Span, previous: ActorMention, stage: str) -> ActorMention:
+    """The previous quote's speaker, now evidenced by the pronoun of "he added"."""
+    return ActorMention(pronoun, previous.actor, "quote.continuation-pronoun", stage, antecedent=previous.span)
+

@@ -1,0 +1,140 @@
+"""Frozen records passed between the stages.
+
+Every derived record points back into ``Article.text`` through :class:`Span`
+offsets; nothing downstream of ingest ever rewrites the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Mapping, Union
+
+JsonScalar = Union[str, int, float, bool, None]
+ActorKind = Literal["person", "state", "organization", "igo", "group"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, text kept verbatim."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    metadata: Mapping[str, JsonScalar] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of ``Article.text``: ``text == article.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    """A run of boilerplate to skip, with the reason the cleaner gave."""
+
+    span: Span
+    reason: str
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor identity: a CAMEO-style code plus canonical name."""
+
+    code: str | None
+    name: str | None
+    country: str | None
+    kind: ActorKind
+    sector: str | None = None
+    person_id: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A mention of an actor in the text and what it resolved to."""
+
+    span: Span
+    actor: Actor
+    rule: str
+    stage: str
+    antecedent: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A geocoded place name."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event with the evidence and the pattern that produced it."""
+
+    source: ActorMention
+    target: ActorMention | None
+    cameo: str
+    root: str
+    plover: str
+    goldstein: float
+    quad_class: int
+    date: dt.date | None
+    place: Place | None
+    evidence: tuple[Span, ...]
+    rule: str
+    confidence: float
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation with its speaker (``None`` when it cannot be recovered)."""
+
+    span: Span
+    kind: QuoteKind
+    speaker: ActorMention | None
+    cue: Span | None
+    stage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input or article that could not be coded, kept as data."""
+
+    doc_id: str
+    source: str
+    stage: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """Everything dragoman extracted from one article."""
+
+    article: Article
+    removed: tuple[RemovedSpan, ...]
+    actors: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]

@@ -1,0 +1,136 @@
+"""One frozen settings tree: packaged defaults.toml, then a user file, then flags."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Mapping
+
+from dragoman.errors import SettingsError
+
+
+def _doc(help_text: str) -> dict[str, str]:
+    return {"help": help_text}
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    max_bytes: int = field(default=2_000_000, metadata=_doc("Largest article text accepted, in UTF-8 bytes; longer inputs become rejections."))
+    dedupe: bool = field(default=True, metadata=_doc("Code the same text only once per run (by content hash)."))
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    enabled: bool = field(default=True, metadata=_doc("Find boilerplate and promo runs and skip them in later stages."))
+
+
+@dataclass(frozen=True, slots=True)
+class NlpSettings:
+    backend: str = field(default="nlp.auto.v1", metadata=_doc("NLP backend from the registry: nlp.auto.v1 (trained model if installed, else rules), nlp.trained.v1, nlp.blank.v1."))
+    model: str = field(default="", metadata=_doc("Path of a spaCy pipeline to use instead of the packaged model; empty for the packaged one."))
+    max_chars: int = field(default=2_000_000, metadata=_doc("spaCy's max_length for one article."))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSettings:
+    user_file: str = field(default="", metadata=_doc("A TSV file of extra actors (same columns as the packaged files) that adds or overrides entries."))
+    pronoun_window: int = field(default=3, metadata=_doc("How many sentences back a pronoun may look for its antecedent."))
+
+
+@dataclass(frozen=True, slots=True)
+class EventSettings:
+    user_patterns: str = field(default="", metadata=_doc("A TSV file of extra event patterns, same columns as the packaged patterns."))
+    min_confidence: float = field(default=0.0, metadata=_doc("Events below this confidence are dropped."))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    user_cues: str = field(default="", metadata=_doc("A TSV file of extra reporting cues (same columns as quotes/data/cues.tsv)."))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSettings:
+    min_population: int = field(default=5000, metadata=_doc("Smallest city population kept in the offline gazetteer."))
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    batch_size: int = field(default=50, metadata=_doc("Articles written per SQLite transaction."))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings, metadata=_doc("Reading inputs."))
+    clean: CleanSettings = field(default_factory=CleanSettings, metadata=_doc("Boilerplate removal."))
+    nlp: NlpSettings = field(default_factory=NlpSettings, metadata=_doc("The spaCy pipeline."))
+    actors: ActorSettings = field(default_factory=ActorSettings, metadata=_doc("Actor resolution."))
+    events: EventSettings = field(default_factory=EventSettings, metadata=_doc("Event coding."))
+    quotes: QuoteSettings = field(default_factory=QuoteSettings, metadata=_doc("Quotation extraction."))
+    places: PlaceSettings = field(default_factory=PlaceSettings, metadata=_doc("Geocoding."))
+    store: StoreSettings = field(default_factory=StoreSettings, metadata=_doc("The SQLite store."))
+
+
+TomlValue = str | int | float | bool
+
+
+def _merge(base: Settings, layer: Mapping[str, object], origin: str) -> Settings:
+    changes: dict[str, object] = {}
+    known = {f.name: f for f in fields(base)}
+    for section, values in layer.items():
+        if section not in known:
+            raise SettingsError(f"{origin}: unknown section [{section}]; allowed: {', '.join(sorted(known))}")
+        if not isinstance(values, Mapping):
+            raise SettingsError(f"{origin}: [{section}] must be a table of keys")
+        current = getattr(base, section)
+        sub_known = {f.name: f for f in fields(current)}
+        sub_changes: dict[str, object] = {}
+        for key, value in values.items():
+            if key not in sub_known:
+                raise SettingsError(
+                    f"{origin}: unknown key {section}.{key}; allowed: {', '.join(sorted(sub_known))}"
+                )
+            expected = type(getattr(current, key))
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                raise SettingsError(
+                    f"{origin}: {section}.{key} must be {expected.__name__}, found {value!r}"
+                )
+            sub_changes[key] = value
+        changes[section] = replace(current, **sub_changes)
+    return replace(base, **changes)
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as e:
+        raise SettingsError(f"settings file {path} does not exist") from e
+    except tomllib.TOMLDecodeError as e:
+        raise SettingsError(f"settings file {path} is not valid TOML: {e}") from e
+
+
+def load_settings(user_file: Path | None = None, overrides: Mapping[str, Mapping[str, object]] | None = None) -> Settings:
+    """Layer packaged defaults, an optional user TOML file and flag overrides."""
+    packaged = resources.files("dragoman").joinpath("defaults.toml").read_text(encoding="utf-8")
+    settings = _merge(Settings(), tomllib.loads(packaged), "defaults.toml")
+    if user_file is not None:
+        settings = _merge(settings, _read_toml(user_file), str(user_file))
+    if overrides:
+        settings = _merge(settings, overrides, "command line")
+    return settings
+
+
+def documented_keys(settings: Settings | None = None) -> dict[str, str]:
+    """Every ``section.key`` with its help line (used by ``dragoman settings`` and tests)."""
+    root = settings or Settings()
+    out: dict[str, str] = {}
+    for section in fields(root):
+        value = getattr(root, section.name)
+        assert is_dataclass(value)
+        for f in fields(value):
+            out[f"{section.name}.{f.name}"] = str(f.metadata.get("help", ""))
+    return out

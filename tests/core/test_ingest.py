@@ -1,0 +1,98 @@
+"""Ingest: formats, encodings, and rejections that never stop a batch."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from dragoman.errors import InputError
+from dragoman.ingest import read_inputs
+from dragoman.records import Article, Rejection
+from dragoman.settings import IngestSettings
+
+TEXT = "Turkey and Russia agreed on Tuesday to resume talks, officials said."
+
+
+def _read(paths: list[str], **kw: object) -> list[Article | Rejection]:
+    return list(read_inputs(paths, IngestSettings(**kw)))  # type: ignore[arg-type]
+
+
+def test_txt_utf8_with_and_without_bom(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(TEXT.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(codecs.BOM_UTF8 + ("Second " + TEXT).encode("utf-8"))
+    items = _read([str(tmp_path)])
+    assert [type(i) for i in items] == [Article, Article]
+    assert items[1].text.startswith("Second")  # BOM stripped
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    (tmp_path / "u.txt").write_bytes(TEXT.encode("utf-16"))
+    [item] = _read([str(tmp_path / "u.txt")])
+    assert isinstance(item, Article) and item.text == TEXT
+
+
+def test_latin1_is_rejected_with_offset(tmp_path: Path) -> None:
+    data = "Café talks in Zürich".encode("latin-1")
+    (tmp_path / "l.txt").write_bytes(data)
+    [item] = _read([str(tmp_path / "l.txt")])
+    assert isinstance(item, Rejection)
+    assert item.reason == "undecodable bytes"
+    assert "offset 3" in item.detail and "l.txt" in item.detail
+
+
+def test_binary_and_empty_are_rejected(tmp_path: Path) -> None:
+    (tmp_path / "x.bin").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "e.txt").write_text("   \n\t ", encoding="utf-8")
+    reasons = {Path(i.source).name: i.reason for i in _read([str(tmp_path)]) if isinstance(i, Rejection)}
+    assert reasons == {"x.bin": "binary file", "e.txt": "empty text"}
+
+
+def test_jsonl_broken_line_names_line_number(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "a1", "text": TEXT, "date": "2022-07-20", "lang": "en"}), "{not json", json.dumps({"title": "no text"}), json.dumps({"text": "Another " + TEXT})]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    items = _read([str(tmp_path / "c.jsonl")])
+    assert isinstance(items[0], Article) and items[0].id == "a1" and items[0].date is not None and items[0].metadata["lang"] == "en"
+    assert isinstance(items[1], Rejection) and items[1].reason == "invalid JSON line" and "line 2" in items[1].detail
+    assert isinstance(items[2], Rejection) and items[2].reason == "missing text"
+    assert isinstance(items[3], Article)
+
+
+def test_oversize_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("word " * 500, encoding="utf-8")
+    [item] = _read([str(tmp_path / "big.txt")], max_bytes=1000)
+    assert isinstance(item, Rejection) and item.reason == "too large"
+
+
+def test_same_text_is_coded_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    assert len(_read([str(tmp_path)])) == 1
+
+
+def test_json_object_with_text(tmp_path: Path) -> None:
+    (tmp_path / "g.json").write_text(json.dumps({"id": "seed", "date": "2022-07-20", "text": TEXT, "events": []}), encoding="utf-8")
+    [item] = _read([str(tmp_path / "g.json")])
+    assert isinstance(item, Article) and item.id == "seed" and str(item.date) == "2022-07-20"
+
+
+def test_html_keeps_title_and_date(tmp_path: Path) -> None:
+    body = " ".join([TEXT] * 5)
+    html = f"<html><head><title>Talks resume</title><meta name='date' content='2023-05-04'></head><body><article><h1>Talks resume</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    (tmp_path / "p.html").write_text(html, encoding="utf-8")
+    [item] = _read([str(tmp_path / "p.html")])
+    assert isinstance(item, Article)
+    assert item.title == "Talks resume" and str(item.date) == "2023-05-04" and "Turkey and Russia" in item.text
+
+
+def test_stdin() -> None:
+    items = list(read_inputs(["-"], IngestSettings(), io.BytesIO(TEXT.encode())))
+    assert len(items) == 1 and isinstance(items[0], Article) and items[0].source == "-"
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        _read([str(tmp_path / "nope.txt")])

@@ -1,0 +1,43 @@
+"""The PolNeAR scorer on hand-made records."""
+
+from __future__ import annotations
+
+from dragoman.eval.polnear import evaluate_polnear, surname
+from dragoman.records import Actor, ActorMention, Quote, Span
+
+
+def _record():
+    text = "“We will win,” said Ann Lee. He said the vote was fair."
+    return {
+        "id": "r1",
+        "text": text,
+        "quotes": [
+            {"quote_spans": [[0, 14]], "speaker": "Ann Lee", "type": "direct"},
+            {"quote_spans": [[37, 54]], "speaker": "He", "type": "indirect"},
+        ],
+    }
+
+
+def test_surname():
+    assert surname("Democratic pollster Stan Greenberg") == "Greenberg"
+    assert surname("Bush's") == "Bush"
+    assert surname("he") is None and surname(None) is None and surname("the group") is None
+
+
+def test_perfect_and_empty_predictions():
+    record = _record()
+    text = record["text"]
+
+    def perfect(article):
+        who = ActorMention(Span("r1", 20, 27, "Ann Lee"), Actor(None, "Ann Lee", None, "person"), "kb", "t")
+        return (
+            Quote(Span("r1", 1, 12, text[1:12]), "direct", who, None, "t"),
+            Quote(Span("r1", 37, 53, text[37:53]), "indirect", None, None, "t"),
+        )
+
+    scores = evaluate_polnear([record], perfect)
+    assert scores["direct+mixed"]["recall"] == 1.0 and scores["direct+mixed"]["precision"] == 1.0
+    assert scores["indirect"]["recall"] == 1.0
+    assert scores["speaker"]["accuracy"] == 1.0
+    empty = evaluate_polnear([record], lambda article: ())
+    assert empty["direct+mixed"]["recall"] == 0.0 and empty["direct+mixed"]["pred"] == 0
