@@ -29,7 +29,7 @@ eval: setup
 	$(BIN)/dragoman eval ../shared/external/quotes_polnear_train.jsonl --limit 200
 
 model: setup
-	$(BIN)/python training/train.py
+	PYTHON=$(BIN)/python bash training/train.sh
 
 eval-model: setup
 	$(BIN)/python training/evaluate.py

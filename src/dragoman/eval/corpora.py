@@ -57,6 +57,8 @@ def score_plover(records: Iterable[Record], code: Callable[[Record], CodedArticl
             rtp, rfp, rfn = rtp + a, rfp + b, rfn + c
         resolved = {m.actor.country for m in coded.actors} | {(m.actor.code or "")[:3] for m in coded.actors}
         for actor in [*record.get("source_actors", []), *record.get("target_actors", [])]:
+            if not isinstance(actor, Mapping):
+                continue
             country = actor.get("code")
             if country and len(country) == 3 and country.isalpha():
                 cover_total += 1

@@ -151,6 +151,8 @@ def code_events(
                     continue
                 if target is not None and _same_actor(source, target):
                     continue
+                if target is not None and target.rule.startswith("pronoun") and target.actor.country == source.actor.country:
+                    continue  # "Russia's ministry said its fleet ...": a possessive of the source itself
                 rule = match.pattern.id if reading.modality == "fact" else f"{match.pattern.id}+{reading.modality}"
                 event = Event(
                     source=source, target=target, cameo=code, root=code[:2], plover=entry.plover or resources.cameo.plover_of(code) or "",
