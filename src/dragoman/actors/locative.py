@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "from", "inside", "outside", "across", "around", "throughout", "within", "into", "onto", "via", "through", "towards", "toward"}
+    {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "into", "onto", "via", "through", "towards", "toward"}
 )
 _MOTION_WORDS = frozenset(
     {"visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "traveled", "travelled", "arrive", "arrived", "arrives", "arriving",
@@ -27,7 +27,8 @@ def is_locative(doc: Doc, start: int) -> bool:
     word = doc[i].lower_
     if word in LOCATIVE_PREPOSITIONS:
         return True
-    if word == "to" and i > 0 and doc[i - 1].lower_ in _MOTION_WORDS:
+    # "visit to Tehran", "returned from Moscow" are places; "reach out to Moscow", "support from Russia" are actors
+    if word in {"to", "from"} and i > 0 and doc[i - 1].lower_ in _MOTION_WORDS:
         return True
     if start + 2 < len(doc) and doc[start + 1].text == "-" and doc[start + 2].lower_ in {"based", "born", "headquartered"}:
         return True

@@ -7,8 +7,9 @@ The heuristic (see docs/actors.md):
   one (up to ``window`` sentences back). Among candidates the *first* of the sentence
   wins (news sentences open with their subject), skipping any whose known gender
   disagrees with the pronoun.
-* ``they/them/their/its`` and "the country" take a state, organisation or group by the
-  same rule ("the country" only a state).
+* ``they/them/their`` and "the country" take a state, organisation or group by the
+  same rule ("the country" only a state); ``its`` takes the *nearest* such mention before
+  it in its sentence ("support Turkey in its fight"), else the first of an earlier one.
 * "his/her counterpart" is the most recent other person, preferring one of another
   country: the other party of the exchange in progress.
 """
@@ -50,7 +51,7 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             i = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").start
         return sent_of[i]
 
-    def pick(token_i: int, persons: bool, gender: str | None, states_only: bool = False) -> ActorMention | None:
+    def pick(token_i: int, persons: bool, gender: str | None, states_only: bool = False, nearest: bool = False) -> ActorMention | None:
         here = sent_of[token_i]
         pool = sorted([*mentions, *out], key=lambda m: m.span.start)
         for back in range(0, window + 1):
@@ -65,7 +66,7 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                 and (gender is None or _gender(kb, m) in (None, gender))
             ]
             if candidates:
-                return candidates[0]
+                return candidates[-1] if nearest and back == 0 else candidates[0]
         return None
 
     for token in doc:
@@ -78,7 +79,7 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         if lower in _PERSONAL:
             antecedent, rule = pick(token.i, True, _PERSONAL[lower]), f"pronoun.{lower}"
         elif lower in _COLLECTIVE:
-            antecedent, rule = pick(token.i, False, None), f"pronoun.{lower}"
+            antecedent, rule = pick(token.i, False, None, nearest=lower in {"its", "itself"}), f"pronoun.{lower}"
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
             antecedent, rule = pick(token.i, False, None, states_only=True), "definite.the-country"
         elif lower == "counterpart" and token.i > 0 and doc[token.i - 1].lower_ in {"his", "her", "their"}:

@@ -193,7 +193,12 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 locative = kind in {"country", "capital"} and (is_locative(doc, c.start) or (n > 0 and locative_chain))
                 locative_chain = locative
                 if locative:
-                    continue  # a place, not an actor: the places stage geocodes it
+                    # "in Tehran", "in northwestern Syria": the country as a place. Events never take it as a
+                    # source, only as a target of last resort (PLOVER codes "lifted a curfew in Montenegro" → MNE).
+                    country = kb.countries[key]
+                    place = Actor(key, country.name, key, "state", None)
+                    mentions.append(ActorMention(_span(ctx, c.start, c.end), place, f"{kind}.place", STAGE))
+                    continue
                 base = _base_actor(ctx, kind, key, matches, i + n)
                 mentions.append(ActorMention(_span(ctx, c.start, c.end), base, f"{kind}.name", STAGE))
             i = j

@@ -69,11 +69,13 @@ class TermIndex:
 def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
     """Compile every KB surface form into one PhraseMatcher on lower-cased text."""
     meanings: dict[str, list[Term]] = {}
+    surfaces: dict[str, str] = {}  # lower-cased key -> the phrase as written (the tokenizer is case-sensitive)
 
     def add(phrase: str, term: Term) -> None:
         phrase = phrase.strip()
         if not phrase:
             return
+        surfaces.setdefault(phrase.lower(), phrase)
         bucket = meanings.setdefault(phrase.lower(), [])
         if term not in bucket:
             bucket.append(term)
@@ -99,7 +101,7 @@ def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
         add(word, Term("sector", word))
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phrases = list(meanings)
+    phrases = list(surfaces.values())
     for start in range(0, len(phrases), 1000):
         chunk = phrases[start : start + 1000]
         matcher.add("KB", list(nlp.tokenizer.pipe(chunk)))

@@ -12,13 +12,29 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping
 
 from dragoman.eval.metrics import Score
-from dragoman.records import CodedArticle
+from dragoman.records import Actor, CodedArticle
 
 Record = Mapping[str, Any]
+# The gold file codes PLOVER 0.5b1 types; dragoman codes the 2021 names (as in
+# cameo2plover_2021.txt and the records' code_plover_2023 field).
+PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+# Legacy CAMEO country codes in the gold, and their ISO 3166 equivalents.
+LEGACY_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def _country(code: str | None) -> str | None:
-    return code[:3] if code else None
+    return LEGACY_COUNTRY.get(code[:3], code[:3]) if code else None
+
+
+def _actor_country(actor: Actor | None) -> str | None:
+    """An actor's country, or "IGO" for international organisations (as the gold codes them)."""
+    if actor is None:
+        return None
+    if actor.code and actor.code.startswith("IGO"):
+        return "IGO"
+    return actor.country or _country(actor.code)
 
 
 def _match(gold: list[tuple[str | None, str | None, str]], pred: list[tuple[str | None, str | None, str]]) -> tuple[int, int, int]:
@@ -45,21 +61,21 @@ def score_plover(records: Iterable[Record], code: Callable[[Record], CodedArticl
         if coded is None:
             failed += 1
             continue
-        gold = [(_country(e.get("source")), _country(e.get("target")), e["code"]) for e in record.get("events", [])]
-        pred = list({(e.source.actor.country, e.target.actor.country if e.target else None, e.plover) for e in coded.events})
+        gold = [(_country(e.get("source")), _country(e.get("target")), PLOVER_RENAMED.get(e["code"], e["code"])) for e in record.get("events", [])]
+        pred = list({(_actor_country(e.source.actor), _actor_country(e.target.actor) if e.target else None, e.plover) for e in coded.events})
         a, b, c = _match(gold, pred)
         tp, fp, fn = tp + a, fp + b, fn + c
         if record.get("cameo_code"):
             root = str(record["cameo_code"])[:2]
             groot = [(g[0], g[1], root) for g in gold]
-            rpred = list({(e.source.actor.country, e.target.actor.country if e.target else None, e.root) for e in coded.events})
+            rpred = list({(_actor_country(e.source.actor), _actor_country(e.target.actor) if e.target else None, e.root) for e in coded.events})
             a, b, c = _match(groot, rpred)
             rtp, rfp, rfn = rtp + a, rfp + b, rfn + c
         resolved = {m.actor.country for m in coded.actors} | {(m.actor.code or "")[:3] for m in coded.actors}
         for actor in [*record.get("source_actors", []), *record.get("target_actors", [])]:
             if not isinstance(actor, Mapping):
                 continue
-            country = actor.get("code")
+            country = _country(actor.get("code"))
             if country and len(country) == 3 and country.isalpha():
                 cover_total += 1
                 cover_hit += int(country in resolved)

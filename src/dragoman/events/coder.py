@@ -61,6 +61,50 @@ def _quote_at(quotes: tuple[Quote, ...], offset: int) -> Quote | None:
     return next((q for q in quotes if q.kind in {"direct", "mixed"} and q.span.start <= offset < q.span.end and q.span.end - q.span.start > 40), None)
 
 
+def _with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """Add the mentions coordinated with a single source: "The United States and Jordan agreed"."""
+    if len(sources) != 1:
+        return sources
+    source = sources[0]
+    start_of = {id(m): i for i, ms in view.mentions_at.items() for m in ms}
+    ordered = sorted(((i, m) for i, ms in view.mentions_at.items() for m in ms), key=lambda p: p[0])
+    out = [source]
+    # walk left: "... X and SOURCE"
+    i = start_of.get(id(source))
+    if i is None:
+        return sources
+    cursor = i
+    while True:
+        prev = [(j, m) for j, m in ordered if view.mention_end[id(m)] in (cursor - 1, cursor - 2) and j < cursor]
+        if not prev or view.lower(cursor - 1) not in {"and", ","} and not (cursor >= 2 and view.lower(cursor - 2) == "," and view.lower(cursor - 1) == "and"):
+            break
+        j, m = prev[-1]
+        if m in targets or m.actor.kind == "person" and source.actor.kind != "person":
+            break
+        out.insert(0, m)
+        cursor = j
+    # walk right: "SOURCE and Y"
+    end = view.mention_end[id(source)]
+    while end + 1 < view.end and view.lower(end) in {"and", ","} and end + 1 in view.mentions_at:
+        m = view.mentions_at[end + 1][0]
+        if m in targets:
+            break
+        out.append(m)
+        end = view.mention_end[id(m)]
+    return tuple(out)
+
+
+def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """A target of last resort: the country where the event happens ("lifted a curfew in Montenegro")."""
+    own = {s.actor.country for s in sources}
+    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.rule.endswith(".place") and m.actor.country not in own]
+    if not places:
+        return ()
+    after = [p for p in places if p[0] >= match.anchor]
+    i, m = min(after or places, key=lambda p: abs(p[0] - match.anchor))
+    return (m,)
+
+
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     return (a.actor.code, a.actor.name) == (b.actor.code, b.actor.name)
 
@@ -130,8 +174,15 @@ def code_events(
                     sources = tuple(subject_by_position(view, cue_view_anchor, targets, quote is not None, quoted))
             if not sources and quote is not None and quote.speaker is not None:
                 sources = (quote.speaker,)
+            sources = tuple(m for m in sources if not m.rule.endswith(".place"))
             if not sources:
                 continue
+            sources = _with_conjuncts(view, sources, targets)
+            sources = tuple(m for m in sources if not m.rule.endswith(".place"))
+            if not targets and "reciprocal" not in match.pattern.flags:
+                targets = _place_target(view, match, sources)
+            if code.startswith("01") and not targets:
+                continue  # a statement with no addressee is not a dyadic event (PLOVER has no statement type)
             pairs: list[tuple[ActorMention, ActorMention | None]] = []
             if "reciprocal" in match.pattern.flags and not targets and len(sources) > 1:
                 pairs = [(a, b) for a in sources for b in sources if a is not b]
