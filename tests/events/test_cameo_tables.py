@@ -103,8 +103,8 @@ def pattern_errors(pattern: str) -> list[str]:
         errors.append("no word element (anchor)")
     elif words[0].startswith("("):
         errors.append("anchor is optional")
-    if elements.count("$") > 1 or elements.count("+") > 1:
-        errors.append("more than one source or target slot")
+    if elements.count("$") > 1 or elements.count("+") > 2:
+        errors.append("more than one source slot or more than two target slots")
     if elements[0] == "*" or elements[-1] == "*":
         errors.append("leading or trailing gap")
     return errors

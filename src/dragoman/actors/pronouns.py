@@ -8,8 +8,10 @@ The heuristic (see docs/actors.md):
   wins (news sentences open with their subject), skipping any whose known gender
   disagrees with the pronoun.
 * ``they/them/their`` and "the country" take a state, organisation or group by the
-  same rule ("the country" only a state); ``its`` takes the *nearest* such mention before
+  same rule; ``its`` and "the country" (a state) take the *nearest* such mention before
   it in its sentence ("support Turkey in its fight"), else the first of an earlier one.
+* A pronoun inside a relative clause takes the clause's antecedent ("Joe Biden, who declared
+  his support": his = Biden).
 * "his/her counterpart" is the most recent other person, preferring one of another
   country: the other party of the exchange in progress.
 """
@@ -77,11 +79,14 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         rule = ""
         end = token.idx + len(token.text)
         if lower in _PERSONAL:
-            antecedent, rule = pick(token.i, True, _PERSONAL[lower]), f"pronoun.{lower}"
+            antecedent = _relative_antecedent(doc, token.i, [*mentions, *out])
+            rule = f"pronoun.{lower}.relative" if antecedent is not None else f"pronoun.{lower}"
+            if antecedent is None:
+                antecedent = pick(token.i, True, _PERSONAL[lower])
         elif lower in _COLLECTIVE:
             antecedent, rule = pick(token.i, False, None, nearest=lower in {"its", "itself"}), f"pronoun.{lower}"
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
-            antecedent, rule = pick(token.i, False, None, states_only=True), "definite.the-country"
+            antecedent, rule = pick(token.i, False, None, states_only=True, nearest=True), "definite.the-country"
         elif lower == "counterpart" and token.i > 0 and doc[token.i - 1].lower_ in {"his", "her", "their"}:
             owner = next((m for m in reversed(out) if m.span.start == doc[token.i - 1].idx), None)
             antecedent, rule = _counterpart(doc, token.i, [*mentions, *out], owner), "definite.counterpart"
@@ -90,6 +95,21 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         mention = ActorMention(Span(article.id, token.idx, end, article.text[token.idx:end]), antecedent.actor, rule, STAGE, antecedent.span)
         out.append(mention)
     return out
+
+
+def _relative_antecedent(doc: Doc, token_i: int, pool: list[ActorMention]) -> ActorMention | None:
+    """In "Joe Biden, who declared his support", the pronoun is the relative clause's antecedent."""
+    i = token_i - 1
+    while i > 0 and token_i - i <= 8:
+        word = doc[i].lower_
+        if word in {".", ";", "“", "”", "\""} or doc[i].is_sent_start:
+            return None
+        if word == "who":
+            j = i - 1 if doc[i - 1].text != "," else i - 2
+            end_char = doc[j].idx + len(doc[j].text)
+            return next((m for m in pool if m.span.end == end_char and m.actor.kind == "person"), None)
+        i -= 1
+    return None
 
 
 def _gender(kb: KnowledgeBase, mention: ActorMention) -> str | None:

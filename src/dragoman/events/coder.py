@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from spacy.tokens import Doc, Span as DocSpan
@@ -122,6 +122,49 @@ def _confidence(match: PatternMatch, source: ActorMention, target: ActorMention 
     return round(max(0.05, min(score, 0.97)), 2)
 
 
+_PREPOSITIONS = frozenset({"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "after", "before", "during", "since", "under", "amid", "over", "by", "about", "despite"})
+_NOUN_MODIFIERS = frozenset({"the", "a", "an", "new", "fresh", "further", "more", "its", "their", "his", "her", "renewed", "repeated", "tough", "harsh"})
+
+
+def _noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]]) -> tuple[ActorMention, ...]:
+    """The source of a nominal event: its possessor or adjacent modifier ("Russia's invasion",
+    "Western sanctions"), else the subject of the verb it is the object of ("repeated threats").
+    A noun after a preposition ("after the meeting", "under threat from") has no other source."""
+    i = match.start - 1
+    while i >= view.start and view.lower(i) in _NOUN_MODIFIERS | {"'s", "’s", "'", "’"} and i not in view.mentions_at:
+        i -= 1
+    owner = [m for j, ms in view.mentions_at.items() for m in ms if view.mention_end[id(m)] in (i + 1, match.start) and m not in targets]
+    if owner:
+        return (owner[-1],)
+    if i < view.start or view.lower(i) in _PREPOSITIONS or view.doc[i].is_punct:
+        return ()
+    return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
+
+
+def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """For a pattern with no target slot: a mention inside the match ("purchases of Russian oil")
+    or right after it ("threats to freeze their membership")."""
+    inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if m not in sources)
+    if inside:
+        return inside[:1]
+    for i in range(match.end, min(view.end, match.end + 3)):
+        if view.doc[i].is_punct and view.doc[i].text not in {"“", "”", "\""}:
+            break
+        for m in view.mentions_at.get(i, ()):
+            if m not in sources and not m.rule.endswith(".place"):
+                return (m,)
+    return ()
+
+
+def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> list[tuple[ActorMention, ActorMention | None]]:
+    if "reciprocal" in match.pattern.flags:
+        if targets:
+            return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
+        # "X and Y met": a reciprocal event needs two parties
+        return [(a, b) for a in sources for b in sources if a is not b]
+    return [(a, b) for a in sources for b in (targets or (None,))]
+
+
 def code_events(
     doc: Doc,
     article: Article,
@@ -148,73 +191,81 @@ def code_events(
         if not view.mentions_at:
             continue
         for match in best_matches(view, resources.patterns):
-            anchor_char = doc[match.anchor].idx
-            quote = _quote_at(quotes, anchor_char)
-            if quote is not None and (quote.speaker is None or quote.speaker.actor.code is None):
-                continue  # commentary by an analyst or an unnamed voice is not an event
-            reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
-            code = recode(match.pattern.code, reading.modality)
-            if code is None:
-                continue
-            targets = match.targets
-            sources = match.sources
-            by_parse = False
-            if reading.modality == "appeal" and reading.cue_token is not None:
-                between = tuple(m for i in range(reading.cue_token + 1, match.anchor) for m in view.mentions_at.get(i, ()))
-                if between:
-                    targets = between
-                cue_view_anchor = reading.cue_token
-            else:
-                cue_view_anchor = match.start
-            if not sources:
-                if has_parse:
-                    sources = tuple(subject_by_parse(view, doc[reading.cue_token if reading.modality == "appeal" and reading.cue_token is not None else match.anchor]))
-                    by_parse = bool(sources)
-                if not sources:
-                    sources = tuple(subject_by_position(view, cue_view_anchor, targets, quote is not None, quoted))
-            if not sources and quote is not None and quote.speaker is not None:
-                sources = (quote.speaker,)
-            sources = tuple(m for m in sources if not m.rule.endswith(".place"))
-            if not sources:
-                continue
-            sources = _with_conjuncts(view, sources, targets)
-            sources = tuple(m for m in sources if not m.rule.endswith(".place"))
-            if not targets and "reciprocal" not in match.pattern.flags:
-                targets = _place_target(view, match, sources)
-            if code.startswith("01") and not targets:
-                continue  # a statement with no addressee is not a dyadic event (PLOVER has no statement type)
-            pairs: list[tuple[ActorMention, ActorMention | None]] = []
-            if "reciprocal" in match.pattern.flags and not targets and len(sources) > 1:
-                pairs = [(a, b) for a in sources for b in sources if a is not b]
-            elif "reciprocal" in match.pattern.flags and targets:
-                pairs = [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
-            else:
-                pairs = [(a, b) for a in sources for b in (targets or (None,))]
-            entry = resources.cameo.get(code)
-            evidence_start = min([doc[match.start].idx] + [s.span.start for s, _ in pairs])
-            last = doc[match.end - 1]
-            evidence_end = max([last.idx + len(last.text)] + [t.span.end for _, t in pairs if t is not None])
-            evidence = Span(article.id, evidence_start, evidence_end, article.text[evidence_start:evidence_end])
-            when = (date_of(sent, anchor_char) if date_of else None) or article.date
-            where = place_of(sent, anchor_char) if place_of else None
-            for source, target in pairs:
-                if source.actor.code is None and source.actor.country is None:
-                    continue
-                if target is not None and _same_actor(source, target):
-                    continue
-                if target is not None and target.rule.startswith("pronoun") and target.actor.country == source.actor.country:
-                    continue  # "Russia's ministry said its fleet ...": a possessive of the source itself
-                rule = match.pattern.id if reading.modality == "fact" else f"{match.pattern.id}+{reading.modality}"
-                event = Event(
-                    source=source, target=target, cameo=code, root=code[:2], plover=entry.plover or resources.cameo.plover_of(code) or "",
-                    goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, place=where, evidence=(evidence,), rule=rule,
-                    confidence=_confidence(match, source, target, by_parse, reading.modality), stage=STAGE,
-                )
-                key = (source.actor.code, source.actor.name, target.actor.code if target else None, target.actor.name if target else None, code, when)
-                if key in merged:
-                    old = merged[key]
-                    if evidence not in old.evidence:
-                        merged[key] = Event(**{**{f: getattr(old, f) for f in Event.__slots__}, "evidence": old.evidence + (evidence,), "confidence": max(old.confidence, event.confidence)})  # type: ignore[arg-type]
-                else:
+            for event in _events_of_match(doc, article, sent, view, match, quotes, quoted, has_parse, resources, date_of, place_of):
+                key = (event.source.actor.code, event.source.actor.name, event.target.actor.code if event.target else None,
+                       event.target.actor.name if event.target else None, event.cameo, event.date)
+                old = merged.get(key)
+                if old is None:
                     merged[key] = event
+                elif event.evidence[0] not in old.evidence:
+                    merged[key] = replace(old, evidence=old.evidence + event.evidence, confidence=max(old.confidence, event.confidence))
     return tuple(sorted(merged.values(), key=lambda e: (e.evidence[0].start, e.cameo)))
+
+
+def _events_of_match(
+    doc: Doc, article: Article, sent: DocSpan, view: SentenceView, match: PatternMatch, quotes: tuple[Quote, ...],
+    quoted: list[tuple[int, int]], has_parse: bool, resources: EventResources, date_of: DateFinder | None, place_of: PlaceFinder | None,
+) -> list[Event]:
+    anchor_char = doc[match.anchor].idx
+    quote = _quote_at(quotes, anchor_char)
+    if quote is not None and (quote.speaker is None or quote.speaker.actor.code is None):
+        return []  # commentary by an analyst or an unnamed voice is not an event
+    is_noun = "noun" in match.pattern.flags
+    if not is_noun and doc[match.anchor].pos_ == "NOUN":
+        return []  # a verb pattern on a noun ("state company", "the attack"): the tagger says no
+    reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
+    if is_noun and reading.modality not in {"fact", "negated", "hypothetical"}:
+        reading = type(reading)("fact", None)  # "under threat from sanctions" is no threat event
+    code = recode(match.pattern.code, reading.modality)
+    if code is None:
+        return []
+    targets, sources = match.targets, match.sources
+    by_parse = False
+    subject_at = match.start
+    if reading.modality == "appeal" and reading.cue_token is not None:
+        between = tuple(m for i in range(reading.cue_token + 1, match.anchor) for m in view.mentions_at.get(i, ()))
+        targets = between or targets
+        subject_at = reading.cue_token
+    if not sources and is_noun:
+        sources = _noun_source(view, match, targets, quote is not None, quoted)
+    elif not sources:
+        if has_parse:
+            sources = tuple(subject_by_parse(view, doc[subject_at if subject_at != match.start else match.anchor]))
+            by_parse = bool(sources)
+        if not sources:
+            sources = tuple(subject_by_position(view, subject_at, targets, quote is not None, quoted))
+        if not sources and quote is not None and quote.speaker is not None:
+            sources = (quote.speaker,)
+    sources = tuple(m for m in sources if not m.rule.endswith(".place"))
+    if not sources:
+        return []
+    sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
+    if not targets and "reciprocal" not in match.pattern.flags:
+        targets = _object_target(view, match, sources)
+    if not targets and "reciprocal" not in match.pattern.flags and int(code[:2]) >= 6:
+        targets = _place_target(view, match, sources)
+    if code.startswith("01") and (not targets or all(t.actor.sector == "MED" or t.rule.startswith("pronoun.his") or t.rule.startswith("pronoun.her") for t in targets)):
+        return []  # a statement with no addressee (or to the press) is not a dyadic event
+    pairs = _pairs(match, sources, targets)
+    entry = resources.cameo.get(code)
+    evidence_start = min([doc[match.start].idx] + [s.span.start for s, _ in pairs])
+    last = doc[match.end - 1]
+    evidence_end = max([last.idx + len(last.text)] + [t.span.end for _, t in pairs if t is not None])
+    evidence = Span(article.id, evidence_start, evidence_end, article.text[evidence_start:evidence_end])
+    when = (date_of(sent, anchor_char) if date_of else None) or article.date
+    where = place_of(sent, anchor_char) if place_of else None
+    rule = match.pattern.id if reading.modality == "fact" else f"{match.pattern.id}+{reading.modality}"
+    events = []
+    for source, target in pairs:
+        if source.actor.code is None and source.actor.country is None:
+            continue
+        if target is not None and _same_actor(source, target):
+            continue
+        if target is not None and target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country:
+            continue  # "Russia's ministry said its fleet ...": a possessive of the source itself
+        events.append(Event(
+            source=source, target=target, cameo=code, root=code[:2], plover=entry.plover or resources.cameo.plover_of(code) or "",
+            goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, place=where, evidence=(evidence,), rule=rule,
+            confidence=_confidence(match, source, target, by_parse, reading.modality), stage=STAGE,
+        ))
+    return events

@@ -13,6 +13,7 @@ from dragoman.records import ActorMention
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
 _GAP_STOPS = frozenset({";", ":", "“", "”", "\"", "(", ")", "—"})
 _COORD = frozenset({"and", ",", "or"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _FILLER_STOPS = frozenset({".", ";", ":", ",", "!", "?", "(", ")"})
 MAX_GAP = 4
 MAX_FILLER = 2
@@ -42,22 +43,30 @@ class SentenceView:
         return self.doc[i].lower_
 
 
-def _mentions_from(view: SentenceView, i: int) -> tuple[tuple[ActorMention, ...], int] | None:
-    """The mention(s) starting at token i (with a coordination), and the token after them."""
+def _mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
+    """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
+    then each shorter one, so that "between $ and +" can split a coordination.
+    A possessive pronoun before a mention ("his counterpart") stands for that mention."""
     j = i
     skipped = 0
     while j < view.end and view.lower(j) in _DETERMINERS and j not in view.mentions_at and skipped < 2:
         j += 1
         skipped += 1
     if j not in view.mentions_at:
-        return None
-    found = list(view.mentions_at[j][:1])
-    end = view.mention_end[id(found[0])]
+        return []
+    first = view.mentions_at[j][0]
+    end = view.mention_end[id(first)]
+    if first.rule.startswith("pronoun.") and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
+        first = view.mentions_at[end][0]
+        end = view.mention_end[id(first)]
+    chain = [(first,)]
+    ends = [end]
     while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
         nxt = view.mentions_at[end + 1][0]
-        found.append(nxt)
+        chain.append(chain[-1] + (nxt,))
         end = view.mention_end[id(nxt)]
-    return tuple(found), end
+        ends.append(end)
+    return list(reversed(list(zip(chain, ends))))
 
 
 def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, targets: tuple[ActorMention, ...], sources: tuple[ActorMention, ...], first: bool) -> tuple[int, tuple[ActorMention, ...], tuple[ActorMention, ...]] | None:
@@ -78,13 +87,14 @@ def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, 
             return None
         return _forward(view, elements, ei + 1, ti, targets, sources, first)
     if element.kind in {"target", "source"}:
-        found = _mentions_from(view, ti) if ti < view.end else None
-        if found is None:
-            return None
-        mentions, end = found
-        if element.kind == "target":
-            return _forward(view, elements, ei + 1, end, targets + mentions, sources, False)
-        return _forward(view, elements, ei + 1, end, targets, sources + mentions, False)
+        for mentions, end in (_mentions_from(view, ti) if ti < view.end else []):
+            if element.kind == "target":
+                result = _forward(view, elements, ei + 1, end, targets + mentions, sources, False)
+            else:
+                result = _forward(view, elements, ei + 1, end, targets, sources + mentions, False)
+            if result is not None:
+                return result
+        return None
     # word or possessive, with up to MAX_FILLER skipped tokens unless right after the anchor's start
     limit = MAX_FILLER
     for skip in range(0, limit + 1):

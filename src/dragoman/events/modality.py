@@ -19,7 +19,8 @@ _REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "de
 _THREAT = frozenset({"threaten", "threatened", "threatens", "threatening", "threat", "threats", "warn", "warned", "warns", "ultimatum"})
 _APPEAL = frozenset({"urge", "urged", "urges", "urging", "expect", "expected", "expects", "expecting", "ask", "asked", "asks", "asking", "appeal", "appealed", "demand", "demanded", "demands", "press", "pressed", "pressing", "want", "wants", "wanted", "called", "call", "calls", "calling"})
 _INTENT = frozenset({"will", "'ll", "would", "plan", "plans", "planned", "planning", "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "intend", "intends", "intended", "offer", "offered", "offers", "ready", "willing", "prepared", "agree", "agreed", "agrees", "going"})
-_HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "unless", "perhaps", "possibly", "considering", "consider", "mulling"})
+_HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "unless", "perhaps", "possibly", "considering", "consider", "mulling",
+                           "opportunity", "opportunities", "chance", "chances", "hope", "hopes", "hoping"})
 _CLAUSE_STOPS = frozenset({";", ":", ".", "—", "–", "but", "while", "although", "though", "because", "since", "despite", "after", "before", "which", "that", "who", "as"})
 WINDOW = 7
 

@@ -47,7 +47,9 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
     return []
 
 
-def _oblique(view: SentenceView, mention: ActorMention, start_token: int, oblique_before: bool) -> bool:
+def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previous_end: int | None, oblique_before: bool) -> bool:
+    """Is the mention the object of a preposition ("between Russia"), or coordinated with one
+    ("between Russia and Ukraine")? A comma coordinates only inside a list ("X, Y and Z")."""
     prev = start_token - 1
     while prev >= view.start and view.lower(prev) in {"the", "a", "an", "both"}:
         prev -= 1
@@ -56,18 +58,36 @@ def _oblique(view: SentenceView, mention: ActorMention, start_token: int, obliqu
     word = view.lower(prev)
     if word in _OBLIQUE_MARKERS:
         return True
-    return word in _COORD and oblique_before
+    if not oblique_before or previous_end != prev:
+        return False
+    if word in {"and", "or"}:
+        return True
+    if word == ",":
+        after = view.mention_end[id(mention)]
+        return after < view.end and view.lower(after) in {"and", "or", ","}
+    return False
 
 
 def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]]) -> list[ActorMention]:
-    """Nearest mention before the anchor that is not the object of a preposition."""
+    """Nearest mention before the anchor that is not the object of a preposition.
+    After a relative pronoun ("Joe Biden, who declared"), the relative clause's antecedent."""
+    rel = anchor - 1
+    while rel > view.start and view.lower(rel) in {"also", "later", "then", "has", "have", "had", "repeatedly", "previously", "publicly"}:
+        rel -= 1
+    if rel > view.start and view.lower(rel) in {"who", "which"}:
+        before = rel - 1 if view.lower(rel - 1) != "," else rel - 2
+        owner = [m for ms in view.mentions_at.values() for m in ms if view.mention_end[id(m)] == before + 1]
+        if owner:
+            return owner[-1:]
     ordered: list[tuple[int, ActorMention]] = sorted(
         ((i, m) for i, ms in view.mentions_at.items() for m in ms if view.start <= i < anchor), key=lambda p: p[0]
     )
     oblique_flags: list[bool] = []
     previous = False
+    previous_end: int | None = None
     for i, m in ordered:
-        previous = _oblique(view, m, i, previous)
+        previous = _oblique(view, m, i, previous_end, previous)
+        previous_end = view.mention_end[id(m)]
         oblique_flags.append(previous)
     for (i, m), oblique in reversed(list(zip(ordered, oblique_flags))):
         if m in exclude or oblique:
