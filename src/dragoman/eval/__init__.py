@@ -11,7 +11,11 @@ import json
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from dragoman.clean import find_boilerplate
 from dragoman.errors import GoldFormatError, InputError
+from dragoman.events import CodeReading, code_readings
+from dragoman.actors import resolve_mentions
+from dragoman.nlp import parse_article
 from dragoman.eval.corpora import score_cameo_examples, score_plover
 from dragoman.eval.polnear import evaluate_polnear
 from dragoman.eval.seed import score_article
@@ -64,7 +68,13 @@ def evaluate(gold_path: Path, pipeline: Pipeline, limit: int | None = None) -> d
             return result.quotes if isinstance(result, CodedArticle) else ()
         return {"gold": source, "kind": "quotes", **evaluate_polnear(_records(gold_path, limit), quotes_of)}
     if first.get("ontology") == "CAMEO":
-        return {"gold": source, "kind": "cameo_examples", **score_cameo_examples(_records(gold_path, limit), code)}
+        def readings(record: Mapping[str, Any]) -> tuple[CodeReading, ...]:
+            article = _article(record, source)
+            removed = find_boilerplate(article, pipeline.boilerplate)
+            doc = parse_article(pipeline.nlp, article, removed)
+            mentions = resolve_mentions(doc, article, removed, pipeline.actors)
+            return code_readings(doc, article, removed, pipeline.events, mentions)
+        return {"gold": source, "kind": "cameo_examples", **score_cameo_examples(_records(gold_path, limit), code, readings)}
     if "events" in first:
         return {"gold": source, "kind": "plover", **score_plover(_records(gold_path, limit), code)}
     raise GoldFormatError(f"{gold_path}: records have neither 'events' nor 'quotes'; not a gold set dragoman knows")

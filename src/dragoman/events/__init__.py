@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dragoman.events.coder import EventResources, code_events
+from dragoman.events.coder import CodeReading, EventResources, code_events, code_readings
 from dragoman.events.modality import read_modality, recode
 from dragoman.events.patterns import PatternSet, load_patterns
 from dragoman.events.tables import CameoTable, load_cameo_table
 
-__all__ = ["CameoTable", "EventResources", "PatternSet", "code_events", "load_cameo_table", "load_event_resources", "load_patterns", "read_modality", "recode"]
+__all__ = ["CameoTable", "CodeReading", "EventResources", "code_readings", "PatternSet", "code_events", "load_cameo_table", "load_event_resources", "load_patterns", "read_modality", "recode"]
 
 
 def load_event_resources(user_patterns: Path | None = None) -> EventResources:

@@ -165,6 +165,43 @@ def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tupl
     return [(a, b) for a in sources for b in (targets or (None,))]
 
 
+@dataclass(frozen=True, slots=True)
+class CodeReading:
+    """What a pattern match says happened, before any actor is attached."""
+
+    cameo: str
+    rule: str
+    confidence: float
+    evidence: Span
+
+
+def code_readings(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: EventResources, mentions: tuple[ActorMention, ...] = ()) -> tuple[CodeReading, ...]:
+    """The CAMEO code of every pattern match after negation and modality, actors or not.
+
+    Used to score the dictionary on sentences whose actors are not annotated
+    (``cameo_manual_examples``); the pipeline's events always need a source actor.
+    """
+    skip = [(r.span.start, r.span.end) for r in removed]
+    out: list[CodeReading] = []
+    for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in skip):
+            continue
+        view = replace(sentence_view(doc, sent, mentions), open_slots=True)
+        for match in best_matches(view, resources.patterns):
+            is_noun = "noun" in match.pattern.flags
+            if not is_noun and doc[match.anchor].pos_ == "NOUN":
+                continue
+            reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
+            modality = reading.modality if not is_noun or reading.modality in {"fact", "negated", "hypothetical"} else "fact"
+            code = recode(match.pattern.code, modality)
+            if code is None or (code.startswith("01") and match.pattern.code.startswith("01") and "+" not in match.pattern.text):
+                continue
+            start, end = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1].text)
+            confidence = 0.45 + 0.08 * min(match.pattern.specificity, 4) - (0.05 if modality != "fact" else 0.0)
+            out.append(CodeReading(code, match.pattern.id if modality == "fact" else f"{match.pattern.id}+{modality}", round(confidence, 2), Span(article.id, start, end, article.text[start:end])))
+    return tuple(out)
+
+
 def code_events(
     doc: Doc,
     article: Article,

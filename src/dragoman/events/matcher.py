@@ -38,6 +38,7 @@ class SentenceView:
     end: int
     mentions_at: Mapping[int, tuple[ActorMention, ...]]
     mention_end: Mapping[int, int]  # id(mention) -> token after it
+    open_slots: bool = False  # code readings: an actor slot may be any short noun phrase
 
     def lower(self, i: int) -> str:
         return self.doc[i].lower_
@@ -87,6 +88,14 @@ def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, 
             return None
         return _forward(view, elements, ei + 1, ti, targets, sources, first)
     if element.kind in {"target", "source"}:
+        if view.open_slots and ti < view.end and not _mentions_from(view, ti):
+            for k in range(1, 5):
+                if ti + k > view.end or view.doc[ti + k - 1].is_punct:
+                    break
+                result = _forward(view, elements, ei + 1, ti + k, targets, sources, False)
+                if result is not None:
+                    return result
+            return None
         for mentions, end in (_mentions_from(view, ti) if ti < view.end else []):
             if element.kind == "target":
                 result = _forward(view, elements, ei + 1, end, targets + mentions, sources, False)
