@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -39,7 +39,6 @@ class Pipeline:
     events: EventResources
     cues: CueLexicon
     gazetteer: Gazetteer
-    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 def _optional_path(value: str) -> Path | None:

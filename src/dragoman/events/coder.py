@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span as DocSpan
 
@@ -26,7 +26,7 @@ class EventResources:
     cameo: CameoTable
 
 
-def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...]) -> SentenceView:
+def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], words: Sequence[str] | None = None) -> SentenceView:
     at: dict[int, list[ActorMention]] = {}
     ends: dict[int, int] = {}
     for m in mentions:
@@ -37,13 +37,16 @@ def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...]) -
             continue
         at.setdefault(span.start, []).append(m)
         ends[id(m)] = span.end
-    return SentenceView(doc, sent.start, sent.end, {k: tuple(v) for k, v in at.items()}, ends)
+    return SentenceView(doc, sent.start, sent.end, {k: tuple(v) for k, v in at.items()}, ends, words if words is not None else [t.lower_ for t in doc])
 
 
 def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]:
     found: list[PatternMatch] = []
     for i in range(view.start, view.end):
+        tagged_noun = view.doc[i].pos_ == "NOUN"
         for pattern in patterns.by_anchor.get(view.lower(i), ()):
+            if tagged_noun and "noun" not in pattern.flags:
+                continue  # a verb pattern on a noun ("state company", "the attack"): the tagger says no
             m = match_at(view, pattern, i)
             if m is not None:
                 found.append(m)
@@ -96,8 +99,8 @@ def _with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], targe
 
 def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """A target of last resort: the country where the event happens ("lifted a curfew in Montenegro")."""
-    own = {s.actor.country for s in sources}
-    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.rule.endswith(".place") and m.actor.country not in own]
+    # the source's own country counts too: PLOVER codes "lifted the curfew in West Darfur" SDN→SDN
+    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.rule.endswith(".place")]
     if not places:
         return ()
     after = [p for p in places if p[0] >= match.anchor]
@@ -144,14 +147,20 @@ def _noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMe
 def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """For a pattern with no target slot: a mention inside the match ("purchases of Russian oil")
     or right after it ("threats to freeze their membership")."""
-    inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if m not in sources)
+    own = {(s.actor.code, s.actor.name) for s in sources} | {s.actor.country for s in sources}
+
+    def foreign(m: ActorMention) -> bool:
+        # "strengthened its forces": a pronoun of the source itself is no target
+        return m not in sources and (m.actor.code, m.actor.name) not in own and not (m.rule.startswith("pronoun") and m.actor.country in own)
+
+    inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
         return inside[:1]
-    for i in range(match.end, min(view.end, match.end + 3)):
+    for i in range(match.end, min(view.end, match.end + 5)):
         if view.doc[i].is_punct and view.doc[i].text not in {"“", "”", "\""}:
             break
         for m in view.mentions_at.get(i, ()):
-            if m not in sources and not m.rule.endswith(".place"):
+            if foreign(m) and not m.rule.endswith(".place"):
                 return (m,)
     return ()
 
@@ -183,16 +192,15 @@ def code_readings(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
     """
     skip = [(r.span.start, r.span.end) for r in removed]
     out: list[CodeReading] = []
+    words = [t.lower_ for t in doc]
     for sent in doc.sents:
         if any(s <= sent.start_char < e for s, e in skip):
             continue
-        view = replace(sentence_view(doc, sent, mentions), open_slots=True)
+        view = replace(sentence_view(doc, sent, mentions, words), open_slots=True)
         for match in best_matches(view, resources.patterns):
             is_noun = "noun" in match.pattern.flags
-            if not is_noun and doc[match.anchor].pos_ == "NOUN":
-                continue
             reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
-            modality = reading.modality if not is_noun or reading.modality in {"fact", "negated", "hypothetical"} else "fact"
+            modality = reading.modality if not is_noun or reading.modality in {"fact", "negated", "hypothetical", "appeal"} else "fact"
             code = recode(match.pattern.code, modality)
             if code is None or (code.startswith("01") and match.pattern.code.startswith("01") and "+" not in match.pattern.text):
                 continue
@@ -220,11 +228,12 @@ def code_events(
     skip = [(r.span.start, r.span.end) for r in removed]
     quoted = [(q.span.start, q.span.end) for q in quotes if q.kind in {"direct", "mixed"}]
     has_parse = doc.has_annotation("DEP")
+    words = [t.lower_ for t in doc]
     merged: dict[tuple[object, ...], Event] = {}
     for sent in doc.sents:
         if any(s <= sent.start_char < e for s, e in skip):
             continue
-        view = sentence_view(doc, sent, mentions)
+        view = sentence_view(doc, sent, mentions, words)
         if not view.mentions_at:
             continue
         for match in best_matches(view, resources.patterns):
@@ -248,10 +257,8 @@ def _events_of_match(
     if quote is not None and (quote.speaker is None or quote.speaker.actor.code is None):
         return []  # commentary by an analyst or an unnamed voice is not an event
     is_noun = "noun" in match.pattern.flags
-    if not is_noun and doc[match.anchor].pos_ == "NOUN":
-        return []  # a verb pattern on a noun ("state company", "the attack"): the tagger says no
     reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
-    if is_noun and reading.modality not in {"fact", "negated", "hypothetical"}:
+    if is_noun and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
         reading = type(reading)("fact", None)  # "under threat from sanctions" is no threat event
     code = recode(match.pattern.code, reading.modality)
     if code is None:

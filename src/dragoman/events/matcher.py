@@ -14,6 +14,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "b
 _GAP_STOPS = frozenset({";", ":", "“", "”", "\"", "(", ")", "—"})
 _COORD = frozenset({"and", ",", "or"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_QUANTITY = frozenset({"up", "to", "about", "around", "nearly", "almost", "more", "than", "over", "several", "many", "dozens", "hundreds", "thousands", "of", "some"})
 _FILLER_STOPS = frozenset({".", ";", ":", ",", "!", "?", "(", ")"})
 MAX_GAP = 4
 MAX_FILLER = 2
@@ -38,10 +39,11 @@ class SentenceView:
     end: int
     mentions_at: Mapping[int, tuple[ActorMention, ...]]
     mention_end: Mapping[int, int]  # id(mention) -> token after it
+    words: Sequence[str]  # lower-cased token texts of the whole doc, computed once per doc
     open_slots: bool = False  # code readings: an actor slot may be any short noun phrase
 
     def lower(self, i: int) -> str:
-        return self.doc[i].lower_
+        return self.words[i]
 
 
 def _mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
@@ -50,7 +52,8 @@ def _mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention,
     A possessive pronoun before a mention ("his counterpart") stands for that mention."""
     j = i
     skipped = 0
-    while j < view.end and view.lower(j) in _DETERMINERS and j not in view.mentions_at and skipped < 2:
+    # determiners and quantities before the actor: "the", "five Panamanian officers", "up to 16 Russian advisers"
+    while j < view.end and j not in view.mentions_at and skipped < 4 and (view.lower(j) in _DETERMINERS or view.lower(j) in _QUANTITY or view.doc[j].like_num):
         j += 1
         skipped += 1
     if j not in view.mentions_at:

@@ -18,7 +18,7 @@ _NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"}
 _REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "reject", "rejected", "rejects", "rejecting", "resist", "resisted"})
 _THREAT = frozenset({"threaten", "threatened", "threatens", "threatening", "threat", "threats", "warn", "warned", "warns", "ultimatum"})
 _APPEAL = frozenset({"urge", "urged", "urges", "urging", "expect", "expected", "expects", "expecting", "ask", "asked", "asks", "asking", "appeal", "appealed", "demand", "demanded", "demands", "press", "pressed", "pressing", "want", "wants", "wanted", "called", "call", "calls", "calling"})
-_INTENT = frozenset({"will", "'ll", "would", "plan", "plans", "planned", "planning", "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "intend", "intends", "intended", "offer", "offered", "offers", "ready", "willing", "prepared", "agree", "agreed", "agrees", "going"})
+_INTENT = frozenset({"will", "'ll", "would", "sworn", "swore", "swear", "plan", "plans", "planned", "planning", "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "intend", "intends", "intended", "offer", "offered", "offers", "ready", "willing", "prepared", "agree", "agreed", "agrees", "going"})
 _HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "unless", "perhaps", "possibly", "considering", "consider", "mulling",
                            "opportunity", "opportunities", "chance", "chances", "hope", "hopes", "hoping"})
 _CLAUSE_STOPS = frozenset({";", ":", ".", "—", "–", "but", "while", "although", "though", "because", "since", "despite", "after", "before", "which", "that", "who", "as"})
@@ -94,8 +94,12 @@ def recode(code: str, modality: Modality) -> str | None:
             return code
         return {3: "026", 4: "026", 5: "022", 6: "021", 7: "023", 8: "025"}.get(root, "020")
     if modality == "intent":
-        if root == 3 or root >= 9 and root <= 13:
-            return code
+        if root <= 3 or 9 <= root <= 13:
+            return code  # a stated appeal or statement is still one; 09-13 are verbal already
+        if root == 14:
+            return "133"
+        if root == 15:
+            return "138"
         if root == 16:
             return "131"
         if root == 17:

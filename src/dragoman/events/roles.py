@@ -74,11 +74,11 @@ def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMen
     rel = anchor - 1
     while rel > view.start and view.lower(rel) in {"also", "later", "then", "has", "have", "had", "repeatedly", "previously", "publicly"}:
         rel -= 1
-    if rel > view.start and view.lower(rel) in {"who", "which"}:
+    if rel > view.start and view.lower(rel) in {"who", "which", "that"}:
         before = rel - 1 if view.lower(rel - 1) != "," else rel - 2
         owner = [m for ms in view.mentions_at.values() for m in ms if view.mention_end[id(m)] == before + 1]
-        if owner:
-            return owner[-1:]
+        # "a mechanism that provides aid": the subject is the clause's antecedent, here no actor
+        return owner[-1:]
     ordered: list[tuple[int, ActorMention]] = sorted(
         ((i, m) for i, ms in view.mentions_at.items() for m in ms if view.start <= i < anchor), key=lambda p: p[0]
     )

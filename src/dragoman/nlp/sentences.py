@@ -11,6 +11,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 _ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -104,6 +106,7 @@ def set_sentence_starts(doc: Doc, abbreviations: frozenset[str], removed: Iterab
             after += 1
         if after < n:
             starts[after] = True
-    for token, start in zip(doc, starts):
-        token.is_sent_start = start
+    # one array write instead of a property call per token (each one re-checks the annotation)
+    values = numpy.array([[1 if start else -1] for start in starts], dtype="int32").astype("uint64")
+    doc.from_array([SENT_START], values)
     return doc
