@@ -156,7 +156,9 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
     inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
         return inside[:1]
-    for i in range(match.end, min(view.end, match.end + 5)):
+    # an appeal or an intention names its addressee later in the clause: "promised to continue aid to Mozambique"
+    reach = 12 if match.pattern.code[:2] in {"02", "03"} else 5
+    for i in range(match.end, min(view.end, match.end + reach)):
         if view.doc[i].is_punct and view.doc[i].text not in {"“", "”", "\""}:
             break
         for m in view.mentions_at.get(i, ()):
@@ -245,7 +247,21 @@ def code_events(
                     merged[key] = event
                 elif event.evidence[0] not in old.evidence:
                     merged[key] = replace(old, evidence=old.evidence + event.evidence, confidence=max(old.confidence, event.confidence))
-    return tuple(sorted(merged.values(), key=lambda e: (e.evidence[0].start, e.cameo)))
+    return tuple(sorted(_drop_subsumed(list(merged.values())), key=lambda e: (e.evidence[0].start, e.cameo)))
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """A generic "agreed to"/"is willing to" (030, no target) says nothing more than the event it
+    introduces ("willing to help defend Saudi Arabia"): keep the specific one only."""
+    kept = []
+    for e in events:
+        if e.target is None and e.cameo == "030":
+            same = [o for o in events if o is not e and o.source.actor.code == e.source.actor.code and o.source.actor.name == e.source.actor.name
+                    and abs(o.evidence[0].start - e.evidence[0].start) < 200]
+            if same:
+                continue
+        kept.append(e)
+    return kept
 
 
 def _events_of_match(

@@ -15,12 +15,24 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
 
 
+def _inside_modifier(token: Token, head: Token) -> bool:
+    """Is ``token`` inside a prepositional or clausal modifier of ``head`` ("sides of ... Cyprus")?"""
+    t = token
+    for _ in range(50):  # tokens are views: compare positions, never identities
+        if t.i == head.i or t.head.i == t.i:
+            return False
+        if t.dep_ in {"pobj", "prep", "relcl", "acl", "nmod"}:
+            return True
+        t = t.head
+    return False
+
+
 def _mentions_in(view: SentenceView, token: Token) -> list[ActorMention]:
     lo, hi = token.left_edge.i, token.right_edge.i + 1
     out = []
     for i in range(lo, hi):
         for m in view.mentions_at.get(i, ()):
-            if view.mention_end[id(m)] <= hi:
+            if view.mention_end[id(m)] <= hi and not _inside_modifier(view.doc[i], token):
                 out.append(m)
     # Prefer the mention covering the subject's head word, then the rest (coordination).
     out.sort(key=lambda m: 0 if token.idx >= m.span.start and token.idx < m.span.end else 1)
@@ -40,7 +52,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
         if subjects:
             found = _mentions_in(view, subjects[0])
             return found
-        if verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+        if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
