@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= dragoman.db
 
-.PHONY: setup run test test-all eval model eval-model bench clean
+.PHONY: setup run test eval model eval-model bench clean tests-browser-deps
 
 $(BIN)/dragoman: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,11 @@ run: setup
 	$(BIN)/dragoman code examples/ --db $(DB) --format table
 	$(BIN)/python -m dragoman.store.report $(DB)
 
-test: setup
+# Browser tests drive Debian's chromium; they skip if it cannot be installed.
+tests-browser-deps:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium) || echo "chromium not installed: browser tests will skip"
+
+test: setup tests-browser-deps
 	$(BIN)/python -m pytest -q
 
 eval: setup
@@ -36,6 +40,11 @@ eval-model: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_nlp.py
+	$(BIN)/python benchmarks/bench_stages.py
+	$(BIN)/python benchmarks/bench_actors.py
+	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_timeline.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DB) $(DB)-wal $(DB)-shm

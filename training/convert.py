@@ -48,7 +48,8 @@ _LOC_WORDS = {
     "highway", "route", "trail", "basin", "plateau", "glacier", "canyon", "harbor",
     "harbour", "cape", "delta", "abbey", "cemetery", "arena", "mall", "lane", "way",
     "drive", "crater", "volcano", "reef", "lagoon", "pass", "range", "border", "zoo",
-    "library", "planetarium", "fort", "gallery", "theatre", "theater", "restaurant", "cafe", "market",
+    "library", "planetarium", "fort", "facility", "base", "port", "dam", "prison",
+    "embassy", "memorial", "monument", "gallery", "theatre", "theater", "restaurant", "cafe", "market",
 }
 _LOC_NAMES = {
     "europe", "asia", "africa", "antarctica", "america", "americas", "oceania",
@@ -60,6 +61,22 @@ _LOC_NAMES = {
     "eastern europe", "western europe", "sub-saharan africa", "north africa",
     "west africa", "east africa", "persian gulf", "gaza strip", "west bank", "sinai",
     "silicon valley", "earth", "mars", "moon", "the moon", "sun", "everest", "kashmir",
+}
+# Titles and roles: stripped from the front of GUM person names ("Senator John
+# Cornyn" -> "John Cornyn"); a person mention headed by one ("Governor of Virginia",
+# "Sir", "Your Honor") is not a named entity.
+_TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president",
+    "vice", "senator", "sen.", "governor", "gov.", "general", "gen.", "major", "colonel",
+    "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.", "admiral",
+    "attorney", "judge", "justice", "chief", "king", "queen", "prince", "princess", "lord",
+    "lady", "rev.", "reverend", "father", "pope", "saint", "minister", "prime",
+    "secretary", "ambassador", "mayor", "professor", "prof.", "dean", "chairman",
+    "director", "commissioner", "representative", "rep.", "congressman",
+    "congresswoman", "speaker", "leader", "officer", "agent", "detective", "inspector",
+    "doctor", "mp", "premier", "chancellor", "emperor", "empress", "sheikh", "shaikh",
+    "imam", "ayatollah", "rabbi", "bishop", "cardinal", "u.s.", "former", "honor",
+    "honour", "excellency", "majesty", "highness", "-", "nominee", "candidate",
 }
 # Seed demonyms / group names (NORP); extended from UNER OTH spans in EWT train.
 _NORP_SEED = {
@@ -80,6 +97,7 @@ _NORP_SEED = {
     "brazilian", "argentine", "cuban", "vietnamese", "thai", "filipino", "nigerian",
     "kenyan", "ethiopian", "somali", "sudanese", "libyan", "yemeni", "jordanian",
     "taliban", "persian", "roman", "romans", "victorian", "biblical", "celtic", "latin",
+    "libertarian", "libertarians", "conservatives", "liberals", "confederate", "confederates",
 }
 
 
@@ -321,7 +339,14 @@ def gum_entities(sent: Sentence, lexicon: set[str]) -> list[tuple[int, int, str]
             else:
                 break
         if etype == "person":
-            label = "NORP" if words[h].xpos == "NNPS" else "PERSON"
+            if words[h].form.lower() in _TITLES:
+                continue
+            if words[h].xpos == "NNPS" or words[h].form.lower() in lexicon:
+                label = "NORP"
+            else:
+                label = "PERSON"
+                while a < h and words[a].form.lower() in _TITLES:
+                    a += 1
         elif etype == "organization":
             label = "ORG"
         else:

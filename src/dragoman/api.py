@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from dragoman.actors import ActorResources, person_actor, title_holder
 from dragoman.clean import find_boilerplate
@@ -16,13 +16,20 @@ from dragoman.nlp import parse_article
 from dragoman.pipeline import Pipeline, code_article, code_inputs
 from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.store import Store, StoreSummary, connect, summarize
+from dragoman.store.writer import StoredIndex, read_stored_index
 
-__all__ = ["ActorHit", "actors_lookup", "actors_stats", "code", "eval_gold", "explain", "store_results"]
+__all__ = ["ActorHit", "actors_lookup", "actors_stats", "code", "eval_gold", "explain", "store_results", "stored_index"]
 
 
-def code(pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None = None, stdin: BinaryIO | None = None) -> Iterator[CodedArticle | Rejection]:
-    """Code every article under ``paths``; ``default_date`` fills in articles without a date."""
-    if default_date is None:
+def code(
+    pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None = None, stdin: BinaryIO | None = None,
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[CodedArticle | Rejection]:
+    """Code every article under ``paths``; ``default_date`` fills in articles without a date.
+
+    ``skip`` (e.g. :meth:`StoredIndex.holds`) leaves out articles before they are coded.
+    """
+    if default_date is None and skip is None:
         yield from code_inputs(pipeline, paths, stdin)
         return
     from dragoman.ingest import read_inputs
@@ -31,7 +38,20 @@ def code(pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None 
         if isinstance(item, Rejection):
             yield item
             continue
-        yield code_article(pipeline, item if item.date else replace(item, date=default_date))
+        if default_date is not None and item.date is None:
+            item = replace(item, date=default_date)
+        if skip is not None and skip(item):
+            continue
+        yield code_article(pipeline, item)
+
+
+def stored_index(db: Path) -> StoredIndex:
+    """What ``db`` already holds, so that re-running a killed ``code --db`` completes it (see docs/store.md)."""
+    conn = connect(db)
+    try:
+        return read_stored_index(conn)
+    finally:
+        conn.close()
 
 
 def store_results(db: Path, results: Iterable[CodedArticle | Rejection], batch_size: int) -> Iterator[CodedArticle | Rejection]:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Iterable, Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dragoman import __version__, api
@@ -94,15 +94,34 @@ def code_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input was rejected.")] = False,
     settings_file: SettingsOpt = None,
     actors: ActorsOpt = None,
+    recode: Annotated[bool, typer.Option("--recode", help="With --db: code again articles the store already holds (by default they are skipped, so a killed run can be resumed).")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster; needs --out).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster, one worker per core).")] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write Parquet partitions and a manifest here instead of JSONL (input: .jsonl, .jsonl.gz, .parquet shards); a rerun skips finished shards.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Code on N processes, output in input order (with --engine dask and no --scheduler: the LocalCluster's workers).")] = None,
 ) -> None:
     """Code articles into events, actors and quotes."""
     if fmt not in {"jsonl", "table"}:
         raise _usage(f"--format must be jsonl or table, not {fmt!r}")
+    if jobs is not None and jobs < 1:
+        raise _usage(f"--jobs must be 1 or more, not {jobs}")
     default_date = _date(date)
+    if out_dir is not None or engine != "local" or scheduler is not None:
+        _code_to_parquet(paths, out_dir, engine, scheduler, jobs, default_date, strict, _settings(settings_file, actors))
+        return
+    parallel = jobs is not None and jobs > 1
     try:
         settings = _settings(settings_file, actors)
-        pipeline = load_pipeline(settings)
-        results: Iterable[CodedArticle | Rejection] = api.code(pipeline, paths, default_date, sys.stdin.buffer if "-" in paths else None)
+        pipeline = load_pipeline(settings) if not parallel or fmt == "table" else None
+        stored = api.stored_index(db) if db is not None and not recode else None
+        stdin = sys.stdin.buffer if "-" in paths else None
+        if parallel:
+            from dragoman.scale import code_paths_parallel
+
+            results: Iterable[CodedArticle | Rejection] = code_paths_parallel(settings, paths, default_date, stdin, jobs or 1, stored.holds if stored else None)
+        else:
+            assert pipeline is not None
+            results = api.code(pipeline, paths, default_date, stdin, stored.holds if stored else None)
         if db is not None:
             results = api.store_results(db, results, settings.store.batch_size)
         rejected = 0
@@ -116,10 +135,44 @@ def code_cmd(
             if fmt == "jsonl":
                 print(json.dumps(article_to_json(item), ensure_ascii=False), flush=True)
             else:
+                assert pipeline is not None
                 _print_table(item, pipeline)
     except DragomanError as e:
         raise _fail(e) from e
+    if stored is not None and stored.skipped:
+        err.print(f"skipped {stored.skipped} article(s) already in {db} (use --recode to code them again)")
     if strict and rejected:
+        raise typer.Exit(1)
+
+
+def _code_to_parquet(
+    paths: list[str], out_dir: Path | None, engine: str, scheduler: str | None, jobs: int | None,
+    default_date: dt.date | None, strict: bool, settings: Settings,
+) -> None:
+    from dragoman.scale import ENGINES, code_corpus
+
+    if engine not in ENGINES:
+        raise _usage(f"--engine must be {' or '.join(ENGINES)}, not {engine!r}")
+    if out_dir is None:
+        raise _usage("--engine dask and --scheduler write Parquet partitions; give --out DIR")
+    if scheduler is not None and engine != "dask":
+        raise _usage("--scheduler needs --engine dask")
+    logging.getLogger("distributed").setLevel(max(logging.getLogger().level, logging.WARNING))  # Dask logs at INFO by default
+    with Progress(TextColumn("coding shards"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("shards", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        try:
+            report = code_corpus(paths, out_dir, settings, engine, scheduler, jobs, default_date, advance)  # type: ignore[arg-type]
+        except DragomanError as e:
+            raise _fail(e) from e
+    err.print(f"{report.shards} shards: {len(report.coded)} coded, {report.skipped} already finished · {report.seconds:.1f}s · {out_dir}")
+    summary = {"out": str(out_dir), "engine": report.engine, "scheduler": report.scheduler, "shards": report.shards,
+               "skipped": report.skipped, "coded": len(report.coded), "rows": report.rows}
+    print(json.dumps(summary, ensure_ascii=False), flush=True)
+    if strict and report.rows.get("rejections"):
         raise typer.Exit(1)
 
 
@@ -211,6 +264,22 @@ def explain_cmd(
         raise _fail(e) from e
 
 
+@app.command("load")
+def load_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A folder written by `dragoman code --out`.")],
+    db: Annotated[Path, typer.Option("--db", help="The SQLite store to load into (created if absent).")],
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Load a Parquet output folder into the SQLite store."""
+    from dragoman.scale import load_output
+
+    try:
+        counts = load_output(out_dir, db, _settings(settings_file).store.batch_size)
+    except DragomanError as e:
+        raise _fail(e) from e
+    print(json.dumps({"db": str(db), **counts}), flush=True)
+
+
 @app.command("settings")
 def settings_cmd() -> None:
     """List every setting with its help line."""
@@ -246,6 +315,215 @@ def actors_lookup_cmd(
         raise typer.Exit(1)
     for h in hits:
         out.print(f"{h.phrase} → {h.name} [{h.kind}] code={h.code} country={h.country} {h.detail}")
+
+
+# ---- store: query, export, serve, migrate (docs/store.md) ------------------------------------
+
+query_app = typer.Typer(no_args_is_help=True, help="Query a store: events, dyad timelines, the actor network, quotes, full text.")
+app.add_typer(query_app, name="query")
+DbOpt = Annotated[Path, typer.Option("--db", help="The SQLite store (built by `dragoman code ... --db FILE`).")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first.")]
+RowsFormatOpt = Annotated[str, typer.Option("--format", help="jsonl (one object per row) or table.")]
+
+
+def _print_rows(rows: Iterable[Any], fmt: str, columns: tuple[str, ...] = ()) -> None:
+    """Dataclass rows as JSON lines on stdout, or as a table (of ``columns`` when given)."""
+    import dataclasses
+
+    if fmt not in {"jsonl", "table"}:
+        raise _usage(f"--format must be jsonl or table, not {fmt!r}")
+    items = list(rows)
+    if fmt == "jsonl":
+        for row in items:
+            print(json.dumps(dataclasses.asdict(row), ensure_ascii=False))
+        return
+    if not items:
+        out.print("no results")
+        return
+    names = list(columns) or [f.name for f in dataclasses.fields(items[0])]
+    table = Table(*names)
+    for row in items:
+        table.add_row(*("" if getattr(row, n) is None else str(getattr(row, n)) for n in names))
+    out.print(table)
+
+
+def _event_filter(actor: str | None, source: str | None, target: str | None, country: str | None, code: str | None, root: str | None,
+                  quad_class: int | None, start: str | None, end: str | None, place: str | None) -> Any:
+    from dragoman.store.queries import EventFilter
+
+    if quad_class is not None and quad_class not in (1, 2, 3, 4):
+        raise _usage(f"--quad-class must be 1, 2, 3 or 4, not {quad_class}")
+    return EventFilter(actor, source, target, country, code, root, quad_class, _date(start), _date(end), place)
+
+
+ActorFlt = Annotated[Optional[str], typer.Option("--actor", help="Code or country on either side (TUR, TURGOV).")]
+SourceFlt = Annotated[Optional[str], typer.Option("--source", help="Code or country of the source.")]
+TargetFlt = Annotated[Optional[str], typer.Option("--target", help="Code or country of the target.")]
+CountryFlt = Annotated[Optional[str], typer.Option("--country", help="Country of either side.")]
+CodeFlt = Annotated[Optional[str], typer.Option("--code", help="CAMEO code, exact (e.g. 042).")]
+RootFlt = Annotated[Optional[str], typer.Option("--root", help="CAMEO root, two digits (e.g. 19).")]
+QuadFlt = Annotated[Optional[int], typer.Option("--quad-class", help="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")]
+StartFlt = Annotated[Optional[str], typer.Option("--from", help="First day, YYYY-MM-DD.")]
+EndFlt = Annotated[Optional[str], typer.Option("--to", help="Last day, YYYY-MM-DD.")]
+PlaceFlt = Annotated[Optional[str], typer.Option("--place", help="Place name or its country.")]
+
+
+@query_app.command("events")
+def query_events_cmd(
+    db: DbOpt, actor: ActorFlt = None, source: SourceFlt = None, target: TargetFlt = None, country: CountryFlt = None, code: CodeFlt = None,
+    root: RootFlt = None, quad_class: QuadFlt = None, start: StartFlt = None, end: EndFlt = None, place: PlaceFlt = None,
+    limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
+) -> None:
+    """Events matching every filter given, newest first."""
+    from dragoman.store import commands
+
+    f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
+    try:
+        page = commands.query_events(db, f, limit, offset)
+    except DragomanError as e:
+        raise _fail(e) from e
+    _print_rows(page.items, fmt, ("id", "date", "source_code", "target_code", "cameo", "cameo_name", "goldstein", "quad_class", "place_name", "evidence_text"))
+    err.print(f"{len(page.items)} of {page.total} events")
+
+
+@query_app.command("timeline")
+def query_timeline_cmd(
+    a: Annotated[str, typer.Argument(help="Actor A: code or country (TUR).")],
+    b: Annotated[str, typer.Argument(help="Actor B: code or country (RUS).")],
+    db: DbOpt, interval: Annotated[str, typer.Option("--per", help="day, week or month.")] = "month",
+    start: StartFlt = None, end: EndFlt = None, fmt: RowsFormatOpt = "table",
+) -> None:
+    """A dyad over time: per period, A to B and B to A, counts by QuadClass and mean Goldstein."""
+    from dragoman.store import commands
+
+    if interval not in {"day", "week", "month"}:
+        raise _usage(f"--per must be day, week or month, not {interval!r}")
+    try:
+        t = commands.query_timeline(db, a, b, interval, _date(start), _date(end))  # type: ignore[arg-type]  # checked above
+    except DragomanError as e:
+        raise _fail(e) from e
+    if fmt == "jsonl":
+        _print_rows(t.bins, fmt)
+        return
+    table = Table("period", f"{t.a}→{t.b}", "QuadClass 1/2/3/4", "Goldstein", f"{t.b}→{t.a}", "QuadClass 1/2/3/4", "Goldstein",
+                  title=f"{t.a} ⇄ {t.b} per {t.interval}", title_justify="left")
+    for bin_ in t.bins:
+        cells: list[str] = [bin_.period]
+        for d in (bin_.a_to_b, bin_.b_to_a):
+            cells += [str(d.events), f"{d.verbal_cooperation}/{d.material_cooperation}/{d.verbal_conflict}/{d.material_conflict}",
+                      "" if d.mean_goldstein is None else f"{d.mean_goldstein:+.2f}"]
+        table.add_row(*cells)
+    out.print(table)
+
+
+@query_app.command("network")
+def query_network_cmd(
+    db: DbOpt, start: StartFlt = None, end: EndFlt = None,
+    level: Annotated[str, typer.Option("--level", help="actor (codes) or country.")] = "actor",
+    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Leave out edges with fewer events.")] = 1,
+    fmt: RowsFormatOpt = "table",
+) -> None:
+    """The actor network of a period: directed edges with event counts and mean Goldstein."""
+    from dragoman.store import commands
+
+    if level not in {"actor", "country"}:
+        raise _usage(f"--level must be actor or country, not {level!r}")
+    try:
+        net = commands.query_network(db, _date(start), _date(end), level, min_events)  # type: ignore[arg-type]  # checked above
+    except DragomanError as e:
+        raise _fail(e) from e
+    _print_rows(net.edges, fmt)
+    err.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges")
+
+
+@query_app.command("quotes")
+def query_quotes_cmd(
+    db: DbOpt, speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker name (any case), code or country.")] = None,
+    limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
+) -> None:
+    """Quotes, by speaker."""
+    from dragoman.store import commands
+
+    try:
+        page = commands.query_quotes(db, speaker, limit, offset)
+    except DragomanError as e:
+        raise _fail(e) from e
+    _print_rows(page.items, fmt, ("speaker_name", "speaker_code", "kind", "text", "article_id"))
+    err.print(f"{len(page.items)} of {page.total} quotes")
+
+
+@query_app.command("search")
+def query_search_cmd(
+    words: Annotated[str, typer.Argument(help="Words to find (all of them).")], db: DbOpt,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Search quotes instead of article texts.")] = False,
+    limit: LimitOpt = 20, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
+) -> None:
+    """Full-text search; the matched words come wrapped in « and »."""
+    from dragoman.store import commands
+
+    try:
+        page = commands.query_search(db, words, "quotes" if quotes else "articles", limit, offset)
+    except DragomanError as e:
+        raise _fail(e) from e
+    _print_rows(page.items, fmt, ("article_id", "date", "speaker_name", "snippet"))
+    err.print(f"{len(page.items)} of {page.total} hits")
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Argument(help="csv (GDELT-1.0-like), jsonl or parquet for events; graphml or gexf for the actor network.")],
+    db: DbOpt, out_path: Annotated[Optional[Path], typer.Option("--out", help="Output file (csv and jsonl default to stdout).")] = None,
+    actor: ActorFlt = None, source: SourceFlt = None, target: TargetFlt = None, country: CountryFlt = None, code: CodeFlt = None,
+    root: RootFlt = None, quad_class: QuadFlt = None, start: StartFlt = None, end: EndFlt = None, place: PlaceFlt = None,
+    level: Annotated[str, typer.Option("--level", help="Network nodes: actor or country.")] = "actor",
+    min_events: Annotated[int, typer.Option("--min-events", min=1, help="Network: leave out edges with fewer events.")] = 1,
+) -> None:
+    """Export events or the actor network from a store."""
+    from dragoman.store import commands
+
+    if level not in {"actor", "country"}:
+        raise _usage(f"--level must be actor or country, not {level!r}")
+    f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
+    try:
+        n = commands.export(db, fmt, out_path, f, level, min_events)  # type: ignore[arg-type]  # checked above
+    except DragomanError as e:
+        raise _fail(e) from e
+    err.print(f"wrote {n} {'edges' if fmt in {'graphml', 'gexf'} else 'events'}" + (f" to {out_path}" if out_path else ""))
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[Path, typer.Option("--db", help="The SQLite store to serve (read-only).")] = Path("dragoman.db"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on; keep 127.0.0.1 unless you mean to share.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    get: Annotated[Optional[str], typer.Option("--get", help="Print the response to GET PATH and exit, without opening a socket.")] = None,
+) -> None:
+    """The web UI and the JSON API (OpenAPI at /docs) over a store, read-only."""
+    from dragoman.serve import app as serve_app
+
+    try:
+        web = serve_app.create_app(db)
+    except DragomanError as e:
+        raise _fail(e) from e
+    if get is not None:
+        status, body = serve_app.get(web, get)
+        print(body)
+        raise typer.Exit(0 if status < 400 else 1)
+    err.print(f"dragoman: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops")
+    serve_app.run(web, host, port)
+
+
+@app.command("migrate")
+def migrate_cmd(db: DbOpt) -> None:
+    """Upgrade a store to this dragoman's schema version (a transaction per step)."""
+    from dragoman.store import commands
+
+    try:
+        before, after = commands.migrate_store(db)
+    except DragomanError as e:
+        raise _fail(e) from e
+    out.print(f"{db}: schema version {before} → {after}" if before != after else f"{db}: already at schema version {after}")
 
 
 def main(argv: list[str] | None = None) -> int:

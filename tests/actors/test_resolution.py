@@ -166,3 +166,10 @@ def test_seed_gold_actors(pipeline: Pipeline, shared: Path) -> None:
         hits = [m for m in ms if m.span.text.endswith(surface)]
         assert hits, surface
         assert all(m.actor.name == name for m in hits), (surface, [(m.span.text, m.actor.name) for m in hits])
+
+
+def test_surname_inside_a_longer_name_is_not_the_person(pipeline: Pipeline) -> None:
+    text = "Hanna Notte, an analyst at a think tank, said so. Notte campaign adviser Jim Smith said otherwise. Notte-Berg was absent."
+    ms = _resolve(pipeline, text)
+    notte = [m for m in ms if m.span.text == "Notte"]
+    assert notte == []  # neither the modifier nor the hyphenated name is Hanna Notte

@@ -41,3 +41,21 @@ def test_perfect_and_empty_predictions():
     assert scores["speaker"]["accuracy"] == 1.0
     empty = evaluate_polnear([record], lambda article: ())
     assert empty["direct+mixed"]["recall"] == 0.0 and empty["direct+mixed"]["pred"] == 0
+
+
+def test_surname_edge_cases():
+    assert surname("Sen. Chris Murphy (D-Conn.)") == "Murphy"
+    assert surname("Patricia Moran of Cheyenne") == "Moran"
+    assert surname("Secretary of State John Kerry") == "Kerry"
+    assert surname("Sanders's campaign manager, Jeff Weaver,") == "Weaver"
+    assert surname("Nargis Kassenova, an expert at KIMEP University") == "Kassenova"
+
+
+def test_speaker_match_keeps_a_final_s():
+    from dragoman.eval.polnear import speaker_matches
+
+    who = ActorMention(Span("r", 0, 13, "Susan Collins"), Actor(None, "Susan Collins", None, "person"), "kb", "t")
+    quote = Quote(Span("r", 20, 30, "x" * 10), "direct", who, None, "t")
+    assert speaker_matches("Sen. Susan Collins", quote)
+    assert speaker_matches("Collins's", quote)
+    assert not speaker_matches("Sen. Susan Collin", quote)

@@ -20,6 +20,7 @@ _ORG_WORDS = frozenset(
     "Foundation Center Centre Institute Council University Party Ministry Company Group Bank Agency Organization Organisation Committee Times News Post "
     "Forces Army Union Association Fund Court Assembly Parliament Congress Senate House Office Department Service Edition Sea Ocean River Street".split()
 )
+_SENTENCE_ADVERBS = frozenset("later earlier meanwhile then now still also yesterday today tomorrow tonight instead separately similarly finally overall".split())
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
@@ -42,14 +43,25 @@ def _affiliation(doc: Doc, end: int) -> str | None:
 def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of 2-4 capitalised name tokens next to a speech verb or an apposition."""
     out: list[tuple[int, int]] = []
+    tagged = doc.has_annotation("TAG")
+
+    def name_token(k: int) -> bool:
+        token = doc[k]
+        if not _NAME_TOKEN.match(token.text) or token.text in _NOT_NAME:
+            return False
+        if tagged:
+            return token.pos_ == "PROPN"
+        # untagged: a capitalised common word opening a sentence ("Later Notte added") is no name
+        return not (token.is_sent_start and (token.is_stop or token.lower_ in _SENTENCE_ADVERBS))
+
     i = 0
     n = len(doc)
     while i < n:
-        if not _NAME_TOKEN.match(doc[i].text) or doc[i].text in _NOT_NAME:
+        if not name_token(i):
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and _NAME_TOKEN.match(doc[j].text) and doc[j].text not in _NOT_NAME:
+        while j < n and j - i < 4 and name_token(j):
             j += 1
         if j - i >= 2 and doc[j - 1].text not in _ORG_WORDS and not any(s < j and i < e for s, e in taken):
             before = doc[i - 1].lower_ if i > 0 else ""
@@ -61,10 +73,20 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+def _part_of_longer_name(doc: Doc, i: int) -> bool:
+    """"Lopez-Cantera", "Clinton campaign manager Robby Mook": the surname is not the person here."""
+    if (i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}) or (i > 0 and doc[i - 1].text in {"-", "–"}):
+        return True
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].is_alpha:
+        j += 1
+    return j > i + 1 and j < len(doc) and bool(_NAME_TOKEN.match(doc[j].text))
+
+
 def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention]) -> list[ActorMention]:
     """Persons not in the knowledge base, then later mentions of their surnames.
 
-    Uses the NER's PERSON entities when the pipeline has them, else capitalised
+    Uses the NER's PERSON entities when the pipeline has them, and capitalised
     names beside a speech verb or an apposition. Surname-only mentions of any
     person named in full earlier (KB or not) are linked to that person.
     """
@@ -75,12 +97,11 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         return not any(s < end_char and start_char < e for s, e in taken + skip)
 
     found: list[ActorMention] = []
-    token_runs: list[tuple[int, int]]
-    if doc.has_annotation("ENT_IOB") and any(True for _ in doc.ents):
-        token_runs = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
-    else:
-        char_taken = [(doc.char_span(s, e, alignment_mode="expand").start, doc.char_span(s, e, alignment_mode="expand").end) for s, e in taken if doc.char_span(s, e, alignment_mode="expand") is not None]
-        token_runs = _candidates_by_cue(doc, char_taken)
+    # NER's PERSON entities (trained model) and names beside a speech verb or an apposition
+    token_runs = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    expanded = [doc.char_span(s, e, alignment_mode="expand") for s, e in taken]
+    token_runs += [run for run in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None]) if run not in token_runs]
+    token_runs.sort()
     for start, end in token_runs:
         span = _span(article, doc, start, end)
         if not free(span.start, span.end):
@@ -95,7 +116,7 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             surnames.setdefault(mention.actor.name.split()[-1], (mention.span.end, mention.actor))
     for token in doc:
         hit = surnames.get(token.text)
-        if hit is None or token.idx < hit[0]:
+        if hit is None or token.idx < hit[0] or _part_of_longer_name(doc, token.i):
             continue
         end_char = token.idx + len(token.text)
         if not free(token.idx, end_char):

@@ -18,12 +18,17 @@ of the resolved speaker name or of the speaker span; only gold speakers that are
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable, Mapping
 
 from dragoman.records import Article, Quote
 
 _MARKS = frozenset("\"“”‘’«»'")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "his", "her", "their"})
+_OFFICES = frozenset(
+    "secretary minister director president governor mayor chairman chairwoman chair head leader chief member "
+    "speaker attorney commissioner ambassador spokesman spokeswoman spokesperson professor dean".split()
+)
 _GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
 
 
@@ -39,12 +44,26 @@ def pred_chars(text: str, quote: Quote) -> frozenset[int]:
     return frozenset(i for i in range(quote.span.start, quote.span.end) if text[i] not in _MARKS and not text[i].isspace())
 
 
+def _head(speaker: str) -> str:
+    """The part of a gold speaker that names them: the first comma part, or the next one when
+    the first only describes ("Sanders's campaign manager, Jeff Weaver"); "X of Place" cut."""
+    parts = [re.sub(r"\([^)]*\)", " ", p).strip() for p in speaker.split(",")]  # "(D-Conn.)" dropped
+    head = parts[0]
+    names = [w for w in head.split() if w[:1].isupper() and not w.endswith(("'s", "’s", "s'"))]
+    if len(parts) > 1 and not names[1:] and (not names or names[0].lower() in {"the", "a", "an"}):
+        head = parts[1] or head
+    before, of, _ = head.partition(" of ")
+    last = before.split()[-1] if before.split() else ""
+    if of and last[:1].isupper() and last.lower() not in _OFFICES and len(before.split()) >= 2:
+        head = before  # "Patricia Moran of Cheyenne", not "Secretary of State John Kerry"
+    return head
+
+
 def surname(speaker: str | None) -> str | None:
     """The surname of a gold speaker that is a name, else None ("he", "the group", no speaker)."""
     if not speaker:
         return None
-    head = speaker.split(",")[0].strip()
-    words = [w.strip(".()\"“”") for w in head.split()]
+    words = [w.strip(".()\"“”") for w in _head(speaker).split()]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words]
     caps = [w for w in words if w[:1].isupper() and w.lower() not in _PRONOUNS]
     if not caps:
@@ -58,7 +77,11 @@ def speaker_matches(gold_speaker: str | None, quote: Quote) -> bool:
         return False
     words: set[str] = set()
     for source in (quote.speaker.actor.name or "", quote.speaker.span.text):
-        words.update(w.strip(".,’'s").lower() for w in source.replace("’s", " ").replace("'s", " ").split())
+        for word in source.split():
+            word = word.strip(".,;:()\"“”")
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            words.add(word.rstrip("'’").lower())
     return name.lower() in words
 
 

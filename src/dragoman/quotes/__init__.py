@@ -3,8 +3,9 @@
 Reads the parsed doc (tokens, sentences; the dependency parse when present), the
 article text, the removed spans and the actor mentions; adds :class:`Quote` records.
 One module per approach: ``marks`` pairs quotation marks, ``direct`` attributes quoted
-segments, ``indirect`` finds reported clauses, ``speakers`` finds a cue's speaker,
-``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
+segments, ``indirect`` finds reported clauses, ``mixed`` widens a quoted phrase to the
+clause that carries it, ``speakers`` finds a cue's speaker (``descriptions`` when the text
+gives a description, not a name), ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dragoman.quotes.direct import Found, extract_direct
 from dragoman.quotes.indirect import extract_indirect
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import find_segments
+from dragoman.quotes.mixed import widen_mixed
 from dragoman.quotes.speakers import SpeakerContext
 from dragoman.records import ActorMention, Article, Quote, RemovedSpan
 
@@ -54,7 +56,7 @@ def extract_quotes(
     direct, used_cues = extract_direct(ctx, layout, segments)
     quoted = [(s.open_at, s.outer_end) for s in segments]
     clauses = extract_indirect(ctx, layout, quoted, direct, used_cues)
-    kept = [f for f in direct if not _absorbed(f, clauses)] + clauses
+    kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, clauses)] + clauses)
     kept = [f for f in kept if _outside_removed(f, removed)]
     kept.sort(key=lambda f: (f.span.start, f.span.end))
     return tuple(Quote(f.span, f.kind, f.speaker, f.cue, STAGE) for f in kept)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import Segment
 from dragoman.quotes.speakers import (
@@ -19,6 +21,7 @@ from dragoman.quotes.speakers import (
     SpeakerContext,
     SpeakerSlot,
     continuation_mention,
+    first_subject,
     main_clause_subject,
     make_span,
     speaker_after_phrase,
@@ -32,6 +35,7 @@ _POST_WINDOW = 14
 _ADJACENT_CUE = 3  # a cue this close before the opening mark introduces only the quote
 _SMALL_WORDS = frozenset("of and the a an in on to for at by with or de la von van".split())
 _END_MARKS = ".?!…"
+_CLAUSE_SUBJECTS = frozenset("i we you he she they it there this that these those".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,7 @@ class Found:
     first_sentence: int
     last_sentence: int
     segment: Segment | None = None
+    cue_i: int | None = None
 
 
 def inner_bounds(text: str, segment: Segment) -> tuple[int, int]:
@@ -82,6 +87,72 @@ def is_title(text: str, segment: Segment) -> bool:
     return 0 < len(words) <= 6 and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
+def _runs_on(ctx: SpeakerContext, layout: Layout, segment: Segment, cue_i: int) -> bool:
+    """The sentence runs on after the closing mark with no punctuation, and the cue is far:
+    "“owes it to the men and women” of the state to answer questions" ("answer" is no cue)."""
+    text = ctx.article.text
+    if segment.close_at is None:
+        return False
+    inner = text[segment.open_at + 1 : segment.inner_end].rstrip()
+    after = text[segment.outer_end : segment.outer_end + 3].lstrip()
+    if inner[-1:] in _END_MARKS + ",—–-" or after[:1] in {",", ".", "—", "–", "-", ";", "?", "!"}:
+        return False
+    return cue_i - layout.token_at(segment.outer_end - 1) > 3
+
+
+def _joined_clause(ctx: SpeakerContext, layout: Layout, segment: Segment, cue_i: int) -> bool:
+    """The cue after a quoted phrase starts a clause of its own ("… and said that …")."""
+    doc = ctx.doc
+    close_tok = layout.token_at(segment.outer_end - 1) + 1
+    if any(doc[k].lower_ in {"and", "but", "or", "then", "before", "after", "while"} for k in range(close_tok, cue_i)):
+        return True
+    return cue_i + 1 < len(doc) and doc[cue_i + 1].lower_ == "that"
+
+
+def _embedded(text: str, segment: Segment, ctx: SpeakerContext, layout: Layout, cue_i: int) -> bool:
+    """A quotation that continues a reported clause: its cue comes before it and its opening
+    mark follows a word that is not the cue ("said that “…”", "Obama “admits this…”")."""
+    open_tok = layout.token_at(segment.open_at)
+    if cue_i >= open_tok or _starts_sentence(text, segment, layout):
+        return False
+    before = text[: segment.open_at].rstrip()
+    if not before or not (before[-1].isalnum() or before[-1] in "’'"):
+        return False
+    a, _ = inner_bounds(text, segment)
+    k = open_tok - 1
+    while k >= 0 and ctx.doc[k].is_space:
+        k -= 1
+    first_word = text[a:].split(maxsplit=1)[0].lower() if text[a:].strip() else ""
+    opens_clause = first_word.strip(",.’'") in _CLAUSE_SUBJECTS  # "as “we support Ukraine”": a sentence of its own
+    short = len(text[a:segment.inner_end].split()) < _FULL_QUOTE_WORDS  # "called X “ISIS’ best recruiter.”"
+    return k > cue_i and (ctx.doc[k].lower_ == "that" or short or (text[a : a + 1].islower() and not opens_clause))
+
+
+def _embedded_after_word(text: str, segment: Segment) -> bool:
+    before = text[: segment.open_at].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+
+
+def _same_clause_partner(found: list[Found], segment: Segment, sentence: int, layout: Layout, ctx: SpeakerContext) -> Found | None:
+    """The attributed phrase earlier in the same sentence whose cue also governs this segment
+    (no other cue and no sentence-final mark between them)."""
+    if not found:
+        return None
+    last = found[-1]
+    if last.segment is None or last.cue_i is None or last.last_sentence != sentence or last.speaker is None:
+        return None
+    if last.cue_i > layout.token_at(last.segment.open_at):
+        return None  # a post cue ("“…,” he said, “…”") is handled as a split quote
+    text = ctx.article.text
+    between = text[last.segment.outer_end : segment.open_at]
+    if len(between.split()) > 12 or any(ch in between for ch in ".;:?!"):
+        return None
+    lo, hi = layout.token_at(last.segment.outer_end), layout.token_at(segment.open_at)
+    if any(ctx.cues.is_verb(t.lower_, t.lemma_) for t in ctx.doc[lo:hi]):
+        return None
+    return last
+
+
 def _starts_sentence(text: str, segment: Segment, layout: Layout) -> bool:
     start, _ = layout.sent_chars[layout.sentence_of(segment.open_at)]
     return not text[start : segment.open_at].strip(" \t\n—–-")
@@ -105,13 +176,42 @@ def _post_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, sto
     for p in range(first, min(stop, first + _POST_WINDOW)):
         token = doc[p]
         if token.text in ".?!;" or token.text in "“”\"":
-            return None
+            break
         if ctx.cues.is_verb(token.lower_, token.lemma_):
             if p == first:
                 return _Attribution(subject_after(ctx, p, stop), p)
             return _Attribution(subject_before(ctx, p, first), p)
         if token.lower_ == "according" and p + 1 < stop and doc[p + 1].lower_ == "to":
             return _Attribution(speaker_after_phrase(ctx, p + 2, stop), p)
+    return _unlisted_post_cue(ctx, segment, first, stop)
+
+
+def _verb_like(token: Token) -> bool:
+    lower = token.lower_
+    return token.is_lower and token.is_alpha and len(lower) > 3 and lower.endswith("ed")
+
+
+def _unlisted_post_cue(ctx: SpeakerContext, segment: Segment, first: int, stop: int) -> _Attribution | None:
+    """ "“…,” Trump assured Jones" / "“…,” barked Oliver": right after a quotation closed by a
+    comma, ? or !, a past-tense verb next to a speaker is the cue even when it is not listed."""
+    text = ctx.article.text
+    if text[segment.open_at + 1 : segment.inner_end].rstrip()[-1:] not in {",", "?", "!"} or first >= stop:
+        return None
+    doc = ctx.doc
+    if _verb_like(doc[first]) and first + 1 < stop:
+        slot = subject_after(ctx, first, stop)
+        if slot is not None and not slot.is_pronoun:
+            return _Attribution(slot, first)
+        return None
+    slot = subject_before(ctx, first + 1, first) if first + 1 < stop else None
+    if slot is None or slot.mention is None and slot.pronoun is None:
+        return None
+    end = slot.mention.span.end if slot.mention is not None else slot.pronoun.end if slot.pronoun is not None else 0
+    p = first
+    while p < stop and doc[p].idx < end:
+        p += 1
+    if p < stop and _verb_like(doc[p]):
+        return _Attribution(slot, p)
     return None
 
 
@@ -122,6 +222,8 @@ def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: 
     for p in range(open_tok - 1, lo - 1, -1):
         token = doc[p]
         lower = token.lower_
+        if p > 0 and doc[p - 1].text == "-" and not doc[p - 1].whitespace_:
+            continue  # "so-called", "much-touted": part of a compound, not a cue
         if lower == "according" and p + 1 < open_tok and doc[p + 1].lower_ == "to":
             return _Attribution(speaker_after_phrase(ctx, p + 2, open_tok), p)
         if lower in ctx.cues.participles:
@@ -138,6 +240,10 @@ def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: 
         last -= 1
     if last > lo and doc[last].text in {":", "—", "–"}:
         slot = subject_before(ctx, last, lo)
+        if slot is not None and slot.mention is not None and slot.mention.rule == "quote.description":
+            slot = None  # "delivered a snappy retort:": the object, not the speaker
+        if slot is None and doc[last].text == ":":
+            slot = first_subject(ctx, last, lo)  # "Sanders delivered a snappy retort: “…”"
         if slot is not None:
             return _Attribution(slot, last)
     return None
@@ -192,9 +298,24 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
         stop = hi
         if n + 1 < len(segments):
             stop = min(stop, layout.token_at(segments[n + 1].open_at))
-        attribution = _post_attribution(ctx, layout, segment, stop) or _pre_attribution(ctx, layout, segment, lo)
+        post = _post_attribution(ctx, layout, segment, stop)
+        if post is not None and (
+            _joined_clause(ctx, layout, segment, post.cue_i) if not is_full_quote(text, segment, layout) else _runs_on(ctx, layout, segment, post.cue_i)
+        ):
+            post = None  # "pledged a “political revolution” and said that …": "said" is not this phrase's cue
+        attribution = post or _pre_attribution(ctx, layout, segment, lo)
         full = is_full_quote(text, segment, layout) or (attribution is not None and _starts_sentence(text, segment, layout))
+        if full and attribution is not None and _embedded(text, segment, ctx, layout, attribution.cue_i):
+            full = False  # "said she thinks Republicans “are going to be dragged down.”": part of a clause
         span = make_span(ctx.article, a, b)
+        shared = _same_clause_partner(found, segment, s_open, layout, ctx)
+        if attribution is None and shared is not None:
+            # "Murray said he’s “looking forward to it” because “these are matches you play for.”"
+            kind: QuoteKind = "direct" if full and not _embedded_after_word(text, segment) else "mixed"
+            found.append(Found(span, kind, shared.speaker, shared.cue, s_open, s_close, segment, shared.cue_i))
+            if kind == "direct":
+                previous = found[-1]
+            continue
         if attribution is None:
             if not full:
                 continue
@@ -211,7 +332,7 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
             if attribution.cue_i >= layout.token_at(segment.open_at) - _ADJACENT_CUE:
                 used_cues.add(attribution.cue_i)
             speaker = resolve_slot(attribution.slot, previous, s_open, ctx.stage)
-            found.append(Found(span, "direct" if full else "mixed", speaker, cue, s_open, s_close, segment))
+            found.append(Found(span, "direct" if full else "mixed", speaker, cue, s_open, s_close, segment, attribution.cue_i))
         if found[-1].kind == "direct":
             previous = found[-1]
     return _borrow_forward(found, segments), used_cues

@@ -90,7 +90,7 @@ def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
     return None
 
 
-def _clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: list[int]) -> tuple[int, int] | None:
+def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: list[int]) -> tuple[int, int] | None:
     """Character bounds of a clause from token ``start_tok`` to before ``end_tok``, cut before
     any full quotation opening in it and stripped of trailing links and punctuation."""
     doc = ctx.doc
@@ -156,15 +156,15 @@ def extract_indirect(
                 slot = speaker_after_phrase(ctx, p + 2, hi)
                 if p == lo or doc[lo:p].text.strip() in {"", "But", "And"}:
                     comma = next((k for k in range(p + 2, hi) if doc[k].text == ","), None)
-                    clause = _clause_bounds(ctx, comma + 1, hi, cut_at) if comma is not None else None
+                    clause = clause_bounds(ctx, comma + 1, hi, cut_at) if comma is not None else None
                 else:
-                    clause = _clause_bounds(ctx, lo, p, cut_at)
+                    clause = clause_bounds(ctx, lo, p, cut_at)
             elif lower in ctx.cues.participles and p > lo and doc[p - 1].text == ",":
                 q = p + 1
                 if q < hi and doc[q].lower_ == "that":
                     q += 1
                 if q < hi and not _inside(quoted, doc[q].idx):
-                    clause = _clause_bounds(ctx, q, hi, cut_at)
+                    clause = clause_bounds(ctx, q, hi, cut_at)
                     speaker_fixed = _speaker_from_direct(direct, s, token.idx)
                     if speaker_fixed is None:
                         slot = main_clause_subject(ctx, p, lo)
@@ -176,7 +176,7 @@ def extract_indirect(
             ):
                 start = _forward_start(ctx, p, hi)
                 if start is not None:
-                    clause = _clause_bounds(ctx, start, hi, cut_at)
+                    clause = clause_bounds(ctx, start, hi, cut_at)
                     slot = subject_before(ctx, p, lo)
                 elif hi - p <= _BACKWARD_TAIL:
                     clause, slot = _backward(ctx, p, lo, hi, cut_at, quoted)
@@ -220,7 +220,7 @@ def _backward(
     slot = subject_after(ctx, p, hi) if comma == p - 1 else subject_before(ctx, p, comma + 1)
     if slot is None:
         return None, None
-    return _clause_bounds(ctx, start, comma, cut_at), slot
+    return clause_bounds(ctx, start, comma, cut_at), slot
 
 
 def _token_after(ctx: SpeakerContext, char: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dragoman.quotes.cues import CueLexicon
+from dragoman.quotes.descriptions import description_after, description_before
 from dragoman.records import Actor, ActorMention, Article, Span
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -23,7 +24,11 @@ _SKIP_BEFORE_CUE = frozenset(
     "n't not never once again just has've 'd 'll 's already still further even".split()
 )
 _APPOSITION_OPENERS = frozenset("who which whose whom a an the one whom former".split())
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "nsubj:pass", "csubj:pass"})  # ClearNLP and UD labels
+_NOT_NAMES = frozenset(
+    "amid despite following monday tuesday wednesday thursday friday saturday sunday today yesterday "
+    "january february march april june july august september october november december".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +82,17 @@ def _is_name_token(token: Token, titles: frozenset[str]) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+def _not_a_name(token: Token) -> bool:
+    """A capitalised word that is no name: a function word or an -ing form opening the
+    sentence ("During", "What", "There", "Appearing before …")."""
+    lower = token.lower_
+    return token.is_stop or lower in _NOT_NAMES or (lower.endswith("ing") and token.is_sent_start is True)
+
+
 def _name_mention(ctx: SpeakerContext, first: int, last: int) -> ActorMention | None:
     """A ``quote.unknown-person`` mention for tokens first..last, titles trimmed."""
     doc = ctx.doc
-    while first <= last and (doc[first].text in ctx.titles or doc[first].text.rstrip(".") + "." in ctx.titles):
+    while first <= last and (doc[first].text in ctx.titles or doc[first].text.rstrip(".") + "." in ctx.titles or _not_a_name(doc[first])):
         first += 1
     while last >= first and doc[last].text in ctx.titles:
         last -= 1
@@ -117,20 +129,58 @@ def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> S
 
 
 def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
-    for child in cue.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            lo, hi = child.left_edge.i, child.right_edge.i + 1
-            slot = _slot_at(ctx, child.i, True, lo, hi)
-            if slot is not None:
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    subjects.sort(key=lambda c: c.lower_ in _NOT_NAMES)  # "Saturday …, Sen. Elizabeth Warren said"
+    for child in subjects:
+        lo, hi = child.left_edge.i, child.right_edge.i + 1
+        j = child.i
+        while j + 1 < hi and _mention_at(ctx, ctx.doc[j]) is None and _is_name_token(ctx.doc[j + 1], ctx.titles) and _is_name_token(ctx.doc[j], ctx.titles):
+            j += 1  # "Maria Lopez" parsed with "Maria" as head: the name runs to its last word
+        slot = _slot_at(ctx, j, True, lo, hi)
+        if slot is not None:
+            return slot
+        for k in range(hi - 1, lo - 1, -1):
+            slot = _slot_at(ctx, k, True, lo, hi)
+            if slot is not None and slot.mention is not None:
                 return slot
-            for k in range(hi - 1, lo - 1, -1):
-                slot = _slot_at(ctx, k, True, lo, hi)
-                if slot is not None and slot.mention is not None:
-                    return slot
-            return None
+    if subjects:
+        return None
     if cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head is not cue:
         return _from_parse(ctx, cue.head)
     return None
+
+
+def _apposition_start(ctx: SpeakerContext, comma: int, lo: int) -> int | None:
+    """The comma opening the apposition(s) that end at ``comma`` ("Tad Devine, Sanders's chief
+    strategist, said"; "Ann Lee, director of the X Fund, a charity, said"), when a name or an
+    opener stands before it."""
+    doc = ctx.doc
+    found: int | None = None
+    end = comma
+    for _ in range(3):
+        k = end - 1
+        while k >= lo and doc[k].text != ",":
+            k -= 1
+        if k <= lo:
+            break
+        before = doc[k - 1]
+        named = _mention_at(ctx, before) is not None or _is_name_token(before, ctx.titles)
+        if not (doc[k + 1].lower_ in _APPOSITION_OPENERS or doc[k + 1].is_lower or named or before.text == ")"):
+            break
+        found = k
+        end = k
+        if named and not _chunk_is_apposition(ctx, k, lo):
+            break
+    return found
+
+
+def _chunk_is_apposition(ctx: SpeakerContext, comma: int, lo: int) -> bool:
+    """The words between the previous comma and ``comma`` describe someone ("director of the X Fund")."""
+    doc = ctx.doc
+    k = comma - 1
+    while k >= lo and doc[k].text != ",":
+        k -= 1
+    return k > lo and (doc[k + 1].is_lower or doc[k + 1].lower_ in _APPOSITION_OPENERS)
 
 
 def subject_before(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | None:
@@ -148,11 +198,13 @@ def subject_before(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | No
             j -= 1
         j -= 1
     if j >= lo and doc[j].text == ",":
-        k = j - 1
-        while k >= lo and doc[k].text != ",":
-            k -= 1
-        if k > lo and doc[k + 1].lower_ in _APPOSITION_OPENERS:
+        k = _apposition_start(ctx, j, lo)
+        if k is not None:
             j = k - 1
+            if j > lo and doc[j].text == ")":  # "Sen. Claire McCaskill (D-Mo.), who …, said"
+                while j > lo and doc[j].text != "(":
+                    j -= 1
+                j -= 1
         elif j - 1 >= lo and doc[j - 1].text == ")":
             j -= 1
             while j >= lo and doc[j].text != "(":
@@ -162,7 +214,14 @@ def subject_before(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | No
             j -= 1
     if j < lo:
         return None
-    return _slot_at(ctx, j, True, lo, cue_i)
+    if doc[j].lower_ in {"and", "but", "then"} and j > lo:
+        # "Lazar said he welcomed extradition and added, “…”": the coordinated verb's subject
+        return first_subject(ctx, j, lo)
+    slot = _slot_at(ctx, j, True, lo, cue_i)
+    if slot is None:
+        described = description_before(ctx.article, doc, j, lo, ctx.stage)
+        slot = SpeakerSlot(described) if described is not None else None
+    return slot
 
 
 def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | None:
@@ -170,11 +229,14 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     doc = ctx.doc
     end = min(hi, cue_i + 9)
     window_end = cue_i + 1
-    while window_end < end and not doc[window_end].is_punct:
-        window_end += 1
+    while window_end < end and (not doc[window_end].is_punct or doc[window_end].text == "-"):
+        window_end += 1  # "said Florida-based Republican strategist Al Cardenas"
     k = cue_i + 1
     if k >= window_end:
         return None
+    described = description_after(ctx.article, doc, k, window_end, ctx.stage)
+    if described is not None and not any(_mention_at(ctx, doc[x]) for x in range(k, window_end)):
+        return SpeakerSlot(described)
     first = _slot_at(ctx, k, False, k, window_end)
     if first is not None and (first.is_pronoun or first.mention is None or first.mention.rule != "quote.unknown-person"):
         return first
@@ -196,6 +258,34 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
         else:
             j += 1
     return best
+
+
+def first_subject(ctx: SpeakerContext, before: int, lo: int) -> SpeakerSlot | None:
+    """The sentence's subject when it opens the sentence: a mention, pronoun or name at ``lo``
+    (after a title or "But"), followed by a lower-case word."""
+    doc = ctx.doc
+    k = lo
+    while k < before and (doc[k].text in ctx.titles or doc[k].is_punct):
+        k += 1
+    if k >= before:
+        return None
+    mention = _mention_at(ctx, doc[k])
+    if mention is not None:
+        end = k
+        while end + 1 < before and doc[end + 1].idx < mention.span.end:
+            end += 1
+        return SpeakerSlot(mention) if end + 1 < before and doc[end + 1].is_lower else None
+    if doc[k].lower_ in PRONOUNS and doc[k].lower_ != "it":
+        return SpeakerSlot(None, make_span(ctx.article, doc[k].idx, doc[k].idx + len(doc[k])))
+    if not _is_name_token(doc[k], ctx.titles):
+        return None
+    last = k
+    while last + 1 < before and _is_name_token(doc[last + 1], ctx.titles):
+        last += 1
+    if last + 1 < before and doc[last + 1].is_lower:
+        built = _name_mention(ctx, k, last)
+        return SpeakerSlot(built) if built is not None else None
+    return None
 
 
 def main_clause_subject(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | None:

@@ -1,9 +1,21 @@
-"""Read queries over the store."""
+"""Read queries over the store: events by filter, articles with their spans, quotes, full-text search.
+
+Every function takes an open connection (read-only is enough) and returns frozen records;
+the CLI (``dragoman query ...``), the exports and the HTTP API all call these.
+An actor given as ``X`` matches a side whose CAMEO-style code or whose country is ``X``
+(``TUR`` matches ``TURGOV`` through its country, ``TURGOV`` matches only that code).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, fields
+from typing import Generic, Iterator, Literal, Mapping, TypeVar
+
+T = TypeVar("T")
+SearchKind = Literal["articles", "quotes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,3 +40,295 @@ def summarize(conn: sqlite3.Connection, top: int = 10) -> StoreSummary:
         (top,),
     ).fetchall()
     return StoreSummary(count("articles"), count("rejections"), count("mentions"), count("events"), count("quotes"), tuple((a, b, int(n), float(g)) for a, b, n, g in dyads))
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of results: ``items[0]`` is result number ``offset`` of ``total``."""
+
+    items: tuple[T, ...]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to select; every field left ``None`` selects all."""
+
+    actor: str | None = None          # code or country on either side
+    source: str | None = None         # code or country of the source
+    target: str | None = None         # code or country of the target
+    country: str | None = None        # country of either side
+    code: str | None = None           # CAMEO code, exact
+    root: str | None = None           # CAMEO root (two digits)
+    quad_class: int | None = None     # 1 verbal cooperation .. 4 material conflict
+    start: dt.date | None = None      # first day, inclusive
+    end: dt.date | None = None        # last day, inclusive
+    place: str | None = None          # place name (any case) or place country
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    article_id: str
+    date: str | None
+    source_text: str
+    source_name: str | None
+    source_code: str | None
+    source_country: str | None
+    target_text: str | None
+    target_name: str | None
+    target_code: str | None
+    target_country: str | None
+    cameo: str
+    cameo_name: str | None
+    root: str
+    plover: str | None
+    goldstein: float
+    quad_class: int
+    place_name: str | None
+    place_country: str | None
+    lat: float | None
+    lon: float | None
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    rule: str
+    confidence: float
+
+
+_EVENT_COLUMNS = ", ".join(f.name for f in fields(EventRow) if f.name != "cameo_name")
+
+
+def _side(prefix: str) -> str:
+    return f"({prefix}_code = ? OR {prefix}_country = ?)"
+
+
+def where_clause(f: EventFilter) -> tuple[str, list[object]]:
+    """``WHERE ...`` (or ``""``) and its parameters for an :class:`EventFilter` over ``events``."""
+    parts: list[str] = []
+    params: list[object] = []
+    if f.actor:
+        parts.append(f"({_side('source')} OR {_side('target')})")
+        params += [f.actor.upper()] * 4
+    if f.source:
+        parts.append(_side("source"))
+        params += [f.source.upper()] * 2
+    if f.target:
+        parts.append(_side("target"))
+        params += [f.target.upper()] * 2
+    if f.country:
+        parts.append("(source_country = ? OR target_country = ?)")
+        params += [f.country.upper()] * 2
+    if f.code:
+        parts.append("cameo = ?")
+        params.append(f.code)
+    if f.root:
+        parts.append("root = ?")
+        params.append(f.root)
+    if f.quad_class is not None:
+        parts.append("quad_class = ?")
+        params.append(f.quad_class)
+    if f.start:
+        parts.append("date >= ?")
+        params.append(f.start.isoformat())
+    if f.end:
+        parts.append("date <= ?")
+        params.append(f.end.isoformat())
+    if f.place:
+        parts.append("(place_name = ? COLLATE NOCASE OR place_country = ?)")
+        params += [f.place, f.place.upper()]
+    if f.article_id:
+        parts.append("article_id = ?")
+        params.append(f.article_id)
+    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+
+
+def cameo_name(names: Mapping[str, str], code: str) -> str | None:
+    """The name of ``code``, or of its nearest parent code (``1212`` → ``121``)."""
+    probe = code
+    while probe:
+        if probe in names:
+            return names[probe]
+        probe = probe[:-1]
+    return None
+
+
+def _event_row(row: tuple[object, ...], names: Mapping[str, str]) -> EventRow:
+    values = list(row)
+    values.insert(12, cameo_name(names, str(values[11])))
+    return EventRow(*values)  # type: ignore[arg-type]  # columns are listed in field order
+
+
+def find_events(conn: sqlite3.Connection, f: EventFilter, limit: int = 100, offset: int = 0, names: Mapping[str, str] | None = None) -> Page[EventRow]:
+    """Events matching ``f``, newest first."""
+    where, params = where_clause(f)
+    total = int(conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+    rows = conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY date DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()
+    return Page(tuple(_event_row(r, names or {}) for r in rows), total, limit, offset)
+
+
+def iter_events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 5000) -> Iterator[EventRow]:
+    """All events matching ``f`` in id order, read ``chunk`` rows at a time (for exports)."""
+    where, params = where_clause(f)
+    cur = conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY id", params)
+    while batch := cur.fetchmany(chunk):
+        yield from (_event_row(r, names or {}) for r in batch)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: str
+    title: str | None
+    date: str | None
+    source: str
+    events: int
+    quotes: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedRow:
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    id: int
+    start: int
+    end: int
+    text: str
+    name: str | None
+    code: str | None
+    country: str | None
+    kind: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    id: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_text: str | None
+    speaker_name: str | None
+    speaker_code: str | None
+    speaker_country: str | None
+    cue_start: int | None
+    cue_end: int | None
+    cue_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article's verbatim text with everything found in it (offsets index ``text``)."""
+
+    id: str
+    title: str | None
+    date: str | None
+    source: str
+    url: str | None
+    text: str
+    coded_at: str
+    removed: tuple[RemovedRow, ...]
+    mentions: tuple[MentionRow, ...]
+    events: tuple[EventRow, ...]
+    quotes: tuple[QuoteRow, ...]
+
+
+_QUOTE_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(QuoteRow))
+
+
+def list_articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> Page[ArticleSummary]:
+    """Articles, newest first, with their counts."""
+    total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.date, a.source,"
+        " (SELECT count(*) FROM events e WHERE e.article_id = a.id),"
+        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id),"
+        " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)"
+        " FROM articles a ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    return Page(tuple(ArticleSummary(*r) for r in rows), total, limit, offset)
+
+
+def get_article(conn: sqlite3.Connection, article_id: str, names: Mapping[str, str] | None = None) -> ArticleView | None:
+    """One article and its spans, or ``None`` when the store has no such id."""
+    row = conn.execute("SELECT id, title, date, source, url, text, coded_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    removed = tuple(RemovedRow(*r) for r in conn.execute('SELECT start, "end", text, reason FROM removed WHERE article_id = ? ORDER BY start', (article_id,)))
+    mentions = tuple(MentionRow(*r) for r in conn.execute(
+        'SELECT id, start, "end", text, name, code, country, kind, rule FROM mentions WHERE article_id = ? ORDER BY start, id', (article_id,)))
+    events = find_events(conn, EventFilter(article_id=article_id), limit=100_000, names=names).items
+    quotes = tuple(QuoteRow(*r) for r in conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE article_id = ? ORDER BY start, id", (article_id,)))
+    aid, title, date, source, url, text, coded_at = row
+    return ArticleView(aid, title, date, source, url, text, coded_at, removed, mentions, tuple(sorted(events, key=lambda e: (e.evidence_start, e.id))), quotes)
+
+
+def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
+    """Quotes, by speaker when one is given: a code, a country, or part of a name in any case."""
+    where, params = "", []
+    if speaker:
+        pattern = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where = " WHERE speaker_code = ? OR speaker_country = ? OR speaker_name LIKE ? ESCAPE '\\'"
+        params = [speaker.upper(), speaker.upper(), pattern]
+    total = int(conn.execute(f"SELECT count(*) FROM quotes{where}", params).fetchone()[0])
+    rows = conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes{where} ORDER BY article_id, start LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    return Page(tuple(QuoteRow(*r) for r in rows), total, limit, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: SearchKind
+    article_id: str
+    quote_id: int | None
+    title: str | None
+    date: str | None
+    speaker_name: str | None
+    snippet: str          # plain text; the matched words are wrapped in « and »
+
+
+def fts_query(text: str) -> str:
+    """A user's words as a safe FTS5 query: every word a quoted term, all required.
+
+    Quoting makes FTS5 operators (``AND``, ``NEAR``, ``*``, ``"``, ``:``) plain words, so no
+    input can cause a syntax error.
+    """
+    visible = "".join(" " if unicodedata.category(ch) in {"Cc", "Cs"} else ch for ch in text)  # FTS5 stops a string at NUL
+    return " ".join('"' + w.replace('"', '""') + '"' for w in visible.split())
+
+
+def search(conn: sqlite3.Connection, text: str, kind: SearchKind = "articles", limit: int = 20, offset: int = 0) -> Page[SearchHit]:
+    """Full-text search over article titles and texts, or over quotes, best match first."""
+    query = fts_query(text)
+    if not query:
+        return Page((), 0, limit, offset)
+    if kind == "articles":
+        total = int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0])
+        rows = conn.execute(
+            "SELECT a.id, NULL, a.title, a.date, NULL, snippet(articles_fts, 1, '«', '»', '…', 16)"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        ).fetchall()
+    else:
+        total = int(conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0])
+        rows = conn.execute(
+            "SELECT q.article_id, q.id, a.title, a.date, q.speaker_name, snippet(quotes_fts, 0, '«', '»', '…', 24)"
+            " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (query, limit, offset),
+        ).fetchall()
+    return Page(tuple(SearchHit(kind, *r) for r in rows), total, limit, offset)

@@ -28,8 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     for a, b, n, g in s.top_dyads:
         table.add_row(a, b, str(n), f"{g:+.2f}")
     console.print(table)
-    console.print(f"Query it with: sqlite3 {db} \"SELECT source_country, target_country, cameo, date, evidence_text FROM events LIMIT 20\"")
+    dragoman = _dragoman_command()
+    console.print(f"Query it with: {dragoman} query events --db {db} --format table   (or: {dragoman} query timeline TUR RUS --db {db})")
+    console.print(f"[bold]Open the web UI:[/] {dragoman} serve --db {db}   then browse http://127.0.0.1:8000/ (Ctrl-C stops it)")
     return 0
+
+
+def _dragoman_command() -> str:
+    """How to call dragoman from here: the script beside this Python, relative when possible."""
+    script = Path(sys.executable).parent / "dragoman"
+    if not script.exists():
+        return "dragoman"
+    try:
+        return str(script.relative_to(Path.cwd()))
+    except ValueError:
+        return str(script)
 
 
 if __name__ == "__main__":

@@ -6,29 +6,53 @@ import datetime as dt
 import json
 import sqlite3
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from dragoman.errors import InputError
-from dragoman.records import CodedArticle, Rejection
+from dragoman.records import Article, CodedArticle, Rejection
+from dragoman.store.migrations import LATEST, migrate, text_sha
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = str(LATEST)
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (and create or migrate) the store at ``path``."""
+    """Open (and create or migrate) the store at ``path`` for writing."""
     try:
-        conn = sqlite3.connect(path)
+        conn = sqlite3.connect(path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a kill loses at most the open batch, never consistency
+        conn.execute("PRAGMA foreign_keys=ON")
+        migrate(conn)
     except sqlite3.Error as e:
-        raise InputError(f"cannot open database {path}: {e}") from e
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    schema = resources.files("dragoman.store").joinpath("schema.sql").read_text(encoding="utf-8")
-    conn.executescript(schema)
-    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-    conn.commit()
+        raise InputError(f"cannot open database {path}: {e}; give a writable path to a dragoman store (or a new file)") from e
     return conn
+
+
+@dataclass(slots=True)
+class StoredIndex:
+    """What a store already holds, read once before a run, so that a re-run skips it.
+
+    An article is skipped when an article with the same id and the same text is stored, or
+    when its id was rejected. ``skipped`` counts the articles skipped so far.
+    """
+
+    articles: dict[str, str | None]
+    rejected: frozenset[str]
+    skipped: int = 0
+
+    def holds(self, article: Article) -> bool:
+        sha = self.articles.get(article.id, "")
+        held = article.id in self.rejected or (sha != "" and (sha is None or sha == text_sha(article.text)))
+        if held:
+            self.skipped += 1
+        return held
+
+
+def read_stored_index(conn: sqlite3.Connection) -> StoredIndex:
+    articles = {str(i): (str(s) if s is not None else None) for i, s in conn.execute("SELECT id, text_sha FROM articles")}
+    rejected = frozenset(str(r) for (r,) in conn.execute("SELECT doc_id FROM rejections WHERE stage <> 'ingest'"))
+    return StoredIndex(articles, rejected)
 
 
 @dataclass(slots=True)
@@ -46,6 +70,8 @@ class Store:
                     self._write_article(item)
 
     def _write_rejection(self, r: Rejection) -> None:
+        if r.stage != "ingest":
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (r.doc_id,))  # the latest coding of an id wins
         self.conn.execute(
             "INSERT OR REPLACE INTO rejections(doc_id, source, stage, reason, detail) VALUES (?,?,?,?,?)",
             (r.doc_id, r.source, r.stage, r.reason, r.detail),
@@ -54,11 +80,13 @@ class Store:
     def _write_article(self, coded: CodedArticle) -> None:
         a = coded.article
         c = self.conn
-        c.execute("DELETE FROM articles WHERE id = ?", (a.id,))  # re-coding replaces, never duplicates
+        c.execute("DELETE FROM articles WHERE id = ?", (a.id,))  # re-coding replaces, never duplicates (cascades to its rows)
+        c.execute("DELETE FROM rejections WHERE doc_id = ? AND stage <> 'ingest'", (a.id,))
         c.execute(
-            "INSERT INTO articles(id, source, title, date, url, text, metadata, coded_at) VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles(id, source, title, date, url, text, metadata, coded_at, text_sha, seq)"
+            " VALUES (?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(seq), 0) + 1 FROM articles))",
             (a.id, a.source, a.title, a.date.isoformat() if a.date else None, a.url, a.text,
-             json.dumps(dict(a.metadata), ensure_ascii=False), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+             json.dumps(dict(a.metadata), ensure_ascii=False), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), text_sha(a.text)),
         )
         c.executemany(
             'INSERT INTO removed(article_id, start, "end", text, reason) VALUES (?,?,?,?,?)',

@@ -1,0 +1,90 @@
+"""``dragoman code --jobs N``: code articles on N processes, results in input order.
+
+Ingest stays in the calling process; articles go to a process pool in small chunks and
+come back in the order they were sent. Each pool process loads the pipeline once, in
+its initializer, into its :data:`_PROCESS` slot (one per process: the pool's only way
+to hand state from the initializer to the tasks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from dragoman.errors import DragomanError
+from dragoman.ingest import read_inputs
+from dragoman.pipeline import Pipeline, code_article, load_pipeline
+from dragoman.records import Article, CodedArticle, Rejection
+from dragoman.settings import Settings
+
+Item = Article | Rejection
+Result = CodedArticle | Rejection
+
+
+@dataclass(slots=True)
+class _ProcessSlot:
+    pipeline: Pipeline | None = None
+
+
+_PROCESS = _ProcessSlot()
+"""Set by :func:`_load` in each pool process, read by :func:`_code_chunk` there; unused in the parent."""
+
+
+def _load(settings: Settings) -> None:
+    _PROCESS.pipeline = load_pipeline(settings)
+
+
+def _code_chunk(chunk: list[Item]) -> list[Result]:
+    pipeline = _PROCESS.pipeline
+    assert pipeline is not None, "pool process started without its initializer"
+    return [code_article(pipeline, item) if isinstance(item, Article) else item for item in chunk]
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def code_parallel(settings: Settings, items: Iterable[Item], jobs: int, chunk_size: int = 4) -> Iterator[Result]:
+    """Code ``items`` on ``jobs`` processes; yields results in input order, keeping a few chunks in flight."""
+    context = multiprocessing.get_context("spawn")
+    pending: deque[Future[list[Result]]] = deque()
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(settings,)) as pool:
+            for chunk in _chunks(items, chunk_size):
+                pending.append(pool.submit(_code_chunk, chunk))
+                while len(pending) >= 4 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    except BrokenProcessPool as e:
+        raise DragomanError(f"a --jobs worker process died ({e}); out of memory? try fewer --jobs") from e
+
+
+def code_paths_parallel(
+    settings: Settings, paths: Iterable[str], default_date: dt.date | None, stdin: BinaryIO | None, jobs: int,
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[Result]:
+    """``api.code`` on ``jobs`` processes: ingest here, code there; same results in the same order."""
+
+    def items() -> Iterator[Item]:
+        for item in read_inputs(paths, settings.ingest, stdin):
+            if isinstance(item, Article):
+                if default_date is not None and item.date is None:
+                    item = replace(item, date=default_date)
+                if skip is not None and skip(item):
+                    continue
+            yield item
+
+    return code_parallel(settings, items(), jobs)

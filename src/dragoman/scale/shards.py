@@ -1,0 +1,143 @@
+"""Corpus shards: JSONL, JSONL.gz or Parquet files, each read into Articles.
+
+Reads: a corpus path (a shard file or a folder of them). Adds: :class:`Shard`
+records with a stable key and a content digest, and per shard the
+:class:`~dragoman.records.Article` or :class:`~dragoman.records.Rejection`
+records, in file order, through the ingest stage's record parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from dragoman.errors import InputError
+from dragoman.ingest.decoding import DecodeFailure, decode_bytes
+from dragoman.ingest.formats import content_id, jsonl_articles, record_article
+from dragoman.records import Article, Rejection
+from dragoman.settings import IngestSettings
+
+SHARD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet")
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """One input file of a corpus.
+
+    ``name`` is the path as the user gave it (it prefixes every article's ``source``,
+    as the local engine does); ``key`` names the shard's output partitions.
+    """
+
+    key: str
+    name: str
+    path: Path
+    digest: str
+
+
+def _is_shard(path: Path) -> bool:
+    return path.name.lower().endswith(SHARD_SUFFIXES)
+
+
+def shard_key(name: str) -> str:
+    """A file-name-safe, stable key: the readable stem plus a hash of the whole name."""
+    stem = re.sub(r"[^A-Za-z0-9]+", "_", Path(name).name).strip("_")[:60] or "shard"
+    return f"{stem}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of the file's bytes: a changed shard is coded again on resume."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def find_shards(corpus: Iterable[str]) -> list[Shard]:
+    """The shard files under ``corpus`` (files or folders, folders read recursively and sorted)."""
+    found: list[Path] = []
+    for raw in corpus:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"corpus {raw!r} does not exist; give shard files or folders of them ({', '.join(SHARD_SUFFIXES)})")
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and _is_shard(p) and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ))
+        elif _is_shard(path):
+            found.append(path)
+        else:
+            raise InputError(f"{raw!r} is not a shard; shards end in {', '.join(SHARD_SUFFIXES)}")
+    if not found:
+        raise InputError(f"no shards found under {', '.join(corpus)}; shards end in {', '.join(SHARD_SUFFIXES)}")
+    shards = [Shard(shard_key(str(p)), str(p), p.resolve(), file_digest(p)) for p in found]
+    keys = [s.key for s in shards]
+    if len(set(keys)) != len(keys):
+        raise InputError("the same shard is listed twice; give each file or folder once")
+    return shards
+
+
+def _checked(item: Article | Rejection, settings: IngestSettings) -> Article | Rejection:
+    # The same per-article checks as the ingest stage's reader applies to JSONL files.
+    if isinstance(item, Rejection):
+        return item
+    if not item.text.strip():
+        return Rejection(item.id, item.source, "ingest", "empty text", f"{item.source}: the text is empty or whitespace only")
+    size = len(item.text.encode("utf-8"))
+    if size > settings.max_bytes:
+        return Rejection(item.id, item.source, "ingest", "too large", f"{item.source}: {size} bytes of text, over the limit of {settings.max_bytes} (ingest.max_bytes)")
+    return item
+
+
+def _jsonl_items(shard: Shard) -> Iterator[Article | Rejection]:
+    data = shard.path.read_bytes()
+    if shard.name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as e:
+            yield Rejection(content_id(shard.name), shard.name, "ingest", "corrupt gzip", f"{shard.name}: {e}; re-compress the shard")
+            return
+    decoded = decode_bytes(data, shard.name)
+    if isinstance(decoded, DecodeFailure):
+        yield Rejection(content_id(shard.name), shard.name, "ingest", decoded.reason, decoded.detail)
+        return
+    yield from jsonl_articles(decoded, shard.name)
+
+
+def _parquet_items(shard: Shard) -> Iterator[Article | Rejection]:
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(shard.path)
+    except (OSError, ValueError) as e:
+        yield Rejection(content_id(shard.name), shard.name, "ingest", "unreadable parquet", f"{shard.name}: {e}")
+        return
+    number = 0
+    for batch in parquet.iter_batches(batch_size=512):
+        for record in batch.to_pylist():
+            number += 1
+            yield record_article(record, f"{shard.name}:{number}")
+
+
+def read_shard(shard: Shard, settings: IngestSettings, default_date: dt.date | None = None) -> Iterator[Article | Rejection]:
+    """One Article or Rejection per record, in file order; duplicates within the shard are coded once."""
+    items = _parquet_items(shard) if shard.name.lower().endswith(".parquet") else _jsonl_items(shard)
+    seen: set[str] = set()
+    for item in items:
+        item = _checked(item, settings)
+        if isinstance(item, Article):
+            if settings.dedupe:
+                digest = content_id(item.text)
+                if digest in seen:
+                    continue
+                seen.add(digest)
+            if item.date is None and default_date is not None:
+                item = replace(item, date=default_date)
+        yield item
+

@@ -1,0 +1,228 @@
+"""The HTTP API and the web UI over a store, read-only: ``create_app(db_path)``.
+
+Every request opens its own read-only connection (``mode=ro`` and ``query_only``), so the
+server never writes and a ``dragoman code --db`` may run beside it. Every error, whatever its
+cause, has one shape (:class:`ErrorBody`)::
+
+    {"error": {"status": 404, "title": "Not Found", "detail": "no article with id 'x'"}}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Mapping
+
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from dragoman import __version__
+from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, actor_network, dyad_timeline
+from dragoman.store.commands import cameo_names, open_readonly
+from dragoman.store.queries import (
+    ArticleSummary, ArticleView, EventFilter, EventRow, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
+    find_events, find_quotes, get_article, list_articles, search, summarize,
+)
+
+log = logging.getLogger(__name__)
+
+# A browser may load only this server's own files; no inline script can run. Inline styles are
+# allowed because cytoscape adds a <style> element; styles cannot run code.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+    " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+MAX_OFFSET = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorDetail:
+    status: int
+    title: str
+    detail: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorBody:
+    """The one shape of every error response."""
+
+    error: ErrorDetail
+
+
+def _error(status: int, title: str, detail: Any) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "title": title, "detail": detail}}, status_code=status)
+
+
+_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Not found"},
+    422: {"model": ErrorBody, "description": "Invalid parameters"},
+    500: {"model": ErrorBody, "description": "Server error"},
+}
+
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
+Code = Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor code or country (TUR, TURGOV).")]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive.")]
+
+
+def _connection(request: Request) -> Iterator[sqlite3.Connection]:
+    conn = open_readonly(request.app.state.db_path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(_connection)]
+
+
+def create_app(db_path: Path, names: Mapping[str, str] | None = None) -> FastAPI:
+    """The API (under ``/api``, spec at ``/openapi.json``) and the UI (``/``) over ``db_path``."""
+    open_readonly(db_path).close()  # fails early, with the fix in the message, unless it is a current store
+    event_names = dict(names) if names is not None else cameo_names()
+    app = FastAPI(
+        title="dragoman", version=__version__, responses=_ERROR_RESPONSES,
+        description="Political events, actors and quotes coded from news, read-only. Errors share one shape: "
+                    '`{"error": {"status", "title", "detail"}}`.',
+    )
+
+    app.state.db_path = db_path
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, _title(exc.status_code), exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
+        return _error(422, "Invalid parameters", detail)
+
+    @app.exception_handler(Exception)
+    async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("%s %s failed", request.method, request.url.path)
+        return _error(500, "Server error", f"{type(exc).__name__}; see the server log")
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.get("/api/summary", response_model=StoreSummary, tags=["store"])
+    def summary(conn: Conn) -> StoreSummary:
+        """Counts and the most frequent country dyads."""
+        return summarize(conn)
+
+    @app.get("/api/articles", response_model=Page[ArticleSummary], tags=["articles"])
+    def articles(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> Page[ArticleSummary]:
+        """Articles, newest first."""
+        return list_articles(conn, limit, offset)
+
+    @app.get("/api/articles/{article_id}", response_model=ArticleView, tags=["articles"])
+    def article(conn: Conn, article_id: Annotated[str, PathParam(max_length=200)]) -> ArticleView:
+        """An article's verbatim text with its removed spans, actor mentions, events and quotes."""
+        view = get_article(conn, article_id, event_names)
+        if view is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return view
+
+    @app.get("/api/events", response_model=Page[EventRow], tags=["events"])
+    def events(
+        conn: Conn, actor: Code = None, source: Code = None, target: Code = None, country: Code = None,
+        code: Annotated[str | None, Query(pattern=r"^[0-9]{2,4}$", description="CAMEO code.")] = None,
+        root: Annotated[str | None, Query(pattern=r"^[0-9]{2}$", description="CAMEO root.")] = None,
+        quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooperation … 4 material conflict.")] = None,
+        start: Day = None, end: Day = None,
+        place: Annotated[str | None, Query(min_length=1, max_length=200, description="Place name or country.")] = None,
+        article_id: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> Page[EventRow]:
+        """Events matching every filter given, newest first."""
+        f = EventFilter(actor, source, target, country, code, root, quad_class, start, end, place, article_id)
+        return find_events(conn, f, limit, offset, event_names)
+
+    @app.get("/api/timeline", response_model=Timeline, tags=["relations"])
+    def timeline(
+        conn: Conn,
+        a: Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor A: code or country.")],
+        b: Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor B: code or country.")],
+        interval: Interval = "day", start: Day = None, end: Day = None,
+    ) -> Timeline:
+        """Per period, A to B and B to A: counts by QuadClass and mean Goldstein."""
+        return dyad_timeline(conn, a, b, interval, start, end)
+
+    @app.get("/api/network", response_model=Network, tags=["relations"])
+    def network(
+        conn: Conn, start: Day = None, end: Day = None, level: NetworkLevel = "actor",
+        min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    ) -> Network:
+        """Actors (or countries) as nodes; directed edges weighted by event count and mean Goldstein."""
+        return actor_network(conn, start, end, level, min_events)
+
+    @app.get("/api/quotes", response_model=Page[QuoteRow], tags=["quotes"])
+    def quotes(
+        conn: Conn, speaker: Annotated[str | None, Query(min_length=1, max_length=200, description="Speaker name, code or country.")] = None,
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> Page[QuoteRow]:
+        """Quotes, by speaker when one is given."""
+        return find_quotes(conn, speaker, limit, offset)
+
+    @app.get("/api/search", response_model=Page[SearchHit], tags=["search"])
+    def search_text(
+        conn: Conn, q: Annotated[str, Query(min_length=1, max_length=500, description="Words, all required.")],
+        kind: SearchKind = "articles", limit: Limit = 20, offset: Offset = 0,
+    ) -> Page[SearchHit]:
+        """Full-text search over articles or quotes; matched words come wrapped in « and »."""
+        return search(conn, q, kind, limit, offset)
+
+    _mount_ui(app)
+    return app
+
+
+def _title(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+def _mount_ui(app: FastAPI) -> None:
+    static = resources.files("dragoman.serve").joinpath("static")
+    static_dir = Path(str(static))
+    app.mount("/static", StaticFiles(directory=static_dir), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static_dir / "index.html", media_type="text/html; charset=utf-8")
+
+
+def get(app: FastAPI, path: str) -> tuple[int, str]:
+    """Answer one GET without a socket (``dragoman serve --get``): status and body."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette warns about its TestClient over httpx
+        from fastapi.testclient import TestClient
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get(path)
+    return response.status_code, response.text
+
+
+def run(app: FastAPI, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="info")
+

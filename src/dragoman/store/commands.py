@@ -1,0 +1,111 @@
+"""The functions behind ``dragoman query ...``, ``export`` and ``migrate``: open the store, ask, close.
+
+Reads go through a read-only connection, so a query never creates or changes a store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from dragoman.errors import InputError
+from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, actor_network, dyad_timeline
+from dragoman.store.exports import EVENT_FORMATS, NETWORK_FORMATS, write_csv, write_jsonl, write_network, write_parquet
+from dragoman.store.migrations import LATEST, schema_version
+from dragoman.store.queries import EventFilter, EventRow, Page, QuoteRow, SearchHit, SearchKind, find_events, find_quotes, search
+
+T = TypeVar("T")
+
+
+def open_readonly(db: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing store of the current schema version."""
+    if not db.is_file():
+        raise InputError(f"no database at {db}; build one with `dragoman code DIR --db {db}`")
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA query_only = ON")
+        version = schema_version(conn)
+    except sqlite3.Error as e:
+        raise InputError(f"{db} is not a readable SQLite database: {e}") from e
+    if version != LATEST:
+        conn.close()
+        raise InputError(f"{db} has schema version {version}, this dragoman reads {LATEST}; upgrade it with `dragoman migrate --db {db}`")
+    return conn
+
+
+def cameo_names() -> dict[str, str]:
+    from dragoman.events.tables import load_cameo_table
+
+    return {code: entry.name for code, entry in load_cameo_table().codes.items()}
+
+
+def _read(db: Path, ask: Callable[[sqlite3.Connection], T]) -> T:
+    conn = open_readonly(db)
+    try:
+        return ask(conn)
+    finally:
+        conn.close()
+
+
+def query_events(db: Path, f: EventFilter, limit: int = 100, offset: int = 0) -> Page[EventRow]:
+    names = cameo_names()
+    return _read(db, lambda c: find_events(c, f, limit, offset, names))
+
+
+def query_timeline(db: Path, a: str, b: str, interval: Interval = "day", start: dt.date | None = None, end: dt.date | None = None) -> Timeline:
+    return _read(db, lambda c: dyad_timeline(c, a, b, interval, start, end))
+
+
+def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = None, level: NetworkLevel = "actor", min_events: int = 1) -> Network:
+    return _read(db, lambda c: actor_network(c, start, end, level, min_events))
+
+
+def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
+    return _read(db, lambda c: find_quotes(c, speaker, limit, offset))
+
+
+def query_search(db: Path, text: str, kind: SearchKind = "articles", limit: int = 20, offset: int = 0) -> Page[SearchHit]:
+    return _read(db, lambda c: search(c, text, kind, limit, offset))
+
+
+def export(db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1) -> int:
+    """Write events (csv, jsonl, parquet) or the actor network (graphml, gexf); ``out=None`` is stdout
+    for csv and jsonl. Returns the number of events (or edges) written."""
+    if fmt not in EVENT_FORMATS + NETWORK_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(EVENT_FORMATS + NETWORK_FORMATS)}")
+    if out is None and fmt not in ("csv", "jsonl"):
+        raise InputError(f"{fmt} is a binary or XML file; give --out FILE")
+    names = cameo_names()
+    conn = open_readonly(db)
+    try:
+        if fmt in ("csv", "jsonl"):
+            write = write_csv if fmt == "csv" else write_jsonl
+            if out is None:
+                return write(conn, sys.stdout, f, names)
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                return write(conn, handle, f, names)
+        if fmt == "parquet":
+            assert out is not None
+            return write_parquet(conn, out, f, names)
+        assert out is not None
+        return write_network(conn, out, "graphml" if fmt == "graphml" else "gexf", f, level, min_events)
+    finally:
+        conn.close()
+
+
+def migrate_store(db: Path) -> tuple[int, int]:
+    """Upgrade ``db`` to the current schema; returns (version before, version after)."""
+    from dragoman.store.writer import connect
+
+    if not db.is_file():
+        raise InputError(f"no database at {db}")
+    conn = sqlite3.connect(db)
+    try:
+        before = schema_version(conn)
+    finally:
+        conn.close()
+    connect(db).close()
+    return before, LATEST

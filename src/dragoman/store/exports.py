@@ -1,0 +1,143 @@
+"""Exports: events as GDELT-1.0-like CSV, JSONL or Parquet; the actor network as GraphML or GEXF.
+
+The CSV keeps GDELT 1.0's column names where dragoman has the field, in GDELT's order, then
+adds dragoman's own (PLOVER, rule, confidence, evidence). Differences from GDELT, on purpose:
+country codes are ISO 3166 alpha-3 everywhere (GDELT's ``ActionGeo_CountryCode`` is FIPS),
+``GLOBALEVENTID`` is the store's event id, and each row is one coded event from one article,
+so ``NumMentions``, ``NumSources`` and ``NumArticles`` are 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import IO, Literal, Mapping
+
+import networkx as nx
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dragoman.store.dyads import Network, NetworkLevel, actor_network
+from dragoman.store.queries import EventFilter, EventRow, iter_events
+
+ExportFormat = Literal["csv", "jsonl", "parquet", "graphml", "gexf"]
+EVENT_FORMATS = ("csv", "jsonl", "parquet")
+NETWORK_FORMATS = ("graphml", "gexf")
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode",
+    "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "DATEADDED", "SOURCEURL",
+    "EventName", "PLOVER", "Rule", "Confidence", "ArticleID", "EvidenceStart", "EvidenceEnd", "EvidenceText",
+)
+
+
+def _compact(date: str | None) -> str:
+    return date.replace("-", "") if date else ""
+
+
+def _fraction(date: str | None) -> str:
+    if not date:
+        return ""
+    d = dt.date.fromisoformat(date)
+    return f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
+
+
+def gdelt_row(e: EventRow, article: tuple[str, str | None, str]) -> list[object]:
+    """One event as a GDELT-like row; ``article`` is (source, url, coded_at)."""
+    source, url, coded_at = article
+    return [
+        e.id, _compact(e.date), _compact(e.date)[:6], _compact(e.date)[:4], _fraction(e.date),
+        e.source_code or "", e.source_name or e.source_text, e.source_country or "",
+        e.target_code or "", (e.target_name or e.target_text or ""), e.target_country or "",
+        e.cameo, e.cameo[:3], e.root, e.quad_class, e.goldstein,
+        1, 1, 1,
+        e.place_name or "", e.place_country or "", "" if e.lat is None else e.lat, "" if e.lon is None else e.lon,
+        _compact(coded_at[:10]), url or source,
+        e.cameo_name or "", e.plover or "", e.rule, e.confidence, e.article_id, e.evidence_start, e.evidence_end, e.evidence_text,
+    ]
+
+
+def _articles(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None, str]]:
+    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute("SELECT id, source, url, coded_at FROM articles")}
+
+
+def write_csv(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None) -> int:
+    articles = _articles(conn)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(GDELT_COLUMNS)
+    n = 0
+    for e in iter_events(conn, f, names):
+        writer.writerow(gdelt_row(e, articles[e.article_id]))
+        n += 1
+    return n
+
+
+def write_jsonl(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None) -> int:
+    n = 0
+    for e in iter_events(conn, f, names):
+        out.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+_ARROW_TYPES = {"int": pa.int64(), "str": pa.string(), "float": pa.float64()}
+
+
+def event_arrow_schema() -> pa.Schema:
+    out = []
+    for fld in dataclasses.fields(EventRow):
+        kind = str(fld.type).split(" |")[0]
+        out.append(pa.field(fld.name, _ARROW_TYPES[kind], nullable="None" in str(fld.type)))
+    return pa.schema(out)
+
+
+def write_parquet(conn: sqlite3.Connection, out: Path, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 50_000) -> int:
+    schema = event_arrow_schema()
+    n = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        rows: list[EventRow] = []
+        for e in iter_events(conn, f, names):
+            rows.append(e)
+            if len(rows) >= chunk:
+                writer.write_table(_table(rows, schema))
+                n += len(rows)
+                rows = []
+        if rows or n == 0:
+            writer.write_table(_table(rows, schema))
+            n += len(rows)
+    return n
+
+
+def _table(rows: list[EventRow], schema: pa.Schema) -> pa.Table:
+    return pa.table({name: [getattr(r, name) for r in rows] for name in schema.names}, schema=schema)
+
+
+def network_graph(network: Network) -> "nx.DiGraph[str]":
+    """The network as a networkx DiGraph (attributes without ``None`` values, for GraphML)."""
+    g: nx.DiGraph[str] = nx.DiGraph(level=network.level)
+    for node in network.nodes:
+        attrs: dict[str, object] = {"label": node.label, "events": node.events}
+        if node.country:
+            attrs["country"] = node.country
+        g.add_node(node.id, **attrs)
+    for edge in network.edges:
+        g.add_edge(edge.source, edge.target, weight=edge.events, events=edge.events, mean_goldstein=edge.mean_goldstein)
+    return g
+
+
+def write_network(conn: sqlite3.Connection, out: Path, fmt: Literal["graphml", "gexf"], f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1) -> int:
+    network = actor_network(conn, f.start, f.end, level, min_events, f)
+    g = network_graph(network)
+    if fmt == "graphml":
+        nx.write_graphml(g, out)
+    else:
+        nx.write_gexf(g, out)
+    return len(network.edges)

@@ -1,0 +1,118 @@
+"""Schema versions: a fresh store gets ``schema.sql``; an older one is upgraded step by step.
+
+``schema.sql`` always holds the whole current schema. Each entry of :data:`STEPS` upgrades a
+store from version ``n`` to ``n + 1`` inside one transaction, so a migration killed halfway
+leaves the old version intact and the next :func:`migrate` starts it again. A test checks that
+a migrated version-1 store and a fresh store end with the same tables, columns and indexes.
+
+Versions:
+
+1. articles, removed, mentions, events, quotes, rejections
+2. ``articles.text_sha`` and ``articles.seq`` (resumable runs), FTS5 over article text and
+   quotes, indexes for the query API
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from importlib import resources
+from typing import Callable
+
+from dragoman.errors import InputError
+
+LATEST = 2
+
+
+def schema_sql() -> str:
+    return resources.files("dragoman.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def statements(sql: str) -> list[str]:
+    """Split a script into complete statements (trigger bodies included), comments kept."""
+    out: list[str] = []
+    current = ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip() and not all(part.strip().startswith("--") or not part.strip() for part in current.splitlines()):
+        raise ValueError(f"incomplete SQL statement at the end of the schema: {current[:80]!r}")
+    return out
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The store's version; 0 for an empty database."""
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        return 0
+    try:
+        return int(row[0])
+    except ValueError as e:
+        raise InputError(f"meta.schema_version is {row[0]!r}, not a number; this is not a dragoman store") from e
+
+
+def _apply_schema(conn: sqlite3.Connection) -> None:
+    for stmt in statements(schema_sql()):
+        conn.execute(stmt)
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    conn.create_function("dragoman_sha256", 1, text_sha, deterministic=True)
+    conn.execute("ALTER TABLE articles ADD COLUMN text_sha TEXT")
+    conn.execute("ALTER TABLE articles ADD COLUMN seq INTEGER")
+    conn.execute("UPDATE articles SET seq = rowid, text_sha = dragoman_sha256(text)")
+    _apply_schema(conn)  # FTS tables, triggers, indexes: all IF NOT EXISTS
+    conn.execute("INSERT INTO articles_fts(rowid, title, text) SELECT seq, coalesce(title, ''), text FROM articles")
+    conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+
+
+def _in_transaction(conn: sqlite3.Connection, body: Callable[[], None]) -> None:
+    conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        body()
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _set_version(conn: sqlite3.Connection, version: int) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(version),))
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Create or upgrade the store to :data:`LATEST`; returns the version found before."""
+    found = schema_version(conn)
+    if found > LATEST:
+        raise InputError(f"the store has schema version {found}, newer than this dragoman's {LATEST}; upgrade dragoman to open it")
+    if found == 0:
+        def create() -> None:
+            _apply_schema(conn)
+            _set_version(conn, LATEST)
+
+        _in_transaction(conn, create)
+        return found
+    for version in range(found, LATEST):
+        step = STEPS[version]
+
+        def upgrade(step: Callable[[sqlite3.Connection], None] = step, version: int = version) -> None:
+            if schema_version(conn) != version:  # another writer got here first
+                return
+            step(conn)
+            _set_version(conn, version + 1)
+
+        _in_transaction(conn, upgrade)
+    return found

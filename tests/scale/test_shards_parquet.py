@@ -1,0 +1,137 @@
+"""Shards in, Parquet out, resume, load: the local engine, no cluster."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import sqlite3
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dragoman.cli import main
+from dragoman.contract import article_to_json, rejection_to_json
+from dragoman.errors import InputError
+from dragoman.pipeline import Pipeline, code_article, code_inputs
+from dragoman.records import Article, Rejection
+from dragoman.scale import code_corpus, find_shards, load_output, output_json, read_manifest, read_shard, read_table
+from dragoman.scale.parquet import partition_path
+
+from .corpus import write_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, articles=24, shards=3)
+    return folder
+
+
+def _reference(pipeline: Pipeline, folder: Path) -> list[dict[str, object]]:
+    """What the plain `code` command prints for the shards, coded one by one here."""
+    out = []
+    for shard in find_shards([str(folder)]):
+        for item in read_shard(shard, pipeline.settings.ingest):
+            result = code_article(pipeline, item) if isinstance(item, Article) else item
+            out.append(rejection_to_json(result) if isinstance(result, Rejection) else article_to_json(result))
+    return out
+
+
+def test_shard_formats_read_alike(tmp_path: Path) -> None:
+    records = [{"id": "a", "text": "Iran met Turkey.", "date": "2022-07-19"}, {"id": "b"}, {"id": "c", "text": "Iran met Turkey."}]
+    lines = "".join(json.dumps(r) + "\n" for r in records) + "{broken\n"
+    (tmp_path / "x.jsonl").write_text(lines, encoding="utf-8")
+    (tmp_path / "y.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    shards = find_shards([str(tmp_path)])
+    assert [s.name for s in shards] == [str(tmp_path / "x.jsonl"), str(tmp_path / "y.jsonl.gz")]
+    from dragoman.settings import load_settings
+
+    ingest = load_settings().ingest
+    for shard in shards:
+        items = list(read_shard(shard, ingest, dt.date(2022, 1, 1)))
+        assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Rejection"]  # c is a duplicate of a
+        assert isinstance(items[0], Article) and items[0].date == dt.date(2022, 7, 19) and items[0].source == f"{shard.name}:1"
+        assert isinstance(items[2], Rejection) and items[2].reason == "invalid JSON line"
+
+
+def test_not_a_shard_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("hello", encoding="utf-8")
+    with pytest.raises(InputError, match="not a shard"):
+        find_shards([str(tmp_path / "a.txt")])
+    assert main(["code", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")]) == 2
+    assert main(["code", str(tmp_path), "--engine", "dask"]) == 2  # dask needs --out
+
+
+def test_local_engine_equals_plain_output_and_resumes(pipeline: Pipeline, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    assert (first.shards, first.skipped, len(first.coded)) == (3, 0, 3)
+    assert output_json(out) == _reference(pipeline, corpus)
+    manifest = read_manifest(out)
+    assert set(manifest.shards) == {s.key for s in find_shards([str(corpus)])}
+    assert all(e["digest"] and e["rows"]["articles"] == 8 for e in manifest.shards.values())
+
+    again = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    assert (again.skipped, len(again.coded)) == (3, 0)
+
+    # A crash mid-shard: the manifest lacks it, a partition and the staging folder are left behind.
+    victim = manifest.order[1]
+    del manifest.shards[victim]
+    from dragoman.scale.parquet import write_manifest
+
+    write_manifest(out, manifest)
+    partition_path(out, "events", victim).unlink()
+    (out / "_staging" / f"{victim}.dead").mkdir(parents=True)
+    resumed = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    assert (resumed.skipped, [r.key for r in resumed.coded]) == (2, [victim])
+    assert not list((out / "_staging").glob("*.dead"))
+    assert output_json(out) == _reference(pipeline, corpus)
+
+
+def test_changed_shard_is_coded_again(pipeline: Pipeline, tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    write_corpus(corpus, articles=6, shards=2)
+    out = tmp_path / "out"
+    code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    (corpus / "part-000.jsonl").write_text(json.dumps({"id": "new", "text": "Turkey criticized Russia."}) + "\n", encoding="utf-8")
+    report = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    assert report.skipped == 1 and len(report.coded) == 1
+    assert [r["id"] for r in read_table(out, "articles", [report.coded[0].key])] == ["new"]
+
+
+def test_load_and_duckdb(pipeline: Pipeline, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    db = tmp_path / "news.db"
+    assert main(["load", str(out), "--db", str(db)]) == 0
+    conn = sqlite3.connect(db)
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "quotes", "mentions")}
+    conn.close()
+    assert counts == {"articles": 24, "events": len(read_table(out, "events")), "quotes": len(read_table(out, "quotes")),
+                      "mentions": len(read_table(out, "actors"))}
+
+    # The same store as `code --db` makes from the same articles.
+    direct = tmp_path / "direct.db"
+    from dragoman.api import store_results
+
+    items = [code_article(pipeline, i) if isinstance(i, Article) else i for s in find_shards([str(corpus)]) for i in read_shard(s, pipeline.settings.ingest)]
+    list(store_results(direct, items, 50))
+    query = 'SELECT article_id, source_code, target_code, cameo, evidence_start, evidence_text, place_name FROM events ORDER BY 1, 5, 4'
+    a, b = sqlite3.connect(db), sqlite3.connect(direct)
+    assert a.execute(query).fetchall() == b.execute(query).fetchall()
+    a.close(), b.close()
+
+    # The documented DuckDB query straight over the Parquet files.
+    rows = duckdb.sql(
+        f"SELECT source_country, target_country, cameo, count(*) AS n FROM read_parquet('{out}/events/*.parquet') GROUP BY ALL ORDER BY n DESC"
+    ).fetchall()
+    assert sum(r[3] for r in rows) == counts["events"]
+
+
+def test_jobs_keep_input_order(pipeline: Pipeline, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shard = str(corpus / "part-000.jsonl")
+    plain = [article_to_json(r) for r in code_inputs(pipeline, [shard]) if not isinstance(r, Rejection)]
+    assert main(["code", shard, "--jobs", "2"]) == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == plain

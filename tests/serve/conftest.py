@@ -1,0 +1,92 @@
+"""A store built with the real pipeline: the seed article (when ../shared has it), an article
+carrying HTML and script, and hand-written articles; plus the app over it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from dragoman.pipeline import Pipeline, code_article
+from dragoman.records import Article, CodedArticle
+from dragoman.ingest import content_id
+from dragoman.serve import create_app
+from dragoman.store import Store, connect
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "tehran_summit_2022.txt"
+XSS_TEXT = (
+    "Turkey condemned Russia on Monday. <script>alert(1)</script> Officials said nothing more.\n\n"
+    "Iran praised Syria in Damascus. <img src=x onerror=alert(1)> was posted online.\n"
+)
+HANDWRITTEN = (
+    ("2022-06-10", "Turkey met Russia in Ankara on Friday. Russia thanked Turkey for the talks."),
+    ("2022-08-15", "Russia accused Turkey of sending drones to Ukraine. Turkey criticized Russia."),
+    ("2022-09-02", '"We will keep talking," the Turkish foreign minister said. Turkey praised Russia.'),
+)
+
+
+def _article(text: str, day: str, source: str) -> Article:
+    return Article(content_id(text), text, source, None, dt.date.fromisoformat(day))
+
+
+@pytest.fixture(scope="session")
+def store_path(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("serve") / "ui.db"
+    articles = [_article(text, day, f"handwritten/{i}.txt") for i, (day, text) in enumerate(HANDWRITTEN)]
+    articles.append(_article(XSS_TEXT, "2022-07-21", "handwritten/xss.txt"))
+    if SEED.is_file():
+        articles.append(_article(SEED.read_text(encoding="utf-8"), "2022-07-20", "seed/tehran_summit_2022.txt"))
+    coded = [code_article(pipeline, a) for a in articles]
+    assert all(isinstance(c, CodedArticle) for c in coded)
+    conn = connect(db)
+    Store(conn).write_batch(coded)
+    conn.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def seed_id() -> str:
+    if not SEED.is_file():
+        pytest.skip("seed article absent (../shared)")
+    return content_id(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def xss_id() -> str:
+    return content_id(XSS_TEXT)
+
+
+@pytest.fixture(scope="session")
+def app(store_path: Path) -> FastAPI:
+    return create_app(store_path)
+
+
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(app: FastAPI) -> Iterator[str]:
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not server.started:
+        pytest.fail("uvicorn did not start")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

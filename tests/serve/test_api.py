@@ -1,0 +1,103 @@
+"""The JSON API: endpoints, validation, one error shape, read-only, ``serve --get``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from dragoman import cli
+from dragoman.serve import create_app
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def _is_error(body: dict[str, object], status: int) -> bool:
+    error = body.get("error")
+    return set(body) == {"error"} and isinstance(error, dict) and error["status"] == status and {"status", "title", "detail"} == set(error)
+
+
+def test_summary_and_articles(client: TestClient) -> None:
+    s = client.get("/api/summary").json()
+    assert s["articles"] >= 4 and s["events"] > 0
+    page = client.get("/api/articles", params={"limit": 2}).json()
+    assert page["total"] == s["articles"] and len(page["items"]) == 2
+
+
+def test_article_keeps_text_verbatim(client: TestClient, xss_id: str) -> None:
+    a = client.get(f"/api/articles/{xss_id}").json()
+    assert "<script>alert(1)</script>" in a["text"]
+    for m in a["mentions"]:
+        assert a["text"][m["start"]:m["end"]] == m["text"]
+
+
+def test_seed_events_include_tur_to_rus(client: TestClient, seed_id: str) -> None:
+    page = client.get("/api/events", params={"source": "TUR", "target": "RUS", "article_id": seed_id}).json()
+    assert page["total"] >= 1 and all(e["source_country"] == "TUR" for e in page["items"])
+    assert all(e["cameo_name"] for e in page["items"])
+    t = client.get("/api/timeline", params={"a": "TUR", "b": "RUS", "interval": "month"}).json()
+    assert any(b["period"] == "2022-07-01" and b["a_to_b"]["events"] >= 1 for b in t["bins"])
+
+
+def test_network_quotes_search(client: TestClient) -> None:
+    net = client.get("/api/network", params={"level": "country"}).json()
+    assert any(e["source"] == "TUR" and e["target"] == "RUS" for e in net["edges"])
+    assert client.get("/api/search", params={"q": "drones"}).json()["total"] >= 1
+    assert client.get("/api/search", params={"q": 'NEAR( "* OR', "kind": "quotes"}).status_code == 200
+    assert client.get("/api/quotes", params={"speaker": "TUR"}).status_code == 200
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/api/articles/no-such-id", 404), ("/api/nothing", 404), ("/api/events?quad_class=7", 422), ("/api/events?start=yesterday", 422),
+    ("/api/timeline?a=TUR", 422), ("/api/articles?limit=0", 422), ("/api/articles?offset=99999999999999999999", 422),
+    ("/api/timeline?a=TUR&b=RUS&interval=year", 422), ("/api/search?q=", 422), ("/api/events?actor=%3Cscript%3E", 422),
+])
+def test_every_error_has_one_shape(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert _is_error(response.json(), status)
+
+
+def test_server_error_has_the_shape_too(store_path: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(store_path.read_bytes())
+    app = create_app(broken)
+    conn = sqlite3.connect(broken)
+    conn.execute("DROP TABLE quotes_fts")
+    conn.commit()
+    conn.close()
+    response = TestClient(app, raise_server_exceptions=False).get("/api/search", params={"q": "x", "kind": "quotes"})
+    assert response.status_code == 500 and _is_error(response.json(), 500)
+
+
+def test_server_never_writes(store_path: Path, client: TestClient) -> None:
+    before = store_path.stat().st_mtime_ns, store_path.read_bytes()
+    for path in ("/api/summary", "/api/events", "/api/network", "/api/search?q=turkey", "/"):
+        client.get(path)
+    assert (store_path.stat().st_mtime_ns, store_path.read_bytes()) == before
+
+
+def test_ui_and_security_headers(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text and "http" not in page.text.split("<body>")[1].replace("http://www.w3.org", "")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
+
+
+def test_openapi_documents_the_error_shape(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert "ErrorBody" in spec["components"]["schemas"]
+    assert spec["paths"]["/api/events"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].endswith("ErrorBody")
+
+
+def test_cli_serve_get_and_missing_db(store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--db", str(store_path), "--get", "/api/summary"]) == 0
+    assert '"articles"' in capsys.readouterr().out
+    assert cli.main(["serve", "--db", str(store_path), "--get", "/api/articles/nope"]) == 1
+    assert cli.main(["serve", "--db", str(tmp_path / "none.db"), "--get", "/"]) == 2
