@@ -24,6 +24,7 @@ tests-browser-deps:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium) || echo "chromium not installed: browser tests will skip"
 
 test: setup tests-browser-deps
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 eval: setup

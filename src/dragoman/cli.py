@@ -165,7 +165,7 @@ def _code_to_parquet(
             progress.update(task, completed=done, total=total)
 
         try:
-            report = code_corpus(paths, out_dir, settings, engine, scheduler, jobs, default_date, advance)  # type: ignore[arg-type]
+            report = code_corpus(paths, out_dir, settings, engine, scheduler, jobs, default_date, advance)
         except DragomanError as e:
             raise _fail(e) from e
     err.print(f"{report.shards} shards: {len(report.coded)} coded, {report.skipped} already finished · {report.seconds:.1f}s · {out_dir}")

@@ -100,7 +100,7 @@ def _merge(base: Settings, layer: Mapping[str, object], origin: str) -> Settings
                 )
             sub_changes[key] = value
         changes[section] = replace(current, **sub_changes)
-    return replace(base, **changes)
+    return replace(base, **changes)  # type: ignore[arg-type]
 
 
 def _read_toml(path: Path) -> dict[str, object]:

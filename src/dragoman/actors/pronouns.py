@@ -50,7 +50,8 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
     def sentence_of(mention: ActorMention) -> int:
         i = token_at.get(mention.span.start)
         if i is None:
-            i = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").start
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            i = span.start if span is not None else 0
         return sent_of[i]
 
     def pick(token_i: int, persons: bool, gender: str | None, states_only: bool = False, nearest: bool = False) -> ActorMention | None:

@@ -84,7 +84,7 @@ def _latest(kb: KnowledgeBase, org: str, *, office: str | None = None, title: st
 def _country_like(match: TermMatch) -> tuple[str, str] | None:
     """(kind, key) when the match names a country (by name, adjective or capital) or a group."""
     for kind in ("country", "adjective", "capital", "group"):
-        term = match.of_kind(kind)  # type: ignore[arg-type]
+        term = match.of_kind(kind)
         if term is not None:
             return kind, term.key
     return None
@@ -113,12 +113,11 @@ def _base_actor(ctx: ResolveContext, kind: str, key: str, matches: list[TermMatc
     kb = ctx.kb
     if kind == "group":
         group = kb.groups[key]
-        country = _group_country(ctx, matches, index)
-        return Actor(group.code, group.name, country, "group", None)
-    country = kb.countries[key]
+        return Actor(group.code, group.name, _group_country(ctx, matches, index), "group", None)
+    state = kb.countries[key]
     if kind == "capital":
-        return Actor(f"{key}GOV", country.name, key, "state", "GOV")
-    return Actor(key, country.name, key, "state", None)
+        return Actor(f"{key}GOV", state.name, key, "state", "GOV")
+    return Actor(key, state.name, key, "state", None)
 
 
 def _with_sector(actor: Actor, sector: str, kind: str) -> Actor:

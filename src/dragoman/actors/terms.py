@@ -104,5 +104,5 @@ def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
     phrases = list(surfaces.values())
     for start in range(0, len(phrases), 1000):
         chunk = phrases[start : start + 1000]
-        matcher.add("KB", list(nlp.tokenizer.pipe(chunk)))
+        matcher.add("KB", [nlp.make_doc(phrase) for phrase in chunk])
     return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()})

@@ -167,7 +167,7 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
     return ()
 
 
-def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> list[tuple[ActorMention, ActorMention | None]]:
+def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> Sequence[tuple[ActorMention, ActorMention | None]]:
     if "reciprocal" in match.pattern.flags:
         if targets:
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]

@@ -63,7 +63,7 @@ def _mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention,
     if first.rule.startswith("pronoun.") and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
         first = view.mentions_at[end][0]
         end = view.mention_end[id(first)]
-    chain = [(first,)]
+    chain: list[tuple[ActorMention, ...]] = [(first,)]
     ends = [end]
     while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
         nxt = view.mentions_at[end + 1][0]

@@ -108,5 +108,5 @@ def set_sentence_starts(doc: Doc, abbreviations: frozenset[str], removed: Iterab
             starts[after] = True
     # one array write instead of a property call per token (each one re-checks the annotation)
     values = numpy.array([[1 if start else -1] for start in starts], dtype="int32").astype("uint64")
-    doc.from_array([SENT_START], values)
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]
     return doc

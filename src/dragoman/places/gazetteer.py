@@ -222,7 +222,7 @@ def load_gazetteer(min_population: int = 5000) -> Gazetteer:
         if point is None:
             continue
         entry = GazetteerEntry(
-            str(raw["name"]), iso3, point.lat, point.lon, int(raw.get("population") or 0), "country"
+            str(raw["name"]), iso3, point.lat, point.lon, int(str(raw.get("population") or 0)), "country"
         )
         countries[iso3] = entry
         add(str(raw["name"]), entry)
