@@ -314,7 +314,7 @@ def actors_lookup_cmd(
         out.print(f"no actor known as {name!r}")
         raise typer.Exit(1)
     for h in hits:
-        out.print(f"{h.phrase} → {h.name} [{h.kind}] code={h.code} country={h.country} {h.detail}")
+        out.print(f"{h.phrase} → {h.name} [{h.kind}] code={h.code} country={h.country} {h.detail}", markup=False)
 
 
 # ---- store: query, export, serve, migrate (docs/store.md) ------------------------------------
