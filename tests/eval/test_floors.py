@@ -32,8 +32,8 @@ def test_seed_floors(pipeline: Pipeline, shared: Path) -> None:
 
 def test_plover_floors(pipeline: Pipeline, shared: Path) -> None:
     report = evaluate(_gold(shared, "external", "plover_gsr_cameo.jsonl"), pipeline)
-    assert report["plover"]["f1"] >= 0.46
-    assert report["cameo_root"]["f1"] >= 0.50
+    assert report["plover"]["f1"] >= 0.49
+    assert report["cameo_root"]["f1"] >= 0.54
     assert report["actor_country_coverage"] >= 0.95
 
 

@@ -209,8 +209,34 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 mentions.append(ActorMention(_span(ctx, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE))
                 i += 2
                 continue
+        if best.kind == "sector":
+            # "Police arrested opposition leaders in Minsk": a bare sector takes the sentence's country
+            home = _sentence_country(ctx, matches, i)
+            if home is not None:
+                sector = kb.sectors[best.key]
+                base = Actor(home, kb.countries[home].name, home, "state", None)
+                mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), "sector.sentence-country", STAGE))
         i += 1
     return mentions
+
+
+def _sentence_country(ctx: ResolveContext, matches: list[TermMatch], index: int) -> str | None:
+    """The country a bare sector word belongs to: the place named in its sentence ("in Minsk"),
+    else the one country the sentence names; None when the sentence names none or several."""
+    sent = ctx.doc[matches[index].start].sent
+    places: list[str] = []
+    named: list[str] = []
+    for m in matches:
+        if not (sent.start <= m.start < sent.end) or m is matches[index]:
+            continue
+        like = _country_like(m)
+        if like is None or like[0] == "group":
+            continue
+        (places if like[0] in {"country", "capital"} and is_locative(ctx.doc, m.start) else named).append(like[1])
+    for pool in (places, named):
+        if len(set(pool)) == 1:
+            return pool[0]
+    return None
 
 
 def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, owners: list[tuple[TermMatch, str]],

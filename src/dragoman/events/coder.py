@@ -40,11 +40,48 @@ def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], w
     return SentenceView(doc, sent.start, sent.end, {k: tuple(v) for k, v in at.items()}, ends, words if words is not None else [t.lower_ for t in doc])
 
 
+_BE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get", "gets"})
+_PASSIVE_BRIDGE = _BE | {"has", "have", "had", "not", "n't", "never", "also", "reportedly", "allegedly", "reported", "said", "to", "will", "would"}
+
+
+def is_passive(view: SentenceView, i: int) -> bool:
+    """A past participle after a form of "be" ("was arrested", "has been indicted")."""
+    token = view.doc[i]
+    if token.tag_ and token.tag_ != "VBN":
+        return False
+    if not token.tag_ and not view.lower(i).endswith(("ed", "en")):
+        return False
+    j = i - 1
+    while j >= view.start and j >= i - 3:
+        if view.lower(j) in _BE:
+            return True
+        if not view.doc[j].is_alpha or view.doc[j].is_punct:
+            return False
+        j -= 1
+    return False
+
+
+def _passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...]) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
+    """(sources, targets) of a passive event: the "by" agent (else the place of the event) acts
+    on the grammatical subject."""
+    for i in range(match.end, min(view.end, match.end + 8)):
+        if view.lower(i) == "by":
+            for j in range(i + 1, min(view.end, i + 4)):
+                if j in view.mentions_at:
+                    return view.mentions_at[j][:1], subjects
+            break
+    places = tuple(m for ms in view.mentions_at.values() for m in ms if m.rule.endswith(".place") and m not in subjects)
+    return places[:1], subjects
+
+
 def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]:
     found: list[PatternMatch] = []
     for i in range(view.start, view.end):
         tagged_noun = view.doc[i].pos_ == "NOUN"
-        for pattern in patterns.by_anchor.get(view.lower(i), ()):
+        candidates = patterns.by_anchor.get(view.lower(i), ())
+        if is_passive(view, i):
+            candidates = patterns.passive_by_anchor.get(view.lower(i), ()) + candidates
+        for pattern in candidates:
             if tagged_noun and "noun" not in pattern.flags:
                 continue  # a verb pattern on a noun ("state company", "the attack"): the tagger says no
             m = match_at(view, pattern, i)
@@ -286,6 +323,13 @@ def _events_of_match(
         between = tuple(m for i in range(reading.cue_token + 1, match.anchor) for m in view.mentions_at.get(i, ()))
         targets = between or targets
         subject_at = reading.cue_token
+    passive = "passive" in match.pattern.flags
+    if passive:
+        subjects = tuple(subject_by_position(view, match.start, (), quote is not None, quoted))
+        # the actor must head the subject: "Turkish demands are not met" has no actor subject
+        if not subjects or any(view.lower(i) not in _PASSIVE_BRIDGE for i in range(view.mention_end[id(subjects[0])], match.start)):
+            return []
+        sources, targets = _passive_roles(view, match, subjects)
     if not sources and is_noun:
         sources = _noun_source(view, match, targets, quote is not None, quoted)
     elif not sources:
@@ -296,10 +340,12 @@ def _events_of_match(
             sources = tuple(subject_by_position(view, subject_at, targets, quote is not None, quoted))
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)
-    sources = tuple(m for m in sources if not m.rule.endswith(".place"))
+    if not passive:  # "was arrested in Lebanon": the place stands for its authorities
+        sources = tuple(m for m in sources if not m.rule.endswith(".place"))
     if not sources:
         return []
-    sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
+    if not passive:
+        sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
     if not targets and "reciprocal" not in match.pattern.flags:
         targets = _object_target(view, match, sources)
     if not targets and "reciprocal" not in match.pattern.flags and int(code[:2]) >= 6:

@@ -7,7 +7,7 @@ Syntax (docs/event-patterns.md): ``word``, ``a|b``, ``(opt)``, ``*``, ``+`` (tar
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Literal, Mapping
@@ -45,6 +45,21 @@ class Pattern:
 class PatternSet:
     patterns: tuple[Pattern, ...]
     by_anchor: Mapping[str, tuple[Pattern, ...]]
+    passive_by_anchor: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)
+
+
+def passive_variant(pattern: Pattern) -> Pattern | None:
+    """"arrest +" read in the passive voice ("was arrested by police"): the target slot right
+    after the verb is dropped; the coder takes the grammatical subject as the target and the
+    "by" agent (or the place of the event) as the source."""
+    if "noun" in pattern.flags:
+        return None
+    elements = list(pattern.elements)
+    slot = next((i for i in range(pattern.anchor + 1, len(elements)) if elements[i].kind == "target"), None)
+    if slot is None or any(e.kind in {"target", "source"} for e in elements[:pattern.anchor]):
+        return None
+    del elements[slot]
+    return Pattern(f"{pattern.id}.passive", pattern.code, pattern.text, tuple(elements), pattern.flags | {"passive"}, pattern.anchor)
 
 
 def inflections(lemma: str) -> frozenset[str]:
@@ -122,4 +137,14 @@ def load_patterns(user_file: Path | None = None) -> PatternSet:
     for p in seen.values():
         for form in p.elements[p.anchor].forms:
             index.setdefault(form, []).append(p)
-    return PatternSet(tuple(seen.values()), {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()})
+    passive: dict[str, list[Pattern]] = {}
+    for p in seen.values():
+        variant = passive_variant(p)
+        if variant is not None:
+            for form in variant.elements[variant.anchor].forms:
+                passive.setdefault(form, []).append(variant)
+    return PatternSet(
+        tuple(seen.values()),
+        {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()},
+        {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in passive.items()},
+    )
