@@ -10,11 +10,12 @@ from spacy.tokens import Doc
 from dragoman.events.patterns import Element, Pattern
 from dragoman.records import ActorMention
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
+# "that" is left out: "warned that Greece would ..." opens a clause, Greece is no target
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
 _GAP_STOPS = frozenset({";", ":", "“", "”", "\"", "(", ")", "—"})
 _COORD = frozenset({"and", ",", "or"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
-_QUANTITY = frozenset({"up", "to", "about", "around", "nearly", "almost", "more", "than", "over", "several", "many", "dozens", "hundreds", "thousands", "of", "some"})
+_QUANTITY = frozenset({"up", "to", "about", "around", "nearly", "almost", "more", "than", "over", "several", "many", "dozen", "dozens", "hundreds", "thousands", "of", "some", "handful", "couple", "least", "at"})
 _FILLER_STOPS = frozenset({".", ";", ":", ",", "!", "?", "(", ")"})
 MAX_GAP = 4
 MAX_FILLER = 2
