@@ -59,3 +59,12 @@ def test_speaker_match_keeps_a_final_s():
     assert speaker_matches("Sen. Susan Collins", quote)
     assert speaker_matches("Collins's", quote)
     assert not speaker_matches("Sen. Susan Collin", quote)
+
+
+def test_description_opened_by_a_determiner_is_no_name():
+    # A capitalised determiner is no surname: "The judge" and "One strategist" are not scored,
+    # and a name after a describing first part is still found.
+    for described in ("The judge", "The email", "One strategist", "Another", "Several", "A friend", "Some students"):
+        assert surname(described) is None, described
+    assert surname("One of the university's top executives, Michael Sexton,") == "Sexton"
+    assert surname("The Democratic National Committee") == "Committee"

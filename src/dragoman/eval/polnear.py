@@ -13,7 +13,8 @@ Groups: ``direct`` + ``mixed`` (kinds interchangeable, as annotators disagree on
 ``indirect``. The speaker of a found gold quote is right when the gold speaker's surname
 (last capitalised word of its first comma-separated part, possessive dropped) is a word
 of the resolved speaker name or of the speaker span; only gold speakers that are names
-(not pronouns, not lower-case descriptions) are scored.
+(not pronouns, not descriptions such as "the judge" or "The email", whose only capital is
+the determiner that opens them) are scored.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _OFFICES = frozenset(
     "speaker attorney commissioner ambassador spokesman spokeswoman spokesperson professor dean".split()
 )
 _GROUPS = {"direct": "direct", "mixed": "direct", "indirect": "indirect"}
+# Capitalised only because they open the gold speaker: "The judge", "One strategist", "Another",
+# "Several". They are descriptions, not surnames.
+_DETERMINERS = frozenset("the a an one another some several many most both all each other others this that these those two three".split())
 
 
 def gold_chars(text: str, spans: Iterable[Iterable[int]]) -> frozenset[int]:
@@ -50,7 +54,7 @@ def _head(speaker: str) -> str:
     parts = [re.sub(r"\([^)]*\)", " ", p).strip() for p in speaker.split(",")]  # "(D-Conn.)" dropped
     head = parts[0]
     names = [w for w in head.split() if w[:1].isupper() and not w.endswith(("'s", "’s", "s'"))]
-    if len(parts) > 1 and not names[1:] and (not names or names[0].lower() in {"the", "a", "an"}):
+    if len(parts) > 1 and not names[1:] and (not names or names[0].lower() in _DETERMINERS):
         head = parts[1] or head
     before, of, _ = head.partition(" of ")
     last = before.split()[-1] if before.split() else ""
@@ -65,7 +69,7 @@ def surname(speaker: str | None) -> str | None:
         return None
     words = [w.strip(".()\"“”") for w in _head(speaker).split()]
     words = [w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’") for w in words]
-    caps = [w for w in words if w[:1].isupper() and w.lower() not in _PRONOUNS]
+    caps = [w for w in words if w[:1].isupper() and w.lower() not in _PRONOUNS and w.lower() not in _DETERMINERS]
     if not caps:
         return None
     return caps[-1]

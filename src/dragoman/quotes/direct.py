@@ -22,6 +22,7 @@ from dragoman.quotes.speakers import (
     SpeakerSlot,
     continuation_mention,
     first_subject,
+    is_cue_verb,
     main_clause_subject,
     make_span,
     speaker_after_phrase,
@@ -177,13 +178,54 @@ def _post_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, sto
         token = doc[p]
         if token.text in ".?!;" or token.text in "“”\"":
             break
-        if ctx.cues.is_verb(token.lower_, token.lemma_):
+        if is_cue_verb(ctx, token):
             if p == first:
                 return _Attribution(subject_after(ctx, p, stop), p)
             return _Attribution(subject_before(ctx, p, first), p)
         if token.lower_ == "according" and p + 1 < stop and doc[p + 1].lower_ == "to":
             return _Attribution(speaker_after_phrase(ctx, p + 2, stop), p)
-    return _unlisted_post_cue(ctx, segment, first, stop)
+    return _long_apposition_cue(ctx, first, stop) or _unlisted_post_cue(ctx, segment, first, stop)
+
+
+def _long_apposition_cue(ctx: SpeakerContext, first: int, stop: int) -> _Attribution | None:
+    """ "“…,” Sarah Warbelow, legal director for the gay rights group Human Rights Campaign, said":
+    a name right after the quotation, then an apposition longer than the cue window, then
+    ", said". The cue must follow a comma, with no sentence end or quotation mark between."""
+    doc = ctx.doc
+    k = first
+    while k < stop and (doc[k].text[:1].isupper() or doc[k].text == "."):
+        k += 1  # the name ("Sen. Claire McCaskill")
+    if k == first or k >= stop or doc[k].text != ",":
+        return None
+    for p in range(k + 1, min(stop, first + 3 * _POST_WINDOW)):
+        token = doc[p]
+        if token.text in {"?", "!", ";", "“", "”", "\""} or token.text == "." and not doc[p - 1].text[:1].isupper():
+            return None
+        if doc[p - 1].text == "," and is_cue_verb(ctx, token):
+            slot = subject_before(ctx, p, first)
+            return _Attribution(slot, p) if slot is not None and not slot.is_pronoun else None
+    return None
+
+
+def _split_post_attribution(
+    ctx: SpeakerContext, layout: Layout, segment: Segment, s_close: int, following: Segment | None
+) -> _Attribution | None:
+    """ "“… the United States!” US Senator Jeff Sessions said as …": a sentence-initial full quote
+    whose sentence ends at its closing mark, with the cue in the next sentence on the same line
+    (the splitter cut after "!”" / "?”" / ".”")."""
+    text = ctx.article.text
+    if segment.close_at is None or s_close + 1 >= len(layout.sent_chars):
+        return None
+    if not _starts_sentence(text, segment, layout) or not is_full_quote(text, segment, layout):
+        return None
+    sent_end = layout.sent_chars[s_close][1]
+    next_start = layout.sent_chars[s_close + 1][0]
+    if text[segment.outer_end : sent_end].strip() or "\n" in text[segment.outer_end : next_start]:
+        return None
+    stop = layout.sent_tokens[s_close + 1][1]
+    if following is not None:
+        stop = min(stop, layout.token_at(following.open_at))
+    return _post_attribution(ctx, layout, segment, stop)
 
 
 def _verb_like(token: Token) -> bool:
@@ -215,6 +257,18 @@ def _unlisted_post_cue(ctx: SpeakerContext, segment: Segment, first: int, stop: 
     return None
 
 
+def _noun_cue_subject(ctx: SpeakerContext, p: int, lo: int) -> SpeakerSlot | None:
+    """The speaker of a noun cue: with a parse, the subject of the verb whose object the noun is
+    ("When Wallace died, President Clinton released the following statement:"), else the main
+    clause's subject."""
+    noun = ctx.doc[p]
+    if ctx.has_parse and noun.dep_ in {"obj", "dobj"} and noun.head.pos_ == "VERB" and noun.head.i >= lo:
+        slot = subject_before(ctx, noun.head.i, lo)
+        if slot is not None:
+            return slot
+    return main_clause_subject(ctx, p, lo)
+
+
 def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: int) -> _Attribution | None:
     """ "he warned: “…”", "…, saying “…”", "according to X, “…”": the cue nearest before the mark."""
     doc = ctx.doc
@@ -228,13 +282,13 @@ def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: 
             return _Attribution(speaker_after_phrase(ctx, p + 2, open_tok), p)
         if lower in ctx.cues.participles:
             return _Attribution(main_clause_subject(ctx, p, lo), p)
-        if ctx.cues.is_verb(lower, token.lemma_) or ctx.cues.is_naming(lower, token.lemma_):
+        if is_cue_verb(ctx, token) or ctx.cues.is_naming(lower, token.lemma_):
             slot = subject_before(ctx, p, lo)
             if slot is None and p == lo:
                 slot = subject_after(ctx, p, open_tok)  # "Said Dorothy Poynter, …: “…”"
             return _Attribution(slot, p)
         if lower in ctx.cues.nouns:
-            return _Attribution(main_clause_subject(ctx, p, lo), p)
+            return _Attribution(_noun_cue_subject(ctx, p, lo), p)
     last = open_tok - 1
     while last >= lo and doc[last].is_space:
         last -= 1
@@ -249,6 +303,23 @@ def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: 
     return None
 
 
+def _colon_paragraph_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, earlier: Segment | None) -> _Attribution | None:
+    """ "Stated Stone:¶¶“I think …”", "Trump issued the following statement:¶¶“Our prayers …”": a
+    quotation opening its sentence right after a colon that ends the previous sentence is
+    introduced by that sentence; its cue or colon gives the speaker."""
+    text = ctx.article.text
+    if not _starts_sentence(text, segment, layout):
+        return None
+    s = layout.sentence_of(segment.open_at)
+    if s == 0 or not text[: layout.sent_chars[s][0]].rstrip().endswith(":"):
+        return None
+    lo = layout.sent_tokens[s - 1][0]
+    if earlier is not None and earlier.outer_end > layout.sent_chars[s - 1][0]:
+        lo = max(lo, layout.token_at(earlier.outer_end - 1) + 1)
+    attribution = _pre_attribution(ctx, layout, segment, lo)
+    return attribution if attribution is not None and attribution.slot is not None else None
+
+
 def _previous_sentence_slot(ctx: SpeakerContext, layout: Layout, s: int, segments: list[Segment]) -> SpeakerSlot | None:
     """The speaker of a reporting cue in sentence ``s`` (outside quotes) that a following
     unattributed quotation continues ("Kerry said that …. “That adds up …”")."""
@@ -260,9 +331,39 @@ def _previous_sentence_slot(ctx: SpeakerContext, layout: Layout, s: int, segment
             continue
         if token.lower_ in ctx.cues.participles:
             return main_clause_subject(ctx, p, lo)
-        if ctx.cues.is_verb(token.lower_, token.lemma_):
+        if is_cue_verb(ctx, token):
             return subject_before(ctx, p, lo)
     return None
+
+
+def _lone_person_subject(ctx: SpeakerContext, layout: Layout, s: int, segments: list[Segment], segment: Segment) -> ActorMention | None:
+    """ "Priebus rejected that idea. “We know …”¶": the person who is the subject of sentence
+    ``s`` (no reporting cue there) when no other person, and no quotation, is in that sentence,
+    and the quotation ends its paragraph (so no attribution follows it: "“…,” Ann Lee, …, said")."""
+    text = ctx.article.text
+    if not ctx.has_parse or segment.close_at is None:
+        return None
+    rest = text[segment.outer_end :]
+    line_end = rest.find("\n")
+    if rest[: line_end if line_end >= 0 else len(rest)].strip() or rest.lstrip()[:1] in {"-", "—", "–"}:
+        return None
+    lo, hi = layout.sent_tokens[s]
+    start, end = layout.sent_chars[s]
+    if any(start <= seg.open_at < end or start < seg.outer_end <= end for seg in segments):
+        return None
+    doc = ctx.doc
+    roots = [t for t in doc[lo:hi] if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
+    if len(roots) != 1:
+        return None
+    slot = subject_before(ctx, roots[0].i, lo)
+    if slot is None or slot.mention is None or slot.is_pronoun or slot.mention.actor.kind != "person":
+        return None
+    person = slot.mention
+    others = [
+        m for m in ctx.mentions
+        if start <= m.span.start < end and m.actor.kind == "person" and m.actor.name != person.actor.name
+    ]
+    return None if others else person
 
 
 def resolve_slot(slot: SpeakerSlot | None, previous: Found | None, first_sentence: int, stage: str) -> ActorMention | None:
@@ -303,7 +404,9 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
             _joined_clause(ctx, layout, segment, post.cue_i) if not is_full_quote(text, segment, layout) else _runs_on(ctx, layout, segment, post.cue_i)
         ):
             post = None  # "pledged a “political revolution” and said that …": "said" is not this phrase's cue
-        attribution = post or _pre_attribution(ctx, layout, segment, lo)
+        if post is None:
+            post = _split_post_attribution(ctx, layout, segment, s_close, segments[n + 1] if n + 1 < len(segments) else None)
+        attribution = post or _pre_attribution(ctx, layout, segment, lo) or _colon_paragraph_attribution(ctx, layout, segment, segments[n - 1] if n else None)
         full = is_full_quote(text, segment, layout) or (attribution is not None and _starts_sentence(text, segment, layout))
         if full and attribution is not None and _embedded(text, segment, ctx, layout, attribution.cue_i):
             full = False  # "said she thinks Republicans “are going to be dragged down.”": part of a clause
@@ -325,6 +428,8 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
                     speaker = previous.speaker
                 elif s_open > 0:
                     speaker = resolve_slot(_previous_sentence_slot(ctx, layout, s_open - 1, segments), previous, s_open, ctx.stage)
+                if speaker is None and s_open > 0:
+                    speaker = _lone_person_subject(ctx, layout, s_open - 1, segments, segment)
             found.append(Found(span, "direct", speaker, None, s_open, s_close, segment))
         else:
             cue_token = ctx.doc[attribution.cue_i]
@@ -332,10 +437,23 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
             if attribution.cue_i >= layout.token_at(segment.open_at) - _ADJACENT_CUE:
                 used_cues.add(attribution.cue_i)
             speaker = resolve_slot(attribution.slot, previous, s_open, ctx.stage)
+            if speaker is None and attribution.slot is None and cue_token.lower_ in ctx.cues.participles:
+                speaker = _participle_after_quote(ctx, found, s_open, attribution.cue_i)
             found.append(Found(span, "direct" if full else "mixed", speaker, cue, s_open, s_close, segment, attribution.cue_i))
         if found[-1].kind == "direct":
             previous = found[-1]
     return _borrow_forward(found, segments), used_cues
+
+
+def _participle_after_quote(ctx: SpeakerContext, found: list[Found], sentence: int, cue_i: int) -> ActorMention | None:
+    """ "“…,” Graham said on MSNBC's "Morning Joe," adding, “…”": a participle cue whose main
+    clause is the verb attribution of an earlier quote in the same sentence takes that speaker."""
+    if not found or found[-1].last_sentence != sentence or found[-1].cue_i is None or found[-1].cue_i >= cue_i:
+        return None
+    earlier = ctx.doc[found[-1].cue_i]
+    if not (is_cue_verb(ctx, earlier) or ctx.cues.is_naming(earlier.lower_, earlier.lemma_)):
+        return None
+    return found[-1].speaker
 
 
 def _borrow_forward(found: list[Found], segments: list[Segment]) -> list[Found]:

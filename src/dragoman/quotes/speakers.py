@@ -25,6 +25,7 @@ _SKIP_BEFORE_CUE = frozenset(
 )
 _APPOSITION_OPENERS = frozenset("who which whose whom a an the one whom former".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "nsubj:pass", "csubj:pass"})  # ClearNLP and UD labels
+_NOT_VERB_POS = frozenset({"NOUN", "ADJ", "NUM", "ADP", "DET"})
 _NOT_NAMES = frozenset(
     "amid despite following monday tuesday wednesday thursday friday saturday sunday today yesterday "
     "january february march april june july august september october november december".split()
@@ -60,6 +61,19 @@ class SpeakerSlot:
             return True
         m = self.mention
         return m is not None and (m.rule.startswith("pronoun") or m.span.text.lower() in PRONOUNS)
+
+
+def is_cue_verb(ctx: SpeakerContext, token: Token) -> bool:
+    """A reporting verb of the lexicon, unless the tagger calls it a noun or adjective
+    ("secretary of state", "did not win any states", "a state official")."""
+    if not ctx.cues.is_verb(token.lower_, token.lemma_):
+        return False
+    if not ctx.doc.has_annotation("TAG") or token.pos_ not in _NOT_VERB_POS:
+        return True
+    doc, i = ctx.doc, token.i
+    after_subject = i > 0 and doc[i - 1].pos_ in {"PROPN", "PRON"}  # "“…,” Conway notes." mis-tagged
+    before_noun = i + 1 < len(doc) and doc[i + 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+    return token.pos_ == "NOUN" and after_subject and not before_noun
 
 
 def make_span(article: Article, start: int, end: int) -> Span:
@@ -130,7 +144,9 @@ def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> S
 
 def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
-    subjects.sort(key=lambda c: c.lower_ in _NOT_NAMES)  # "Saturday …, Sen. Elizabeth Warren said"
+    # "Saturday …, Sen. Elizabeth Warren said"; of two subjects the one nearer the cue first
+    # ("In response to the loss of life, Republican nominee Donald Trump issued")
+    subjects.sort(key=lambda c: (c.lower_ in _NOT_NAMES, abs(cue.i - c.i)))
     for child in subjects:
         lo, hi = child.left_edge.i, child.right_edge.i + 1
         j = child.i
@@ -139,15 +155,51 @@ def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
         slot = _slot_at(ctx, j, True, lo, hi)
         if slot is not None:
             return slot
-        for k in range(hi - 1, lo - 1, -1):
-            slot = _slot_at(ctx, k, True, lo, hi)
-            if slot is not None and slot.mention is not None:
-                return slot
+    # inside the subject phrases: names not buried in a modifier ("Jan Brewer, an early supporter
+    # of Trump"), then the actors stage's persons, then its other mentions, then a built name
+    for buried in (False, True):
+        for rank in range(4):
+            for child in subjects:
+                lo, hi = child.left_edge.i, child.right_edge.i + 1
+                for k in range(hi - 1, lo - 1, -1):
+                    if _buried(ctx.doc[k], child) != buried:
+                        continue
+                    slot = _slot_at(ctx, k, True, lo, hi)
+                    if slot is not None and slot.mention is not None and _inner_rank(slot.mention) <= rank:
+                        return slot
     if subjects:
         return None
     if cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head is not cue:
         return _from_parse(ctx, cue.head)
     return None
+
+
+_BURYING_DEPS = frozenset(
+    "acl acl:relcl relcl nmod nmod:poss poss prep pobj obl case ccomp advcl conj".split()
+)
+
+
+def _buried(token: Token, head: Token) -> bool:
+    """``token`` sits in a modifier of the phrase headed by ``head`` (a relative clause, an "of"
+    phrase, a possessor, a conjunct), not in its name or title."""
+    while token.i != head.i:
+        if token.dep_ in _BURYING_DEPS:
+            return True
+        if token.head.i == token.i:
+            return True
+        token = token.head
+    return False
+
+
+def _inner_rank(mention: ActorMention) -> int:
+    """Which mention inside a subject phrase speaks: a person the actors stage knows, a built
+    name of two words or more ("Peruvian novelist Mario Vargas Llosa"), another actor, an
+    adjective or a one-word built name last."""
+    if mention.rule == "quote.unknown-person":
+        return 1 if " " in mention.span.text.strip() else 3
+    if mention.actor.kind == "person":
+        return 0
+    return 3 if mention.rule.startswith("adjective") else 2
 
 
 def _apposition_start(ctx: SpeakerContext, comma: int, lo: int) -> int | None:
@@ -183,9 +235,10 @@ def _chunk_is_apposition(ctx: SpeakerContext, comma: int, lo: int) -> bool:
     return k > lo and (doc[k + 1].is_lower or doc[k + 1].lower_ in _APPOSITION_OPENERS)
 
 
-def subject_before(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot | None:
-    """The subject standing left of the cue at token ``cue_i``, not before token ``lo``."""
-    if ctx.has_parse and ctx.doc[cue_i].pos_ in {"VERB", "AUX"}:
+def subject_before(ctx: SpeakerContext, cue_i: int, lo: int, parse: bool = True) -> SpeakerSlot | None:
+    """The subject standing left of the cue at token ``cue_i``, not before token ``lo``
+    (from the parse when there is one and ``parse``, else by token rules)."""
+    if parse and ctx.has_parse and ctx.doc[cue_i].pos_ in {"VERB", "AUX"}:
         parsed = _from_parse(ctx, ctx.doc[cue_i])
         if parsed is not None:
             return parsed
@@ -238,15 +291,21 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     if described is not None and not any(_mention_at(ctx, doc[x]) for x in range(k, window_end)):
         return SpeakerSlot(described)
     first = _slot_at(ctx, k, False, k, window_end)
-    if first is not None and (first.is_pronoun or first.mention is None or first.mention.rule != "quote.unknown-person"):
+    if first is not None and first.mention is not None and _modifies_later_name(ctx, first.mention, window_end):
+        first = None  # "said former Obama adviser David Axelrod", "said Clinton's aide Jake Sullivan"
+    elif first is not None and (first.is_pronoun or first.mention is None or first.mention.rule != "quote.unknown-person"):
         return first
     # "said Democratic pollster Stan Greenberg": the last capitalised run in the window.
     best: SpeakerSlot | None = first
     j = k
     while j < window_end:
         mention = _mention_at(ctx, doc[j])
-        if mention is not None:
+        if mention is not None and not _modifies_later_name(ctx, mention, window_end):
             return SpeakerSlot(mention)
+        if mention is not None:
+            while j < window_end and doc[j].idx < mention.span.end:
+                j += 1
+            continue
         if _is_name_token(doc[j], ctx.titles):
             run_end = j
             while run_end + 1 < window_end and _is_name_token(doc[run_end + 1], ctx.titles):
@@ -258,6 +317,19 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
         else:
             j += 1
     return best
+
+
+def _modifies_later_name(ctx: SpeakerContext, mention: ActorMention, window_end: int) -> bool:
+    """The mention is a possessor or a modifier of a title before the real name: followed by
+    "'s" or a lower-case title word, and a capitalised name comes later in the window."""
+    doc = ctx.doc
+    k = next((t.i for t in doc if t.idx >= mention.span.end), len(doc))
+    if k >= window_end or not (doc[k].text in {"'s", "’s", "'", "’"} or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop)):
+        return False
+    for j in range(k + 1, window_end):
+        if _is_name_token(doc[j], ctx.titles) and doc[j].text not in ctx.titles and not _not_a_name(doc[j]):
+            return True
+    return False
 
 
 def first_subject(ctx: SpeakerContext, before: int, lo: int) -> SpeakerSlot | None:
@@ -295,6 +367,13 @@ def main_clause_subject(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot
         parsed = _from_parse(ctx, doc[cue_i])
         if parsed is not None:
             return parsed
+        head = doc[cue_i].head
+        if lo <= head.i < cue_i and head.pos_ == "VERB" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+            # "Before the convention, Police Chief Calvin Williams lobbied …, saying": the main
+            # verb has no subject in the parse; the name right before it is taken
+            slot = subject_before(ctx, head.i, lo, parse=False)
+            if slot is not None and slot.mention is not None and not slot.is_pronoun and slot.mention.rule != "quote.description":
+                return slot
     for k in range(lo, cue_i):
         if ctx.cues.is_verb(doc[k].lower_) and not doc[k].lower_.endswith("ing"):
             slot = subject_before(ctx, k, lo)
