@@ -15,7 +15,7 @@ from dragoman.events.coder import best_matches, sentence_view
 from dragoman.nlp import parse_article
 from dragoman.pipeline import Pipeline, code_article, code_inputs
 from dragoman.records import Article, CodedArticle, Rejection
-from dragoman.store import Store, StoreSummary, connect, summarize
+from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
 __all__ = ["ActorHit", "actors_lookup", "actors_stats", "code", "eval_gold", "explain", "store_results", "stored_index"]
@@ -56,20 +56,7 @@ def stored_index(db: Path) -> StoredIndex:
 
 def store_results(db: Path, results: Iterable[CodedArticle | Rejection], batch_size: int) -> Iterator[CodedArticle | Rejection]:
     """Write results to the store in batches while passing them through."""
-    conn = connect(db)
-    store = Store(conn)
-    batch: list[CodedArticle | Rejection] = []
-    try:
-        for item in results:
-            batch.append(item)
-            yield item
-            if len(batch) >= batch_size:
-                store.write_batch(batch)
-                batch = []
-        if batch:
-            store.write_batch(batch)
-    finally:
-        conn.close()
+    yield from write_stream(db, results, batch_size)
 
 
 def db_summary(db: Path) -> StoreSummary:

@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc, Span as DocSpan
 
 from dragoman.events.matcher import PatternMatch, SentenceView, match_at
-from dragoman.events.modality import read_modality, recode
+from dragoman.events.modality import ModalityReading, read_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.roles import subject_by_parse, subject_by_position
 from dragoman.events.tables import CameoTable
@@ -223,6 +223,15 @@ class CodeReading:
     evidence: Span
 
 
+def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading:
+    """The match's modality; a nominal event takes only negation, hypotheses and appeals
+    ("under threat from sanctions" is no threat event)."""
+    reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
+    if "noun" in match.pattern.flags and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
+        return ModalityReading("fact", None)
+    return reading
+
+
 def code_readings(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: EventResources, mentions: tuple[ActorMention, ...] = ()) -> tuple[CodeReading, ...]:
     """The CAMEO code of every pattern match after negation and modality, actors or not.
 
@@ -237,9 +246,8 @@ def code_readings(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             continue
         view = replace(sentence_view(doc, sent, mentions, words), open_slots=True)
         for match in best_matches(view, resources.patterns):
-            is_noun = "noun" in match.pattern.flags
-            reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
-            modality = reading.modality if not is_noun or reading.modality in {"fact", "negated", "hypothetical", "appeal"} else "fact"
+            reading = _reading_of(doc, match, sent)
+            modality = reading.modality
             code = recode(match.pattern.code, modality)
             if code is None or (code.startswith("01") and match.pattern.code.startswith("01") and "+" not in match.pattern.text):
                 continue
@@ -310,9 +318,7 @@ def _events_of_match(
     if quote is not None and (quote.speaker is None or quote.speaker.actor.code is None):
         return []  # commentary by an analyst or an unnamed voice is not an event
     is_noun = "noun" in match.pattern.flags
-    reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
-    if is_noun and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
-        reading = type(reading)("fact", None)  # "under threat from sanctions" is no threat event
+    reading = _reading_of(doc, match, sent)
     code = recode(match.pattern.code, reading.modality)
     if code is None:
         return []

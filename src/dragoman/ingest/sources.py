@@ -77,7 +77,8 @@ def _read_path(path: Path, settings: IngestSettings) -> Iterator[Article | Rejec
     yield from _parse(path.read_bytes(), name, kind)
 
 
-def _checked(item: Article | Rejection, settings: IngestSettings) -> Article | Rejection:
+def check_article(item: Article | Rejection, settings: IngestSettings) -> Article | Rejection:
+    """Reject an article whose text is empty or over ``ingest.max_bytes``; pass everything else."""
     if isinstance(item, Rejection):
         return item
     if not item.text.strip():
@@ -114,7 +115,7 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO 
             files = _files_under(entry) if entry.is_dir() else [entry]
             items = (item for f in files for item in _read_path(f, settings))
         for item in items:
-            item = _checked(item, settings)
+            item = check_article(item, settings)
             if isinstance(item, Article) and settings.dedupe:
                 digest = content_id(item.text)
                 if digest in seen:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dragoman.quotes.cues import CueLexicon, load_cues, load_titles
+from dragoman.quotes.cues import CueLexicon, load_cues
 from dragoman.quotes.direct import Found, extract_direct
 from dragoman.quotes.indirect import extract_indirect
 from dragoman.quotes.layout import Layout
@@ -50,7 +50,7 @@ def extract_quotes(
     if len(doc) == 0:
         return ()
     layout = Layout.of(doc)
-    ctx = SpeakerContext(doc, article, tuple(sorted(mentions, key=lambda m: m.span.start)), cues, load_titles(), STAGE)
+    ctx = SpeakerContext(doc, article, tuple(sorted(mentions, key=lambda m: m.span.start)), cues, cues.titles, STAGE)
     skipped = [(r.span.start, r.span.end) for r in removed]
     segments = find_segments(article.text, layout.sentence_ends, skipped)
     direct, used_cues = extract_direct(ctx, layout, segments)

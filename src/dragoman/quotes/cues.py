@@ -27,6 +27,7 @@ class CueLexicon:
     naming: frozenset[str]
     naming_lemmas: frozenset[str]
     exclusions: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()  # words trimmed from a speaker name's edges (data/titles.txt)
 
     def is_verb(self, lower: str, lemma: str = "") -> bool:
         return lower in self.verbs or (bool(lemma) and lemma in self.verb_lemmas and lower not in self.nouns)
@@ -72,6 +73,7 @@ def load_cues(user_file: str | Path | None = None) -> CueLexicon:
         naming=frozenset(table["naming"]),
         naming_lemmas=frozenset(table["naming_lemmas"]),
         exclusions=frozenset(table["exclude"]),
+        titles=load_titles(),
     )
 
 

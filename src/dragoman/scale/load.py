@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from dragoman.errors import InputError
 from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, Place, Quote, Rejection, RemovedSpan, Span
 from dragoman.scale.parquet import MANIFEST, TABLES, Row, read_manifest, read_table
-from dragoman.store import Store, connect
+from dragoman.store import write_stream
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -81,25 +81,13 @@ def output_records(out: Path) -> Iterator[CodedArticle | Rejection]:
 
 def load_output(out: Path, db: Path, batch_size: int = 500) -> dict[str, int]:
     """Write every finished shard of ``out`` into the store at ``db``; returns what was written."""
-    conn = connect(db)
-    store = Store(conn)
     counts = {"articles": 0, "rejections": 0, "actors": 0, "events": 0, "quotes": 0}
-    batch: list[CodedArticle | Rejection] = []
-    try:
-        for item in output_records(out):
-            if isinstance(item, Rejection):
-                counts["rejections"] += 1
-            else:
-                counts["articles"] += 1
-                counts["actors"] += len(item.actors)
-                counts["events"] += len(item.events)
-                counts["quotes"] += len(item.quotes)
-            batch.append(item)
-            if len(batch) >= batch_size:
-                store.write_batch(batch)
-                batch = []
-        if batch:
-            store.write_batch(batch)
-    finally:
-        conn.close()
+    for item in write_stream(db, output_records(out), batch_size):
+        if isinstance(item, Rejection):
+            counts["rejections"] += 1
+        else:
+            counts["articles"] += 1
+            counts["actors"] += len(item.actors)
+            counts["events"] += len(item.events)
+            counts["quotes"] += len(item.quotes)
     return counts

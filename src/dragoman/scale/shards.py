@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from dragoman.errors import InputError
 from dragoman.ingest.decoding import DecodeFailure, decode_bytes
 from dragoman.ingest.formats import content_id, jsonl_articles, record_article
+from dragoman.ingest.sources import check_article
 from dragoman.records import Article, Rejection
 from dragoman.settings import IngestSettings
 
@@ -83,18 +84,6 @@ def find_shards(corpus: Iterable[str]) -> list[Shard]:
     return shards
 
 
-def _checked(item: Article | Rejection, settings: IngestSettings) -> Article | Rejection:
-    # The same per-article checks as the ingest stage's reader applies to JSONL files.
-    if isinstance(item, Rejection):
-        return item
-    if not item.text.strip():
-        return Rejection(item.id, item.source, "ingest", "empty text", f"{item.source}: the text is empty or whitespace only")
-    size = len(item.text.encode("utf-8"))
-    if size > settings.max_bytes:
-        return Rejection(item.id, item.source, "ingest", "too large", f"{item.source}: {size} bytes of text, over the limit of {settings.max_bytes} (ingest.max_bytes)")
-    return item
-
-
 def _jsonl_items(shard: Shard) -> Iterator[Article | Rejection]:
     data = shard.path.read_bytes()
     if shard.name.lower().endswith(".gz"):
@@ -130,7 +119,7 @@ def read_shard(shard: Shard, settings: IngestSettings, default_date: dt.date | N
     items = _parquet_items(shard) if shard.name.lower().endswith(".parquet") else _jsonl_items(shard)
     seen: set[str] = set()
     for item in items:
-        item = _checked(item, settings)
+        item = check_article(item, settings)
         if isinstance(item, Article):
             if settings.dedupe:
                 digest = content_id(item.text)

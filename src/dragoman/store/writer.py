@@ -7,7 +7,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from dragoman.errors import InputError
 from dragoman.records import Article, CodedArticle, Rejection
@@ -53,6 +53,24 @@ def read_stored_index(conn: sqlite3.Connection) -> StoredIndex:
     articles = {str(i): (str(s) if s is not None else None) for i, s in conn.execute("SELECT id, text_sha FROM articles")}
     rejected = frozenset(str(r) for (r,) in conn.execute("SELECT doc_id FROM rejections WHERE stage <> 'ingest'"))
     return StoredIndex(articles, rejected)
+
+
+def write_stream(db: Path, items: Iterable[CodedArticle | Rejection], batch_size: int) -> Iterator[CodedArticle | Rejection]:
+    """Write ``items`` to the store at ``db`` in batches (one transaction each), passing them through."""
+    conn = connect(db)
+    store = Store(conn)
+    batch: list[CodedArticle | Rejection] = []
+    try:
+        for item in items:
+            batch.append(item)
+            yield item
+            if len(batch) >= batch_size:
+                store.write_batch(batch)
+                batch = []
+        if batch:
+            store.write_batch(batch)
+    finally:
+        conn.close()
 
 
 @dataclass(slots=True)
