@@ -5,7 +5,10 @@ Runs the packaged model (``src/dragoman/nlp/model`` or ``--model``) over the tex
 not whitespace) per file and overall, plus the process's peak RSS and the model's size
 on disk. Threads are pinned to one core before numpy is imported.
 
-Usage: python benchmarks/bench_nlp.py [--model PATH] [--news-dir DIR] [--repeat N]
+With ``--gazetteer-ruler`` the entity ruler that ``nlp.gazetteer_ruler = true`` adds
+after ``ner`` is included (its pattern building counts in the load time).
+
+Usage: python benchmarks/bench_nlp.py [--model PATH] [--news-dir DIR] [--repeat N] [--gazetteer-ruler]
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news-dir", type=Path, default=ROOT.parent / "shared" / "external")
     ap.add_argument("--repeat", type=int, default=1, help="passes over the texts (best pass is reported)")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--gazetteer-ruler", action="store_true", help="add dragoman's gazetteer entity ruler after ner")
     args = ap.parse_args(argv)
 
     if hasattr(os, "sched_setaffinity"):
@@ -57,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     nlp = spacy.load(args.model)
+    if args.gazetteer_ruler:
+        from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
+        from dragoman.settings import load_settings
+
+        add_gazetteer_ruler(nlp, ruler_patterns(load_settings().nlp))
     load_s = time.perf_counter() - t0
     rss_loaded = _peak_rss_mb()
     list(nlp.pipe(texts[files[0].name][:3]))  # warm-up

@@ -1,8 +1,8 @@
 """Throughput and memory of dragoman on 1 and 2 worker processes (``make bench``).
 
-For three stages, tokenizer only (``nlp.make_doc``), nlp (``parse_article``: tokenizer,
+For three stages, tokenizer only (``nlp.make_doc``), nlp (``parse_articles``: tokenizer,
 sentence rules and the statistical components when the trained model is installed) and
-the full pipeline (``code_article``), the news texts in ``../shared/external/news_*.jsonl``
+the full pipeline (``code_articles``), the news texts in ``../shared/external/news_*.jsonl``
 are repeated to at least ``--words`` whitespace-separated words and split evenly over N
 worker processes. Each worker loads what its stage needs, waits at a barrier, then codes
 its share; load time is not counted. Reported: words/s and articles/s (all workers
@@ -28,7 +28,7 @@ import sys  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any, Callable  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("tokenizer", "nlp", "full")
@@ -56,25 +56,30 @@ def _texts(news_dir: Path, min_words: int) -> list[str]:
 
 
 def _worker(stage: str, texts: list[str], barrier: Any, results: Any) -> None:
-    from dragoman.pipeline import code_article, load_pipeline
+    from dragoman.pipeline import code_articles, load_pipeline
     from dragoman.records import Article
     from dragoman.registry import nlp_factory
-    from dragoman.nlp import parse_article
+    from dragoman.nlp import parse_articles
     from dragoman.settings import load_settings
 
     settings = load_settings()
     articles = [Article(id=f"b{n}", text=t, source="bench") for n, t in enumerate(texts)]
+    run: Callable[[list[Article]], object]
     if stage == "full":
         pipeline = load_pipeline(settings)
-        run = lambda a: code_article(pipeline, a)  # noqa: E731
+        run = lambda batch: list(code_articles(pipeline, batch))  # noqa: E731
     else:
         backend = nlp_factory(settings.nlp.backend)(settings.nlp)
-        run = (lambda a: backend.nlp.make_doc(a.text)) if stage == "tokenizer" else (lambda a: parse_article(backend, a))  # noqa: E731
-    run(articles[0])  # warm-up
+        if stage == "tokenizer":
+            run = lambda batch: [backend.nlp.make_doc(a.text) for a in batch]  # noqa: E731
+        else:
+            run = lambda batch: parse_articles(backend, [(a, ()) for a in batch], settings.nlp.batch_size)  # noqa: E731
+    run(articles[:1])  # warm-up
     barrier.wait()
     start = time.time()
-    for a in articles:
-        run(a)
+    step = max(1, settings.nlp.batch_size)
+    for i in range(0, len(articles), step):  # the way `dragoman code` feeds the pipeline: nlp.batch_size at a time
+        run(articles[i:i + step])
     end = time.time()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results.put(WorkerRun(sum(len(t.split()) for t in texts), len(texts), start, end, peak))

@@ -32,73 +32,22 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from dragoman.nlp.labels import LOC_NAMES, LOC_WORDS, NORP_SEED, TITLES
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 
-# Words marking a place name as a geographic feature or facility (LOC), not a
-# political unit (GPE). Applied the same way to UNER LOC spans and GUM places.
-_LOC_WORDS = {
-    "river", "mountain", "mountains", "mount", "mt", "mt.", "lake", "lakes", "ocean",
-    "sea", "gulf", "bay", "island", "islands", "isle", "valley", "desert", "forest",
-    "park", "coast", "peninsula", "strait", "straits", "canal", "beach", "street", "st",
-    "st.", "road", "rd", "avenue", "ave", "boulevard", "blvd", "square", "bridge",
-    "castle", "hall", "palace", "museum", "airport", "station", "building", "tower",
-    "church", "cathedral", "temple", "mosque", "hospital", "hotel", "stadium",
-    "center", "centre", "plaza", "garden", "gardens", "falls", "creek", "hill", "hills",
-    "highway", "route", "trail", "basin", "plateau", "glacier", "canyon", "harbor",
-    "harbour", "cape", "delta", "abbey", "cemetery", "arena", "mall", "lane", "way",
-    "drive", "crater", "volcano", "reef", "lagoon", "pass", "range", "border", "zoo",
-    "library", "planetarium", "fort", "facility", "base", "port", "dam", "prison",
-    "embassy", "memorial", "monument", "gallery", "theatre", "theater", "restaurant", "cafe", "market",
-}
-_LOC_NAMES = {
-    "europe", "asia", "africa", "antarctica", "america", "americas", "oceania",
-    "middle east", "near east", "far east", "the west", "west", "east", "north", "south",
-    "scandinavia", "balkans", "caribbean", "mediterranean", "arctic", "antarctic",
-    "pacific", "atlantic", "siberia", "sahara", "amazon", "himalayas", "alps", "andes",
-    "midwest", "new england", "latin america", "north america", "south america",
-    "central america", "east asia", "southeast asia", "south asia", "central asia",
-    "eastern europe", "western europe", "sub-saharan africa", "north africa",
-    "west africa", "east africa", "persian gulf", "gaza strip", "west bank", "sinai",
-    "silicon valley", "earth", "mars", "moon", "the moon", "sun", "everest", "kashmir",
-}
-# Titles and roles: stripped from the front of GUM person names ("Senator John
-# Cornyn" -> "John Cornyn"); a person mention headed by one ("Governor of Virginia",
-# "Sir", "Your Honor") is not a named entity.
-_TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president",
-    "vice", "senator", "sen.", "governor", "gov.", "general", "gen.", "major", "colonel",
-    "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.", "admiral",
-    "attorney", "judge", "justice", "chief", "king", "queen", "prince", "princess", "lord",
-    "lady", "rev.", "reverend", "father", "pope", "saint", "minister", "prime",
-    "secretary", "ambassador", "mayor", "professor", "prof.", "dean", "chairman",
-    "director", "commissioner", "representative", "rep.", "congressman",
-    "congresswoman", "speaker", "leader", "officer", "agent", "detective", "inspector",
-    "doctor", "mp", "premier", "chancellor", "emperor", "empress", "sheikh", "shaikh",
-    "imam", "ayatollah", "rabbi", "bishop", "cardinal", "u.s.", "former", "honor",
-    "honour", "excellency", "majesty", "highness", "-", "nominee", "candidate",
-}
+# The GPE/LOC rule and the title words are dragoman's NER label conventions, shared with
+# the gazetteer ruler (src/dragoman/nlp/labels.py). _LOC_WORDS: words marking a place name
+# as a geographic feature or facility (LOC), applied the same way to UNER LOC spans and GUM
+# places; _LOC_NAMES: continents, regions, seas; _TITLES: stripped from the front of GUM
+# person names ("Senator John Cornyn" -> "John Cornyn"); a person mention headed by one
+# ("Governor of Virginia", "Sir", "Your Honor") is not a named entity.
+_LOC_WORDS = set(LOC_WORDS)
+_LOC_NAMES = set(LOC_NAMES)
+_TITLES = set(TITLES)
 # Seed demonyms / group names (NORP); extended from UNER OTH spans in EWT train.
-_NORP_SEED = {
-    "american", "americans", "british", "english", "french", "german", "germans",
-    "chinese", "russian", "russians", "iranian", "iranians", "iraqi", "iraqis",
-    "israeli", "israelis", "palestinian", "palestinians", "arab", "arabs", "muslim",
-    "muslims", "christian", "christians", "jewish", "jews", "catholic", "catholics",
-    "protestant", "democrat", "democrats", "republican", "republicans", "european",
-    "europeans", "african", "africans", "asian", "asians", "syrian", "syrians",
-    "afghan", "afghans", "pakistani", "pakistanis", "indian", "indians", "japanese",
-    "korean", "koreans", "turkish", "turks", "kurdish", "kurds", "sunni", "sunnis",
-    "shia", "shiite", "shiites", "hindu", "hindus", "buddhist", "buddhists", "spanish",
-    "italian", "italians", "mexican", "mexicans", "canadian", "canadians", "australian",
-    "saudi", "saudis", "egyptian", "egyptians", "lebanese", "ukrainian", "ukrainians",
-    "soviet", "western", "islamic", "communist", "communists", "socialist", "liberal",
-    "conservative", "latino", "latinos", "hispanic", "greek", "greeks", "irish",
-    "scottish", "welsh", "dutch", "swedish", "norwegian", "danish", "polish", "czech",
-    "brazilian", "argentine", "cuban", "vietnamese", "thai", "filipino", "nigerian",
-    "kenyan", "ethiopian", "somali", "sudanese", "libyan", "yemeni", "jordanian",
-    "taliban", "persian", "roman", "romans", "victorian", "biblical", "celtic", "latin",
-    "libertarian", "libertarians", "conservatives", "liberals", "confederate", "confederates",
-}
+_NORP_SEED = set(NORP_SEED)
 
 
 @dataclass

@@ -8,9 +8,15 @@ pipeline also gets sentence boundaries from a rule-based splitter before the par
 * UAS and LAS over all words, punctuation included (CoNLL 2018 style), LAS on the full
   label (``nsubj:pass`` counts as distinct from ``nsubj``); also LAS without punct;
 * NER precision/recall/F1 per label, exact span match, on GUM test as derived in
-  ``convert.py`` (the bar: micro-F1 over PERSON/ORG/GPE/LOC), and on EWT test (UNER).
+  ``convert.py`` (the bar: micro-F1 over PERSON/ORG/GPE/LOC), and on EWT test (UNER);
+* the same NER tables for "model + gazetteer ruler": the model followed by the entity
+  ruler that ``dragoman`` adds when ``nlp.gazetteer_ruler`` is on (patterns from the
+  packaged actor knowledge base and places gazetteer, ``dragoman.nlp.gazetteer_ruler``),
+  with the gain or loss in F per label. ``--no-ruler`` skips them; ``--prefer`` picks
+  the overlap policy (default: the one dragoman uses).
 
 Usage: python training/evaluate.py [--model src/dragoman/nlp/model] [--corpus training/corpus]
+                                   [--split test|dev] [--no-ruler] [--prefer longer|ruler|model]
 """
 
 from __future__ import annotations
@@ -85,17 +91,34 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return 100 * p, 100 * r, 100 * f
 
 
-def _print_ner(name: str, ents: tuple[Counter[str], Counter[str], Counter[str]]) -> None:
+Ents = tuple[Counter[str], Counter[str], Counter[str]]
+
+
+def _print_ner(name: str, ents: Ents, baseline: Ents | None = None) -> None:
+    """Per-label P/R/F; with ``baseline`` (the model alone) also the change in F."""
     tp, fp, fn = ents
-    labels = sorted(set(tp) | set(fp) | set(fn))
+    labels = sorted(set(tp) | set(fp) | set(fn) | (set(baseline[2]) if baseline else set()))
+    rows: list[tuple[str, tuple[str, ...]]] = [(lab, (lab,)) for lab in labels]
+    rows += [("PER/ORG/GPE/LOC", BAR_LABELS), ("all", tuple(labels))]
     print(f"\nNER {name} (exact span match)")
-    print(f"  {'label':8} {'P':>6} {'R':>6} {'F':>6} {'gold':>6}")
-    for lab in labels:
-        p, r, f = _prf(tp[lab], fp[lab], fn[lab])
-        print(f"  {lab:8} {p:6.1f} {r:6.1f} {f:6.1f} {tp[lab] + fn[lab]:6d}")
-    for title, labs in (("PER/ORG/GPE/LOC", BAR_LABELS), ("all", labels)):
-        p, r, f = _prf(sum(tp[x] for x in labs), sum(fp[x] for x in labs), sum(fn[x] for x in labs))
-        print(f"  {title:16} P {p:5.1f}  R {r:5.1f}  F {f:5.1f}")
+    print(f"  {'label':16} {'P':>6} {'R':>6} {'F':>6} {'gold':>6}" + (f" {'dF':>6}" if baseline else ""))
+    for title, labs in rows:
+        counts = [sum(c[x] for x in labs) for c in ents]
+        p, r, f = _prf(*counts)
+        line = f"  {title:16} {p:6.1f} {r:6.1f} {f:6.1f} {counts[0] + counts[2]:6d}"
+        if baseline:
+            line += f" {f - _prf(*[sum(c[x] for x in labs) for c in baseline])[2]:+6.1f}"
+        print(line)
+
+
+def _ruler_nlp(model: Path, prefer: str):
+    """The model plus dragoman's gazetteer ruler, built as ``nlp.gazetteer_ruler = true`` builds it."""
+    from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
+    from dragoman.settings import load_settings
+
+    nlp = spacy.load(model)
+    add_gazetteer_ruler(nlp, ruler_patterns(load_settings().nlp), prefer=prefer)
+    return nlp
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=ROOT / "src" / "dragoman" / "nlp" / "model")
     ap.add_argument("--corpus", type=Path, default=ROOT / "training" / "corpus")
     ap.add_argument("--split", default="test", choices=("dev", "test"))
+    ap.add_argument("--no-ruler", action="store_true", help="skip the 'model + gazetteer ruler' NER tables")
+    ap.add_argument("--prefer", default="longer", choices=("longer", "ruler", "model"),
+                    help="gazetteer ruler overlap policy (dragoman uses 'longer')")
     args = ap.parse_args(argv)
     if not all((args.corpus / f"{n}-{args.split}.spacy").exists() for n in ("ewt", "gum")):
         sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -119,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     print("(LAS-p: LAS without punctuation tokens; V-LEM: lemma accuracy on gold VERB/AUX words)")
     _print_ner(f"GUM {args.split} (derived from GUM entity layer)", results["gum"]["ents"])  # type: ignore[arg-type]
     _print_ner(f"EWT {args.split} (UniversalNER)", results["ewt"]["ents"])  # type: ignore[arg-type]
+    if not args.no_ruler:
+        nlp = _ruler_nlp(args.model, args.prefer)
+        for name, title in (("gum", "derived from GUM entity layer"), ("ewt", "UniversalNER")):
+            ruled = _evaluate_file(nlp, args.corpus / f"{name}-{args.split}.spacy")
+            _print_ner(f"{name.upper()} {args.split}, model + gazetteer ruler (prefer={args.prefer}; dF: change against the model alone) ({title})",
+                       ruled["ents"], results[name]["ents"])  # type: ignore[arg-type]
     return 0
 
 

@@ -13,7 +13,7 @@ from dragoman.clean import find_boilerplate
 from dragoman.eval import evaluate
 from dragoman.events.coder import best_matches, sentence_view
 from dragoman.nlp import parse_article
-from dragoman.pipeline import Pipeline, code_article, code_inputs
+from dragoman.pipeline import Pipeline, code_article, code_articles, code_inputs
 from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
@@ -34,15 +34,16 @@ def code(
         return
     from dragoman.ingest import read_inputs
 
-    for item in read_inputs(paths, pipeline.settings.ingest, stdin):
-        if isinstance(item, Rejection):
+    def prepared() -> Iterator[Article | Rejection]:
+        for item in read_inputs(paths, pipeline.settings.ingest, stdin):
+            if isinstance(item, Article):
+                if default_date is not None and item.date is None:
+                    item = replace(item, date=default_date)
+                if skip is not None and skip(item):
+                    continue
             yield item
-            continue
-        if default_date is not None and item.date is None:
-            item = replace(item, date=default_date)
-        if skip is not None and skip(item):
-            continue
-        yield code_article(pipeline, item)
+
+    yield from code_articles(pipeline, prepared())
 
 
 def stored_index(db: Path) -> StoredIndex:

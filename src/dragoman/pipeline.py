@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from dragoman.actors import ActorResources, load_actor_resources, resolve_mentions
 from dragoman.clean import BoilerplateRule, find_boilerplate, load_rules
 from dragoman.errors import DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_inputs
-from dragoman.nlp import NlpBackend, parse_article
+from dragoman.nlp import NlpBackend, parse_article, parse_articles
 from dragoman.places import Gazetteer, load_gazetteer
 from dragoman.places.context import DateFinder, PlaceFinder, date_finder, place_finder
 from dragoman.quotes import CueLexicon, extract_quotes, load_cues
@@ -49,23 +51,26 @@ def load_pipeline(settings: Settings) -> Pipeline:
     """Load every stage's resources as the settings say."""
     start = time.perf_counter()
     nlp = nlp_factory(settings.nlp.backend)(settings.nlp)
+    gazetteer = load_gazetteer(settings.places.min_population)
     pipeline = Pipeline(
         settings=settings,
         nlp=nlp,
         boilerplate=load_rules(),
-        actors=load_actor_resources(nlp.nlp, _optional_path(settings.actors.user_file)),
+        actors=load_actor_resources(nlp.nlp, _optional_path(settings.actors.user_file), gazetteer if settings.actors.city_places else None),
         events=load_event_resources(_optional_path(settings.events.user_patterns)),
         cues=load_cues(settings.quotes.user_cues or None),
-        gazetteer=load_gazetteer(settings.places.min_population),
+        gazetteer=gazetteer,
     )
     log.info("pipeline loaded in %.2fs (nlp backend %s)", time.perf_counter() - start, nlp.name)
     return pipeline
 
 
-def _stages(pipeline: Pipeline, article: Article) -> CodedArticle:
+def _removed(pipeline: Pipeline, article: Article) -> tuple[RemovedSpan, ...]:
+    return find_boilerplate(article, pipeline.boilerplate) if pipeline.settings.clean.enabled else ()
+
+
+def _after_nlp(pipeline: Pipeline, article: Article, removed: tuple[RemovedSpan, ...], doc: Doc) -> CodedArticle:
     settings = pipeline.settings
-    removed: tuple[RemovedSpan, ...] = find_boilerplate(article, pipeline.boilerplate) if settings.clean.enabled else ()
-    doc = parse_article(pipeline.nlp, article, removed)
     mentions = resolve_mentions(doc, article, removed, pipeline.actors, settings.actors.pronoun_window)
     quotes = extract_quotes(doc, article, removed, mentions, pipeline.cues)
     date_of: DateFinder = date_finder(article)
@@ -75,19 +80,64 @@ def _stages(pipeline: Pipeline, article: Article) -> CodedArticle:
     return CodedArticle(article, removed, mentions, events, quotes)
 
 
+def _rejection(article: Article, e: Exception) -> Rejection:
+    log.exception("article %s failed", article.id)
+    return Rejection(article.id, article.source, "pipeline", "internal error", f"{type(e).__name__}: {e}")
+
+
+_FAILURES = (DragomanError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError)
+"""What a stage may raise on a bad article; anything else is a bug in dragoman and propagates."""
+
+
 def code_article(pipeline: Pipeline, article: Article) -> CodedArticle | Rejection:
     """Run every stage on one article; a failure becomes a Rejection, never an exception."""
     try:
-        return _stages(pipeline, article)
-    except (DragomanError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as e:
-        log.exception("article %s failed", article.id)
-        return Rejection(article.id, article.source, "pipeline", "internal error", f"{type(e).__name__}: {e}")
+        removed = _removed(pipeline, article)
+        return _after_nlp(pipeline, article, removed, parse_article(pipeline.nlp, article, removed))
+    except _FAILURES as e:
+        return _rejection(article, e)
+
+
+def _code_batch(pipeline: Pipeline, articles: list[Article]) -> list[CodedArticle | Rejection]:
+    cleaned: list[tuple[Article, tuple[RemovedSpan, ...]]] = []
+    try:
+        cleaned = [(a, _removed(pipeline, a)) for a in articles]
+        docs = parse_articles(pipeline.nlp, cleaned, pipeline.settings.nlp.batch_size)
+    except _FAILURES:
+        # one bad article must not take its batch-mates down: code them one by one
+        return [code_article(pipeline, a) for a in articles]
+    out: list[CodedArticle | Rejection] = []
+    for (article, removed), doc in zip(cleaned, docs):
+        try:
+            out.append(_after_nlp(pipeline, article, removed, doc))
+        except _FAILURES as e:
+            out.append(_rejection(article, e))
+    return out
+
+
+def code_articles(pipeline: Pipeline, items: Iterable[Article | Rejection]) -> Iterator[CodedArticle | Rejection]:
+    """Code a stream of articles (rejections pass through), in input order.
+
+    Articles are parsed ``nlp.batch_size`` at a time, which is what makes the
+    statistical components fast; each result equals :func:`code_article` on its own.
+    """
+    size = max(1, pipeline.settings.nlp.batch_size)
+    pending: list[Article | Rejection] = []
+
+    def flush() -> Iterator[CodedArticle | Rejection]:
+        coded = iter(_code_batch(pipeline, [i for i in pending if isinstance(i, Article)]))
+        for i in pending:
+            yield i if isinstance(i, Rejection) else next(coded)
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if sum(isinstance(i, Article) for i in pending) >= size:
+            yield from flush()
+    if pending:
+        yield from flush()
 
 
 def code_inputs(pipeline: Pipeline, paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[CodedArticle | Rejection]:
     """Ingest the paths and code each article, in input order."""
-    for item in read_inputs(paths, pipeline.settings.ingest, stdin):
-        if isinstance(item, Rejection):
-            yield item
-        else:
-            yield code_article(pipeline, item)
+    yield from code_articles(pipeline, read_inputs(paths, pipeline.settings.ingest, stdin))

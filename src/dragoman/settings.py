@@ -31,12 +31,16 @@ class NlpSettings:
     backend: str = field(default="nlp.auto.v1", metadata=_doc("NLP backend from the registry: nlp.auto.v1 (trained model if installed, else rules), nlp.trained.v1, nlp.blank.v1."))
     model: str = field(default="", metadata=_doc("Path of a spaCy pipeline to use instead of the packaged model; empty for the packaged one."))
     max_chars: int = field(default=2_000_000, metadata=_doc("spaCy's max_length for one article."))
+    gazetteer_ruler: bool = field(default=True, metadata=_doc("With the trained model, add an entity ruler after ner fed by the actor knowledge base and the places gazetteer (docs/model.md)."))
+    ruler_patterns: str = field(default="", metadata=_doc("A JSONL file of extra entity ruler patterns ({\"label\", \"pattern\", \"id\"}, spaCy EntityRuler format) that add to or replace the derived ones; used when gazetteer_ruler is on."))
+    batch_size: int = field(default=8, metadata=_doc("Articles parsed together by the statistical components (batches are faster per word; results are the same)."))
 
 
 @dataclass(frozen=True, slots=True)
 class ActorSettings:
     user_file: str = field(default="", metadata=_doc("A TSV file of extra actors (same columns as the packaged files) that adds or overrides entries."))
     pronoun_window: int = field(default=3, metadata=_doc("How many sentences back a pronoun may look for its antecedent."))
+    city_places: bool = field(default=True, metadata=_doc("Cities and towns of the places gazetteer after \"in\", \"at\", \"near\"… are places of their country, like capitals (actors/cities.py)."))
 
 
 @dataclass(frozen=True, slots=True)

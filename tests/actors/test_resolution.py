@@ -173,3 +173,124 @@ def test_surname_inside_a_longer_name_is_not_the_person(pipeline: Pipeline) -> N
     ms = _resolve(pipeline, text)
     notte = [m for m in ms if m.span.text == "Notte"]
     assert notte == []  # neither the modifier nor the hyphenated name is Hanna Notte
+
+
+# ---------------------------------------------------------------- countries the text implies (actors/implied.py)
+
+
+def test_bare_sector_word_takes_the_place_phrase_after_it(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Thousands of students throughout Chile staged marches while Peru watched."))
+    assert m["students"].actor.country == "CHL" and m["students"].rule == "sector.place-phrase"
+
+
+def test_bare_sector_words_take_the_sentence_place(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Police arrested dozens of protesters in Minsk on Sunday."))
+    assert m["Police"].actor.code == "BLRCOP" and m["protesters"].actor.code == "BLRCVL"
+
+
+def test_bare_sector_word_takes_the_sentences_leading_country(pipeline: Pipeline) -> None:
+    text = "Kenyan police said demonstrators had blocked a road to protest against a Kenyan law that Uganda had criticised."
+    m = _by_text(_resolve(pipeline, text))
+    assert m["demonstrators"].actor.country == "KEN" and m["demonstrators"].rule == "sector.sentence-country"
+
+
+def test_bare_sector_word_takes_the_articles_leading_country(pipeline: Pipeline) -> None:
+    text = "Peru's government met on Monday. Peruvian officials declined to comment. Later, villagers blocked the highway."
+    m = _by_text(_resolve(pipeline, text))
+    assert m["villagers"].actor.country == "PER" and m["villagers"].rule == "sector.article-country"
+
+
+def test_bare_sector_word_without_evidence_is_no_actor(pipeline: Pipeline) -> None:
+    assert [m.span.text for m in _resolve(pipeline, "Protesters blocked the road for an hour.")] == []
+
+
+def test_sector_words_that_are_not_actors(pipeline: Pipeline) -> None:
+    text = "In Chile, students pressed their demands as a military offensive began and White House officials watched."
+    spans = [m.span.text for m in _resolve(pipeline, text)]
+    assert "pressed" not in spans and "military" not in spans and "officials" not in spans
+
+
+def test_country_adjective_before_a_group_gives_where_it_lives(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Iraqi Kurds and Bosnian Serbs protested; Syrian Kurdish forces advanced."))
+    assert (m["Iraqi Kurds"].actor.code, m["Iraqi Kurds"].actor.country) == ("KUR", "IRQ")
+    assert m["Bosnian Serbs"].actor.country == "BIH" and m["Bosnian Serbs"].actor.kind == "group"
+    assert (m["Syrian Kurdish forces"].actor.code, m["Syrian Kurdish forces"].actor.country) == ("KURMIL", "SYR")
+
+
+def test_two_adjectives_are_not_a_group(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Iranian Russian relations improved.")
+    assert [m.actor.code for m in ms] == ["IRN", "RUS"]
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Hundreds of ethnic Hungarians rallied in Romania on Sunday."))
+    assert m["Hungarians"].actor.country == "ROU" and m["Hungarians"].rule.startswith("ethnic.")
+
+
+def test_ethnic_group_keeps_its_origin_without_other_evidence(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Ethnic Hungarians rallied on Sunday."))
+    assert m["Hungarians"].actor.country == "HUN" and m["Hungarians"].rule == "ethnic.origin"
+
+
+def test_demonym_of_a_place_takes_the_place(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Hungarians of northern Serbia asked for schools while Hungary said nothing."))
+    assert m["Hungarians"].actor.country == "SRB"
+
+
+def test_region_is_a_place_of_its_country(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Soldiers patrolled the occupied West Bank while Darfur rebels regrouped.")
+    m = _by_text(ms)
+    assert (m["West Bank"].actor.country, m["West Bank"].rule) == ("PSE", "region.place")
+    assert m["Darfur rebels"].actor.code == "SDNREB"
+    assert "the West" not in m
+
+
+def test_bloc_groups_are_never_placed(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Western diplomats in Kabul met the ministers."))
+    assert m["Western diplomats"].actor.country is None
+
+
+def test_unknown_person_with_a_state_title_takes_the_implied_country(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Students in Jakarta demanded reforms from President Suharto's government.", "1998-05-01"))
+    assert m["Suharto"].actor.country == "IDN" and m["Suharto"].actor.code == "IDNGOV"
+
+
+def test_misspelt_name_of_a_known_person(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "President Abdelaziz Bouteflicka threatened a curfew.", "2005-01-01"))
+    assert m["Abdelaziz Bouteflicka"].actor.name == "Abdelaziz Bouteflika" and m["Abdelaziz Bouteflicka"].actor.code == "DZAGOV"
+
+
+def test_surname_alias_inside_another_name_is_not_the_person(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Former Colorado Rep. Pat Schroeder said so. Clinton Communications Director Jennifer Palmieri agreed.")
+    names = {m.span.text: m.actor.name for m in ms}
+    assert names.get("Pat Schroeder") == "Pat Schroeder"
+    assert "Clinton Communications" not in names and names.get("Jennifer Palmieri") == "Jennifer Palmieri"
+    assert all(name != "Gerhard Schroder" for name in names.values())
+
+
+def test_surname_alias_after_a_title_is_still_the_person(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Chancellor Schroeder met Putin on Tuesday.", "2003-01-01"))
+    assert m["Chancellor Schroeder"].actor.name == "Gerhard Schroder"
+
+
+def test_stance_prefix_is_no_actor(pipeline: Pipeline) -> None:
+    spans = [m.span.text for m in _resolve(pipeline, "The pro-Iranian Hezbollah group and an anti-Syria journalist spoke.")]
+    assert "Iranian" not in spans and "Syria" not in spans
+
+
+def test_city_after_a_locative_is_a_place_of_its_country(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Police clashed with protesters in Kirkuk on Monday, a day after talks in Tehran."))
+    assert m["Kirkuk"].rule == "city.place" and m["Kirkuk"].actor.country == "IRQ"
+    assert m["Tehran"].rule == "capital.place"
+    assert m["protesters"].actor.country == "IRQ"  # the place phrase right after them, not Tehran
+
+
+def test_city_after_a_direction_or_alone_is_no_place(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Nigeria sent troops to Lagos. Reading the report, Obi said Kano was calm."))
+    assert "Lagos" not in m and "Reading" not in m and "Kano" not in m
+
+
+def test_city_places_can_be_switched_off(pipeline: Pipeline) -> None:
+    plain = load_actor_resources(pipeline.nlp.nlp)
+    m = _by_text(_resolve(pipeline, "Troops opened fire on demonstrators at Cizre.", resources=plain))
+    assert "Cizre" not in m

@@ -102,3 +102,173 @@ def test_every_event_carries_evidence_and_rule(pipeline: Pipeline) -> None:
 ])
 def test_roots(pipeline: Pipeline, text: str, root: str) -> None:
     assert any(e.root == root for e in _events(pipeline, text))
+
+
+# --- roles: who acts ------------------------------------------------------------
+
+
+def test_partitive_subject_stands_for_its_actor(pipeline: Pipeline) -> None:
+    # "a group of", "tens of thousands of": the head is a quantity of the actor, not an oblique
+    assert ("FRA", "DEU", "04") in _dyads(_events(pipeline, "A group of French diplomats held talks with Angela Merkel in Berlin."))
+    events = _events(pipeline, "Tens of thousands of students throughout Kenya staged demonstrations on Saturday.")
+    assert any(e.root == "14" and e.source.actor.country == "KEN" for e in events)
+
+
+def test_complement_clause_subject_is_not_the_speaker(pipeline: Pipeline) -> None:
+    # the drones attack, not Turkey: the subject search stops at "that"
+    assert not any(e.source.actor.country == "TUR" and e.root in {"13", "19"} for e in _events(pipeline, "Turkey said that the drones will attack Kurdish militants in Syria."))
+
+
+def test_relative_clause_takes_its_antecedent(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The United States is sending weapons to Ukraine, which is preparing an offensive against Russia.")
+    assert ("UKR", "RUS", "19") in _dyads(events)
+    assert not any(e.source.actor.country == "USA" and e.root == "19" for e in events)
+
+
+def test_finite_verb_parsed_as_noun_clause_keeps_its_subject(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Georgian president resigned as the opposition threatened to storm the parliament.")
+    assert any(e.root == "13" and e.source.actor.sector == "OPP" for e in events)
+    assert not any(e.root == "13" and e.source.actor.sector == "GOV" for e in events)
+
+
+def test_opposed_to_is_not_passive(pipeline: Pipeline) -> None:
+    assert ("ISR", "FRA", "12") in _dyads(_events(pipeline, "Israel is opposed to French mediation in the talks."))
+
+
+# --- targets ------------------------------------------------------------------
+
+
+def test_threat_names_its_target_later_in_the_clause(pipeline: Pipeline) -> None:
+    assert ("IRN", "AZE", "13") in _dyads(_events(pipeline, "Iran threatened to cut off electricity to Azerbaijan over unpaid bills."))
+    # a hyphenated word does not end the clause
+    assert ("GBR", "MOZ", "03") in _dyads(_events(pipeline, "Britain promised to continue military aid to war-torn Mozambique."))
+
+
+def test_object_target_takes_the_whole_list(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "The US Congress agreed to lift embargoes on medical sales to Iran, Libya and Sudan."))
+    assert {("USA", "IRN", "03"), ("USA", "LBY", "03"), ("USA", "SDN", "03")} <= dyads
+
+
+def test_target_after_adjectives_and_part_of(pipeline: Pipeline) -> None:
+    assert any(e.root == "18" and e.target and e.target.actor.country == "HRV"
+               for e in _events(pipeline, "Serbian forces killed three young Croatian journalists near the border."))
+    assert any(e.root == "18" and e.target and e.target.actor.country == "LBN"
+               for e in _events(pipeline, "Hezbollah guerrillas killed the deputy chief of the Lebanese army."))
+
+
+def test_list_comma_is_not_a_new_clause(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ukraine is preparing an offensive against Russian forces, the Washington Post said.")
+    assert ("UKR", "RUS", "19") in _dyads(events)
+    assert not any(e.target and e.target.actor.sector == "MED" for e in events)
+
+
+def test_to_is_no_quantity_before_a_place(pipeline: Pipeline) -> None:
+    # "to" is skipped before an actor only in "up to": going back to Bulgaria is no backing of Bulgaria (051)
+    assert not any(e.root == "05" for e in _events(pipeline, "The Turkish refugees went back to Bulgaria."))
+
+
+def test_own_place_is_no_target_but_the_event_stays(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Israel threatened to ban voting in Jerusalem.")
+    assert any(e.root == "13" and e.source.actor.country == "ISR" and e.target is None for e in events)
+
+
+def test_stated_intention_happens_at_its_place(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Azerbaijani opposition agreed to postpone the rally in Baku.")
+    assert any(e.root == "03" and e.target and e.target.actor.country == "AZE" for e in events)
+
+
+# --- modality and codes ---------------------------------------------------------
+
+
+def test_conditional_intention_is_a_threat(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Nigeria said it will withdraw its troops from Chad unless the rebels accept a ceasefire.")
+    assert ("NGA", "TCD", "13") in _dyads(events)
+    assert not any(e.root == "03" for e in events)
+
+
+def test_failed_to_negates(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Israel and Jordan failed to reach an agreement on water.")
+    assert ("ISR", "JOR", "12") in _dyads(events)
+    assert not any(e.root == "05" for e in events)
+
+
+def test_protest_purpose_is_part_of_the_protest(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Thousands of Kenyans demonstrated in Nairobi to demand the resignation of President William Ruto.")
+    assert any(e.root == "14" for e in events)
+    assert not any(e.root == "10" for e in events)
+
+
+def test_targetless_event_subsumed_by_a_targeted_one(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Peru issued an ultimatum to Ecuador and threatened to halt trade.")
+    assert ("PER", "ECU", "13") in _dyads(events)
+    assert not any(e.root == "13" and e.target is None for e in events)
+
+
+def test_equally_specific_patterns_prefer_the_nearest_object(pipeline: Pipeline) -> None:
+    # "violated the ceasefire agreement": a ceasefire violation (196), not a broken law (128)
+    events = _events(pipeline, "Rebels in Colombia violated the ceasefire agreement signed in March.")
+    assert any(e.cameo == "196" for e in events)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Indonesia forced the UN refugee agency out of the country.", "16"),
+    ("North Korea hacked into the computers of South Korean army officers.", "17"),
+    ("Israeli settlers set fire to Palestinian homes in Hebron.", "17"),
+    ("Irish guerrillas wounded two British soldiers in Belfast.", "19"),
+    ("The Israeli army lifted a blockade on Palestinian lorries.", "08"),
+    ("Bosnian Serb forces completed their withdrawal from Gorazde.", "08"),
+    ("Haiti's military government declared a state of siege.", "17"),
+])
+def test_new_patterns(pipeline: Pipeline, text: str, root: str) -> None:
+    codes = [e.cameo for e in _events(pipeline, text)]
+    assert any(c[:2] == root for c in codes), codes
+
+
+def test_passive_agent_acts_on_the_actor_inside_the_subject(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "A refugee camp for Congolese refugees was attacked by Burundian militiamen."))
+    assert ("BDI", "COD", "19") in dyads
+
+
+def test_light_verb_gives_the_nominal_event_its_subject(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Serbian forces were engaged in ethnic cleansing against Albanians in Kosovo.")
+    assert any(e.root == "20" and e.source.actor.country == "SRB" for e in events)
+
+
+def test_attributive_participle_is_no_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Israeli troops remained on alert in the occupied West Bank.")
+    assert any(e.root == "15" for e in events)
+    assert not any(e.root == "19" for e in events)
+
+
+def test_place_in_the_reporting_clause_is_no_target(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Sudanese rebels shelled Juba on Sunday, killing 20 people, aid officials in Nairobi said.")
+    assert not any(e.target and e.target.actor.country == "KEN" for e in events)
+
+
+def test_apposition_is_not_a_second_source(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The main rebel group, the Taliban, insisted that Pakistan release its prisoners.")
+    assert events and all(e.source.actor.country == "AFG" for e in events)
+
+
+def test_demand_clause_and_must_are_not_facts(pipeline: Pipeline) -> None:
+    # what is demanded has not happened: an appeal by the speaker, no resignation
+    events = _events(pipeline, "Kenyan rebels announced that President William Ruto and his government must accept reforms.")
+    assert any(e.root == "10" and e.source.actor.sector == "REB" for e in events)
+    assert not any(e.root == "08" for e in _events(pipeline, "Palestinian activists said Mahmoud Abbas must resign."))
+    refusal = _events(pipeline, "Greece demanded that its European Union partners refuse to recognize Macedonia.")
+    assert not any(e.root == "12" for e in refusal)
+
+
+def test_weapon_named_is_no_weapon_used(pipeline: Pipeline) -> None:
+    assert not any(e.root == "20" for e in _events(pipeline, "Iraq still possesses weapons of mass destruction, the report said."))
+
+
+def test_member_of_stands_for_the_body(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "A member of the Syrian parliament started a hunger strike to protest President Bashar al-Assad's policies.")
+    assert any(e.root == "14" and e.source.actor.country == "SYR" for e in events)
+
+
+def test_noun_after_a_preposition_and_adjective_has_no_source(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Serbia lifted a curfew in Montenegro, where 28 people were killed in ethnic riots.")
+    assert any(e.root == "08" and e.source.actor.country == "SRB" for e in events)
+    assert not any(e.root == "14" for e in events)

@@ -14,6 +14,7 @@ def test_public_api_is_pinned() -> None:
         "find_date_expressions",
         "find_places",
         "load_gazetteer",
+        "locative_places",
         "normalise_name",
         "resolve_date",
     ]

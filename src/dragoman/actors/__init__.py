@@ -2,8 +2,9 @@
 
 Reads the Doc (tokens, sentences; entities when the model has them), the removed
 spans and ``Article.date``. Adds ``actors``: :class:`~dragoman.records.ActorMention`
-records for names, dated titles, countries, capitals, organisations, sector phrases,
-unknown persons, surnames, pronouns and "his counterpart".
+records for names, dated titles, countries, capitals, regions, organisations, sector phrases,
+groups, unknown persons, surnames, pronouns and "his counterpart"; generic actors
+("protesters", "ethnic Albanians") get the country the text implies (``actors/implied.py``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dragoman.actors.cities import city_places
+from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
 from dragoman.actors.persons import find_unknown_persons
 from dragoman.actors.pronouns import resolve_pronouns
 from dragoman.actors.resolve import person_actor, resolve_named, title_holder
 from dragoman.actors.terms import TermIndex, build_term_index
+from dragoman.places import Gazetteer
 from dragoman.records import ActorMention, Article, RemovedSpan
 
 __all__ = ["ActorResources", "KnowledgeBase", "load_actor_resources", "load_knowledge", "person_actor", "resolve_mentions", "title_holder"]
@@ -30,17 +34,22 @@ class ActorResources:
 
     kb: KnowledgeBase
     index: TermIndex
+    gazetteer: Gazetteer | None = None
+    """Cities after "in"/"at"… become places of their country (``actors/cities.py``); None: KB places only."""
 
 
-def load_actor_resources(nlp: Language, user_file: Path | None = None) -> ActorResources:
+def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None) -> ActorResources:
     kb = load_knowledge(user_file)
-    return ActorResources(kb, build_term_index(kb, nlp))
+    return ActorResources(kb, build_term_index(kb, nlp), gazetteer)
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:
     """Every actor mention of the article, sorted by position."""
     named = resolve_named(doc, article, removed, resources.kb, resources.index)
-    named += find_unknown_persons(doc, article, removed, named)
+    named += find_unknown_persons(doc, article, removed, named, resources.kb)
+    if resources.gazetteer is not None:
+        named += city_places(doc, article, removed, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
+    named = imply_countries(doc, named, {iso: c.name for iso, c in resources.kb.countries.items()})
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
     return tuple(sorted([*named, *pronouns], key=lambda m: m.span.start))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -79,6 +80,13 @@ class GroupTerm:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """All actor knowledge, indexed for lookups. Built by :func:`load_knowledge`."""
 
@@ -89,8 +97,15 @@ class KnowledgeBase:
     titles: Mapping[str, str]
     sectors: Mapping[str, SectorWord]
     groups: Mapping[str, GroupTerm]
+    regions: Mapping[str, Region]
+    people_by_first_word: Mapping[str, tuple[tuple[str, Person], ...]]  # name_key's first word -> (key, person)
     roles_by_org: Mapping[str, tuple[Role, ...]]
     roles_by_person: Mapping[str, tuple[Role, ...]]
+
+    @property
+    def bloc_codes(self) -> frozenset[str]:
+        """Codes of groups that span many states ("the West", "Arabs"): never placed in one country."""
+        return frozenset(g.code for g in self.groups.values() if g.kind == "bloc")
 
     def holders(self, org: str, day: dt.date, *, office: str | None = None, title: str | None = None) -> list[Person]:
         """People holding ``office`` (or ``title``) of ``org`` on ``day``."""
@@ -119,6 +134,16 @@ class KnowledgeBase:
             if past:
                 return max(past, key=lambda r: (r.start, -rank.get(r.office, 9)))
         return max(dated, key=lambda r: (r.start, -rank.get(r.office, 9))) if dated else roles[0]
+
+
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ul"})
+
+
+def name_key(name: str) -> str:
+    """A person's name folded for lookups: lower case, no accents, hyphens or dots, no Arabic
+    article ("Omar al-Bashir" and "Omar El Bashir" are both "omar bashir")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().replace("-", " ").replace(".", " ")
+    return " ".join(w for w in plain.split() if w not in _NAME_ARTICLES)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -168,6 +193,7 @@ _COLUMNS = {
     "titles": ("surface", "title"),
     "sectors": ("word", "sector", "kind"),
     "groups": ("term", "code", "name", "kind"),
+    "regions": ("name", "aliases", "country"),
 }
 
 
@@ -234,6 +260,20 @@ def load_knowledge(user_file: Path | None = None) -> KnowledgeBase:
         for where, r in _rows(text, where_file, _COLUMNS["groups"]):
             groups[r["term"]] = GroupTerm(r["term"], r["code"], r["name"], r["kind"] or "group")
 
+    regions: dict[str, Region] = {}
+    for where_file, text in sources["regions"]:
+        for where, r in _rows(text, where_file, _COLUMNS["regions"]):
+            if r["country"] not in countries:
+                raise DataFileError(f"{where}: region {r['name']!r} has unknown country {r['country']!r}; use an iso3 from countries.tsv")
+            regions[r["name"]] = Region(r["name"], _split(r["aliases"]), r["country"])
+
+    by_first: dict[str, list[tuple[str, Person]]] = {}
+    for person in people.values():
+        for name in (person.name, *person.aliases):
+            key = name_key(name)
+            if " " in key:
+                by_first.setdefault(key.split()[0], []).append((key, person))
+
     by_org: dict[str, list[Role]] = {}
     by_person: dict[str, list[Role]] = {}
     for role in roles:
@@ -247,6 +287,8 @@ def load_knowledge(user_file: Path | None = None) -> KnowledgeBase:
         titles=titles,
         sectors=sectors,
         groups=groups,
+        regions=regions,
+        people_by_first_word={k: tuple(v) for k, v in by_first.items()},
         roles_by_org={k: tuple(v) for k, v in by_org.items()},
         roles_by_person={k: tuple(v) for k, v in by_person.items()},
     )

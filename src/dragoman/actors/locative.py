@@ -12,7 +12,7 @@ _MOTION_WORDS = frozenset(
      "fly", "flew", "flown", "return", "returned", "returns", "went", "go", "goes", "came", "come", "journey", "journeyed", "moved", "back", "way", "flight", "flights", "route"}
 )
 # Words allowed between the preposition and the name: "in northwestern Syria", "in the Syrian city of".
-_BRIDGE = frozenset(
+BRIDGE_WORDS = frozenset(
     {"the", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "central", "north", "south", "east", "west", "occupied", "neighbouring", "neighboring", "rural", "downtown"}
 )
 
@@ -20,7 +20,7 @@ _BRIDGE = frozenset(
 def is_locative(doc: Doc, start: int) -> bool:
     """True when the name starting at token ``start`` is the object of a locative phrase."""
     i = start - 1
-    while i >= 0 and doc[i].lower_ in _BRIDGE:
+    while i >= 0 and doc[i].lower_ in BRIDGE_WORDS:
         i -= 1
     if i < 0:
         return False

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from spacy.tokens import Doc
 
+from dragoman.actors.implied import PENDING
+from dragoman.actors.knowledge import KnowledgeBase, Person, name_key
+from dragoman.actors.resolve import person_actor
 from dragoman.records import Actor, ActorMention, Article, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
@@ -21,6 +25,13 @@ _ORG_WORDS = frozenset(
     "Forces Army Union Association Fund Court Assembly Parliament Congress Senate House Office Department Service Edition Sea Ocean River Street".split()
 )
 _SENTENCE_ADVERBS = frozenset("later earlier meanwhile then now still also yesterday today tomorrow tonight instead separately similarly finally overall".split())
+_JOB_WORDS = frozenset("director adviser advisor manager aide strategist counsel secretary official spokesman spokeswoman spokesperson chairman".split())
+# Titles (canonical, as in titles.tsv) that do not make their holder an officer of a state.
+_NOT_STATE_TITLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "chief executive", "ceo", "chairman", "chairwoman", "chairperson", "chair", "@leader",
+     "secretary-general", "director-general", "managing director", "high representative", "high commissioner", "commission president",
+     "ambassador", "envoy", "special envoy", "special representative", "mayor", "speaker", "party chief", "party leader", "general secretary"}
+)
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
@@ -83,7 +94,62 @@ def _part_of_longer_name(doc: Doc, i: int) -> bool:
     return j > i + 1 and j < len(doc) and bool(_NAME_TOKEN.match(doc[j].text))
 
 
-def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention]) -> list[ActorMention]:
+def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str]) -> tuple[int, int] | None:
+    """An NER person run cleaned up: a leading title dropped ("President Omar" → "Omar"), the
+    name's remaining capitalised tokens added ("Omar El Bashir"); None when it is no person's name
+    ("Clinton Communications Director Jennifer Palmieri": a run followed by a job title modifies
+    the name after it)."""
+    first = start
+    while start < end and (doc[start].text in _NOT_NAME or doc[start].lower_ in titles or doc[start].lower_ in _JOB_WORDS):
+        start += 1
+    tagged = doc.has_annotation("TAG")
+    while end < len(doc) and _NAME_TOKEN.match(doc[end].text) and doc[end].text not in _NOT_NAME and (not tagged or doc[end].pos_ == "PROPN") \
+            and doc[end].lower_ not in titles and doc[end].lower_ not in _JOB_WORDS:
+        end += 1
+    if end - start < (1 if start > first and doc[start - 1].lower_ in titles else 2):
+        return None  # one word is a name only after a title: "President Suharto"
+    if end + 1 < len(doc) and (doc[end].lower_ in titles or doc[end].lower_ in _JOB_WORDS) and doc[end + 1].text[:1].isupper():
+        return None
+    return start, end
+
+
+def _state_title_before(doc: Doc, start: int, titles: Mapping[str, str]) -> bool:
+    """Is the name at ``start`` preceded by a state office ("President", "Vice-President",
+    "Interior Minister")? Titles of spokespeople, executives, envoys and IGO heads are not."""
+    for width in (1, 2, 3):
+        if start - width < 0:
+            break
+        words = doc[start - width : start].text.lower()
+        title = titles.get(words)
+        if title is not None:
+            return title not in _NOT_STATE_TITLES
+    return False
+
+
+def find_misspelt_person(kb: KnowledgeBase, name: str) -> Person | None:
+    """The KB person whose name or alias differs from ``name`` by at most one letter, once
+    accents, hyphens and Arabic articles are set aside ("Abdelaziz Bouteflicka", "Omar El Bashir",
+    "Laurent Gbago"). Names under 10 letters or whose first words differ never match."""
+    key = name_key(name)
+    if len(key) < 10:
+        return None
+    first = key.split()[0]
+    hits = {p.id: p for k, p in kb.people_by_first_word.get(first, ()) if abs(len(k) - len(key)) <= 1 and _within_one_edit(k, key)}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i + 1 :]
+
+
+def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention], kb: KnowledgeBase | None = None) -> list[ActorMention]:
     """Persons not in the knowledge base, then later mentions of their surnames.
 
     Uses the NER's PERSON entities when the pipeline has them, and capitalised
@@ -97,17 +163,27 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         return not any(s < end_char and start_char < e for s, e in taken + skip)
 
     found: list[ActorMention] = []
+    titles = kb.titles if kb is not None else {}
     # NER's PERSON entities (trained model) and names beside a speech verb or an apposition
-    token_runs = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    token_runs = [run for e in doc.ents if e.label_ == "PERSON" and (run := _name_run(doc, e.start, e.end, titles)) is not None]
     expanded = [doc.char_span(s, e, alignment_mode="expand") for s, e in taken]
-    token_runs += [run for run in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None]) if run not in token_runs]
+    cued = [_name_run(doc, s, e, titles) for s, e in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None])]
+    token_runs += [run for run in cued if run is not None and run not in token_runs]
     token_runs.sort()
     for start, end in token_runs:
         span = _span(article, doc, start, end)
         if not free(span.start, span.end):
             continue
-        actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end))
-        found.append(ActorMention(span, actor, "person.unknown", STAGE))
+        known_person = find_misspelt_person(kb, span.text) if kb is not None else None
+        if known_person is not None:
+            found.append(ActorMention(span, person_actor(kb, known_person, article.date), "person.misspelt", STAGE))  # type: ignore[arg-type]
+        elif _state_title_before(doc, start, titles):
+            # "President Suharto", "Vice-President Moody Awori": an office holder of the country the text implies
+            actor = Actor(None, span.text, None, "person", "GOV", None, _affiliation(doc, end))
+            found.append(ActorMention(span, actor, f"person.titled{PENDING}", STAGE))
+        else:
+            actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end))
+            found.append(ActorMention(span, actor, "person.unknown", STAGE))
         taken.append((span.start, span.end))
 
     surnames: dict[str, tuple[int, Actor]] = {}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase, Person
+from dragoman.actors.implied import PENDING
 from dragoman.actors.locative import is_locative
 from dragoman.actors.terms import TermIndex, TermMatch
 from dragoman.records import Actor, ActorKind, ActorMention, Article, RemovedSpan, Span
@@ -15,6 +16,9 @@ from dragoman.records import Actor, ActorKind, ActorMention, Article, RemovedSpa
 STAGE = "actors.kb.v1"
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _COORDINATORS = frozenset({"and", ",", "or", "&"})
+_STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
+_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December".split())
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Madam", "Mme", "Herr", "Frau", "Senor", "Sheikh", "Ayatollah", "Imam", "Rev", "Gen", "General"})
 _TITLE_OFFICES = {"president": "hos", "prime minister": "hog", "chancellor": "hog", "premier": "hog", "king": "hos", "queen": "hos",
                   "emir": "hos", "sultan": "hos", "supreme leader": "supreme", "foreign minister": "fm", "defence minister": "dm",
                   "defense minister": "dm", "secretary of state": "fm", "defense secretary": "dm", "secretary-general": "igo_head"}
@@ -81,9 +85,56 @@ def _latest(kb: KnowledgeBase, org: str, *, office: str | None = None, title: st
     return out
 
 
+# Sector words that compose with a country or group but are no actor alone (see sectors.tsv).
+_COMPOSE_ONLY = frozenset({"state", "people", "public", "force"})
+
+
+def _stance(doc: Doc, match: TermMatch) -> bool:
+    """"pro-Iranian", "anti-Syria": the country names a stance."""
+    return match.start >= 2 and doc[match.start - 1].text in {"-", "–"} and doc[match.start - 2].lower_ in _STANCE_PREFIXES
+
+
+def _bare_sector(ctx: ResolveContext, matches: list[TermMatch], index: int) -> bool:
+    """Is this sector word an actor on its own? Not when it is a verb ("to press") or an adjective
+    ("a military offensive"), a compose-only word, the head of a name it follows ("White House
+    officials", "the Florida senator") or a title before a name ("Reporter Jomana Karadsheh")."""
+    doc, m = ctx.doc, matches[index]
+    if doc[m.end - 1].pos_ in {"VERB", "AUX", "ADJ"} or doc[m.start : m.end].text.lower() in _COMPOSE_ONLY:
+        return False
+    before, after = (doc[m.start - 1] if m.start > 0 else None), (doc[m.end] if m.end < len(doc) else None)
+    if index > 0 and matches[index - 1].end == m.start:
+        if not _stance(doc, matches[index - 1]):
+            return False
+    elif before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ not in {"", "NORP"}:
+        return False  # "Clinton supporters", but "Hutu rebel group", "Shona rebels" are people of a group
+    return not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+
+
+def _other_first_name(ctx: ResolveContext, matches: list[TermMatch], index: int, person: Person) -> bool:
+    """A one-word alias inside another capitalised name: "former Colorado Rep. Pat Schroeder" is not
+    Gerhard Schroeder, "Spokeswoman Haley Morris" not Nikki Haley, "Clinton Communications Director
+    Jennifer Palmieri" not Hillary Clinton. A title, an honorific, the person's own name words, a
+    weekday or another KB term next to the alias do not count."""
+    doc, match = ctx.doc, matches[index]
+    if match.end - match.start != 1 or not doc.has_annotation("TAG"):
+        return False
+    own = {w.lower() for name in (person.name, *person.aliases) for w in name.replace("-", " ").split()}
+
+    def foreign_name(k: int) -> bool:
+        token = doc[k]
+        return (token.is_alpha and token.text[:1].isupper() and token.pos_ == "PROPN" and token.lower_ not in ctx.kb.titles
+                and token.lower_ not in own and token.text not in _HONORIFICS and token.text not in _CALENDAR)
+
+    before_is_term = index > 0 and matches[index - 1].end == match.start
+    before = match.start > 0 and not doc[match.start].is_sent_start and not before_is_term and foreign_name(match.start - 1)
+    after_is_term = index + 1 < len(matches) and matches[index + 1].start == match.end
+    after = match.end < len(doc) and not after_is_term and foreign_name(match.end)
+    return before or after
+
+
 def _country_like(match: TermMatch) -> tuple[str, str] | None:
-    """(kind, key) when the match names a country (by name, adjective or capital) or a group."""
-    for kind in ("country", "adjective", "capital", "group"):
+    """(kind, key) when the match names a country (by name, adjective, capital or region) or a group."""
+    for kind in ("country", "adjective", "capital", "region", "group"):
         term = match.of_kind(kind)
         if term is not None:
             return kind, term.key
@@ -103,9 +154,10 @@ def _group_country(ctx: ResolveContext, matches: list[TermMatch], index: int) ->
     """The country a group mention is placed in by a locative country in its sentence."""
     sent = ctx.doc[matches[index].start].sent
     for m in matches:
-        if sent.start <= m.start < sent.end and m.of_kind("country") and is_locative(ctx.doc, m.start):
+        if sent.start <= m.start < sent.end and (m.of_kind("country") or m.of_kind("region")) and is_locative(ctx.doc, m.start):
             term = m.of_kind("country")
-            return term.key if term else None
+            region = m.of_kind("region")
+            return term.key if term else (ctx.kb.regions[region.key].country if region else None)
     return None
 
 
@@ -113,7 +165,11 @@ def _base_actor(ctx: ResolveContext, kind: str, key: str, matches: list[TermMatc
     kb = ctx.kb
     if kind == "group":
         group = kb.groups[key]
-        return Actor(group.code, group.name, _group_country(ctx, matches, index), "group", None)
+        home = _group_country(ctx, matches, index) if group.kind != "bloc" else None
+        return Actor(group.code, group.name, home, "group", None)
+    if kind == "region":
+        region = kb.regions[key]
+        return Actor(region.country, region.name, region.country, "state", None)
     state = kb.countries[key]
     if kind == "capital":
         return Actor(f"{key}GOV", state.name, key, "state", "GOV")
@@ -142,6 +198,9 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
         m = matches[i]
         best = m.best()
         if best.kind == "person":
+            if _other_first_name(ctx, matches, i, kb.people[best.key]):
+                i += 1  # "Pat Schroeder" is not Gerhard Schroeder: left to the unknown-person finder
+                continue
             mentions.append(ActorMention(_span(ctx, m.start, m.end), person_actor(kb, kb.people[best.key], ctx.day), "person.name", STAGE))
             i += 1
             continue
@@ -156,6 +215,15 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             i += 1
             continue
         country_like = _country_like(m)
+        if country_like is not None and _stance(doc, m):
+            i += 1  # "pro-Iranian Hizbollah", "an anti-Syria journalist": a stance, not the actor
+            continue
+        if country_like is not None and country_like[0] in {"adjective", "country"}:
+            resident = _resident_group(ctx, matches, i, country_like[1])
+            if resident is not None:
+                mention, i = resident
+                mentions.append(mention)
+                continue
         if country_like is not None:
             # Gather a coordination: "Russian and Iranian forces", "Iran and Russia".
             conjuncts = [(m, country_like)]
@@ -189,13 +257,14 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                     i = j + 1
                     continue
             for n, (c, (kind, key)) in enumerate(conjuncts):
-                locative = kind in {"country", "capital"} and (is_locative(doc, c.start) or (n > 0 and locative_chain))
+                # a region is always a place ("the occupied West Bank"); its country is the actor only
+                # through a sector word ("Darfur rebels")
+                locative = kind == "region" or (kind in {"country", "capital"} and (is_locative(doc, c.start) or (n > 0 and locative_chain)))
                 locative_chain = locative
                 if locative:
                     # "in Tehran", "in northwestern Syria": the country as a place. Events never take it as a
                     # source, only as a target of last resort (PLOVER codes "lifted a curfew in Montenegro" → MNE).
-                    country = kb.countries[key]
-                    place = Actor(key, country.name, key, "state", None)
+                    place = _base_actor(ctx, "country" if kind == "capital" else kind, key, matches, i + n)
                     mentions.append(ActorMention(_span(ctx, c.start, c.end), place, f"{kind}.place", STAGE))
                     continue
                 base = _base_actor(ctx, kind, key, matches, i + n)
@@ -204,39 +273,67 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             continue
         if best.kind == "title":
             nxt = matches[i + 1] if i + 1 < len(matches) else None
-            if nxt and nxt.best().kind == "person" and _adjacent(doc, m.end, nxt.start, allow_possessive=False):
+            if nxt and nxt.best().kind == "person" and _adjacent(doc, m.end, nxt.start, allow_possessive=False) \
+                    and not _other_first_name(ctx, matches, i + 1, kb.people[nxt.best().key]):
                 person = kb.people[nxt.best().key]
                 mentions.append(ActorMention(_span(ctx, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE))
                 i += 2
                 continue
-        if best.kind == "sector":
-            # "Police arrested opposition leaders in Minsk": a bare sector takes the sentence's country
-            home = _sentence_country(ctx, matches, i)
-            if home is not None:
-                sector = kb.sectors[best.key]
-                base = Actor(home, kb.countries[home].name, home, "state", None)
-                mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), "sector.sentence-country", STAGE))
+        if best.kind == "sector" and _bare_sector(ctx, matches, i):
+            # "Police arrested opposition leaders in Minsk": a bare sector word; the country the text
+            # implies is found once every named mention is known (actors/implied.py)
+            sector = kb.sectors[best.key]
+            base = Actor(None, None, None, "state", None)
+            mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), f"sector{PENDING}", STAGE))
         i += 1
-    return mentions
+    return [_pending(ctx, mention) for mention in mentions]
 
 
-def _sentence_country(ctx: ResolveContext, matches: list[TermMatch], index: int) -> str | None:
-    """The country a bare sector word belongs to: the place named in its sentence ("in Minsk"),
-    else the one country the sentence names; None when the sentence names none or several."""
-    sent = ctx.doc[matches[index].start].sent
-    places: list[str] = []
-    named: list[str] = []
-    for m in matches:
-        if not (sent.start <= m.start < sent.end) or m is matches[index]:
-            continue
-        like = _country_like(m)
-        if like is None or like[0] == "group":
-            continue
-        (places if like[0] in {"country", "capital"} and is_locative(ctx.doc, m.start) else named).append(like[1])
-    for pool in (places, named):
-        if len(set(pool)) == 1:
-            return pool[0]
-    return None
+def _pending(ctx: ResolveContext, mention: ActorMention) -> ActorMention:
+    """Mark the mentions whose country the surrounding text decides (actors/implied.py):
+    "ethnic Albanians" (the country they live in), "the Albanians of southern Serbia" (the place
+    named after), a group placed nowhere yet ("Kurds")."""
+    rule, actor, doc = mention.rule, mention.actor, ctx.doc
+    if rule.startswith("adjective."):
+        at = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if at is None:
+            return mention
+        if at.start > 0 and doc[at.start - 1].lower_ == "ethnic":
+            return replace(mention, actor=replace(actor, kind="group", country=None), rule=f"ethnic{PENDING}")
+        if rule == "adjective.name" and at.end < len(doc) and doc[at.end].lower_ == "of" and mention.span.text.endswith("s"):
+            return replace(mention, actor=replace(actor, kind="group", country=None), rule=f"demonym{PENDING}")
+    if rule.startswith("group.") and actor.country is None and (actor.code or "")[:3] not in ctx.kb.bloc_codes:
+        return replace(mention, rule=f"{rule}{PENDING}")
+    return mention
+
+
+def _resident_group(ctx: ResolveContext, matches: list[TermMatch], index: int, home: str) -> tuple[ActorMention, int] | None:
+    """"Iraqi Kurds", "Bosnian Serbs", "Turkish Kurd refugees": a group or people named by a second
+    term directly after a country's adjective live in that country. Returns the mention and the
+    index of the next match."""
+    kb, doc = ctx.kb, ctx.doc
+    first = matches[index]
+    if index + 1 >= len(matches) or matches[index + 1].start != first.end:
+        return None
+    second = matches[index + 1]
+    group, people = second.of_kind("group"), second.of_kind("adjective")
+    if group is not None and kb.groups[group.key].kind != "bloc":
+        term = kb.groups[group.key]
+        base = Actor(term.code, term.name, home, "group", None)
+    elif people is not None and people.key != home and second.best().kind == "adjective":
+        base = Actor(f"{home}{people.key}", doc[second.start : second.end].text, home, "group", None)
+    else:
+        return None
+    end, nxt = second.end, index + 2
+    head = matches[nxt] if nxt < len(matches) else None
+    sector_head = head is not None and head.start == end and head.best().kind == "sector"
+    if group is None and not sector_head and not doc[second.end - 1].text.endswith("s"):
+        return None  # two adjectives ("Iranian Russian relations") name no people; "Bosnian Serbs" does
+    if head is not None and sector_head:
+        sector = kb.sectors[head.best().key]
+        base = _with_sector(base, sector.sector, "group")
+        end, nxt = head.end, nxt + 1
+    return ActorMention(_span(ctx, first.start, end), base, "group.resident", STAGE), nxt
 
 
 def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, owners: list[tuple[TermMatch, str]],

@@ -11,10 +11,10 @@ from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
 
-TermKind = Literal["person", "org", "country", "capital", "adjective", "group", "title", "sector"]
+TermKind = Literal["person", "org", "country", "capital", "region", "adjective", "group", "title", "sector"]
 # When one stretch of text is several kinds of term, the first kind here wins.
-KIND_PRIORITY: tuple[TermKind, ...] = ("person", "org", "country", "capital", "group", "adjective", "title", "sector")
-_CASED: frozenset[str] = frozenset({"person", "org", "country", "capital", "adjective", "group"})
+KIND_PRIORITY: tuple[TermKind, ...] = ("person", "org", "country", "capital", "region", "group", "adjective", "title", "sector")
+_CASED: frozenset[str] = frozenset({"person", "org", "country", "capital", "region", "adjective", "group"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,8 @@ class TermIndex:
             if usable:
                 raw.append(TermMatch(start, end, usable))
         chosen: list[TermMatch] = []
-        for match in sorted(raw, key=lambda m: (-(m.end - m.start), m.start)):
+        # longest first, a leading "the" not counted: "the West Bank" is "West Bank", not "the West" + "Bank"
+        for match in sorted(raw, key=lambda m: (-(m.end - m.start - (doc[m.start].lower_ == "the")), m.start)):
             if any(match.start < c.end and c.start < match.end for c in chosen):
                 continue
             chosen.append(match)
@@ -93,6 +94,9 @@ def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
             add(capital, Term("capital", country.iso3))
         for adjective in country.adjectives:
             add(adjective, Term("adjective", country.iso3))
+    for region in kb.regions.values():
+        for name in (region.name, *region.aliases):
+            add(name, Term("region", region.name))
     for group in kb.groups.values():
         add(group.term, Term("group", group.term))
     for surface in kb.titles:

@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span as DocSpan
 
-from dragoman.events.matcher import PatternMatch, SentenceView, match_at
+from dragoman.events.matcher import PatternMatch, SentenceView, match_at, mentions_from
 from dragoman.events.modality import ModalityReading, read_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.roles import subject_by_parse, subject_by_position
@@ -44,11 +44,16 @@ _BE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"
 _PASSIVE_BRIDGE = _BE | {"has", "have", "had", "not", "n't", "never", "also", "reportedly", "allegedly", "reported", "said", "to", "will", "would"}
 
 
+_ADJECTIVAL = frozenset({"opposed", "committed", "determined", "prepared", "dedicated", "devoted", "inclined", "involved", "engaged", "concerned", "worried"})
+
+
 def is_passive(view: SentenceView, i: int) -> bool:
     """A past participle after a form of "be" ("was arrested", "has been indicted")."""
     token = view.doc[i]
     if token.tag_ and token.tag_ != "VBN":
         return False
+    if view.lower(i) in _ADJECTIVAL:
+        return False  # "Israel is opposed to French mediation": Israel opposes
     if not token.tag_ and not view.lower(i).endswith(("ed", "en")):
         return False
     j = i - 1
@@ -61,33 +66,65 @@ def is_passive(view: SentenceView, i: int) -> bool:
     return False
 
 
-def _passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...]) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
-    """(sources, targets) of a passive event: the "by" agent (else the place of the event) acts
-    on the grammatical subject."""
+def _by_agent(view: SentenceView, match: PatternMatch) -> ActorMention | None:
+    """The actor of a "by" phrase after a passive verb ("was attacked by Russian forces")."""
     for i in range(match.end, min(view.end, match.end + 8)):
         if view.lower(i) == "by":
             for j in range(i + 1, min(view.end, i + 4)):
                 if j in view.mentions_at:
-                    return view.mentions_at[j][:1], subjects
+                    return view.mentions_at[j][0]
             break
+    return None
+
+
+def _passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...]) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
+    """(sources, targets) of a passive event: the "by" agent (else the place of the event) acts
+    on the grammatical subject."""
+    agent = _by_agent(view, match)
+    if agent is not None:
+        return (agent,), subjects
     places = tuple(m for ms in view.mentions_at.values() for m in ms if m.rule.endswith(".place") and m not in subjects)
     return places[:1], subjects
+
+
+def _tightness(m: PatternMatch) -> tuple[int, int]:
+    return (-(m.end - m.start), sum(1 for e in m.pattern.elements if e.kind == "word" and not e.optional))
+
+
+_ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "-", "from", "of", "in", "on", "at", "with", "into"})
+
+
+def _attributive(view: SentenceView, i: int) -> bool:
+    """A participle before its noun ("the occupied West Bank", "from frozen facilities")."""
+    token = view.doc[i]
+    if token.tag_ not in {"VBN", "JJ"} or i == view.start or i + 1 >= view.end:
+        return False
+    after = view.doc[i + 1]
+    return view.lower(i - 1) in _ATTRIBUTIVE_BEFORE and after.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]:
     found: list[PatternMatch] = []
     for i in range(view.start, view.end):
-        tagged_noun = view.doc[i].pos_ == "NOUN"
+        # a verb pattern on a noun ("state company", "the attack") or on an attributive participle
+        # ("the occupied West Bank", "the besieged town"): the tagger and parser say no
+        tagged_noun = view.doc[i].pos_ == "NOUN" or _attributive(view, i)
         candidates = patterns.by_anchor.get(view.lower(i), ())
         if is_passive(view, i):
             candidates = patterns.passive_by_anchor.get(view.lower(i), ()) + candidates
+        best: PatternMatch | None = None
         for pattern in candidates:
-            if tagged_noun and "noun" not in pattern.flags:
-                continue  # a verb pattern on a noun ("state company", "the attack"): the tagger says no
-            m = match_at(view, pattern, i)
-            if m is not None:
-                found.append(m)
+            if best is not None and pattern.specificity < best.pattern.specificity:
                 break  # patterns are sorted most specific first
+            if tagged_noun and "noun" not in pattern.flags:
+                continue
+            m = match_at(view, pattern, i)
+            # among equally specific patterns the shortest match wins ("violating the ceasefire agreement"
+            # is about the ceasefire), then the one that names more words ("killed two soldiers": kill * soldier)
+            if m is not None and (best is None or (m.pattern.specificity == best.pattern.specificity and _tightness(m) > _tightness(best))):
+                best = m
+        if best is not None:
+            found.append(best)
     found.sort(key=lambda m: (-m.pattern.specificity, -(m.end - m.start), m.anchor))
     kept: list[PatternMatch] = []
     for m in found:
@@ -118,6 +155,8 @@ def _with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], targe
         prev = [(j, m) for j, m in ordered if view.mention_end[id(m)] in (cursor - 1, cursor - 2) and j < cursor]
         if not prev or view.lower(cursor - 1) not in {"and", ","} and not (cursor >= 2 and view.lower(cursor - 2) == "," and view.lower(cursor - 1) == "and"):
             break
+        if view.lower(cursor - 1) == "," and len(out) < 2:
+            break  # "the rebel group, FDD": a comma alone is apposition; lists end in "and"
         j, m = prev[-1]
         if m in targets or m.actor.kind == "person" and source.actor.kind != "person":
             break
@@ -129,15 +168,30 @@ def _with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], targe
         m = view.mentions_at[end + 1][0]
         if m in targets:
             break
+        after = view.mention_end[id(m)]
+        if view.lower(end) == "," and not (after < view.end and view.lower(after) in {"and", ",", "or"}):
+            break  # "The main rebel group, Forces for Defence ...": apposition, not a list
         out.append(m)
         end = view.mention_end[id(m)]
     return tuple(out)
 
 
+_REPORTING = frozenset({"said", "says", "say", "reported", "reports", "told", "according", "quoted", "witnesses", "sources"})
+
+
+def _reporting_between(view: SentenceView, anchor: int, place: int) -> bool:
+    """Is the place in a reporting clause apart from the event ("..., officials in Nairobi said")?"""
+    if place < anchor:
+        return any(view.lower(k) in _REPORTING for k in range(place, anchor))
+    commas = [k for k in range(anchor, place) if view.lower(k) == ","]
+    return bool(commas) and any(view.lower(k) in _REPORTING for k in range(commas[-1], view.end))
+
+
 def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """A target of last resort: the country where the event happens ("lifted a curfew in Montenegro")."""
     # the source's own country counts too: PLOVER codes "lifted the curfew in West Darfur" SDN→SDN
-    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.rule.endswith(".place")]
+    # ... but not one in the reporting clause: "killing 20 people, relief officials in Nairobi said"
+    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.rule.endswith(".place") and not _reporting_between(view, match.anchor, i)]
     if not places:
         return ()
     after = [p for p in places if p[0] >= match.anchor]
@@ -147,6 +201,16 @@ def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     return (a.actor.code, a.actor.name) == (b.actor.code, b.actor.name)
+
+
+def _is_self(source: ActorMention, target: ActorMention) -> bool:
+    # "Russia's ministry said its fleet ...": a possessive of the source itself
+    return _same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
+
+
+def _others(sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """The targets, unless every one is a source itself."""
+    return () if sources and targets and all(_is_self(s, t) for s in sources for t in targets) else targets
 
 
 def _confidence(match: PatternMatch, source: ActorMention, target: ActorMention | None, by_parse: bool, modality: str) -> float:
@@ -162,8 +226,15 @@ def _confidence(match: PatternMatch, source: ActorMention, target: ActorMention 
     return round(max(0.05, min(score, 0.97)), 2)
 
 
-_PREPOSITIONS = frozenset({"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "after", "before", "during", "since", "under", "amid", "over", "by", "about", "despite"})
+_PREPOSITIONS = frozenset({"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "after", "before", "during", "since", "under", "amid", "over", "by", "about", "despite",
+                           "following", "into", "through", "throughout", "across", "within", "without", "toward", "towards", "like", "including", "upon"})
 _NOUN_MODIFIERS = frozenset({"the", "a", "an", "new", "fresh", "further", "more", "its", "their", "his", "her", "renewed", "repeated", "tough", "harsh"})
+
+
+_LIGHT_VERBS = frozenset(
+    {("in", w) for w in ("engaged", "engage", "engages", "engaging", "involved", "participated", "participate", "participates", "part")}
+    | {("of", w) for w in ("guilty", "culpable")} | {("for", w) for w in ("responsible",)}
+)
 
 
 def _noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]]) -> tuple[ActorMention, ...]:
@@ -171,14 +242,19 @@ def _noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMe
     "Western sanctions"), else the subject of the verb it is the object of ("repeated threats").
     A noun after a preposition ("after the meeting", "under threat from") has no other source."""
     i = match.start - 1
-    while i >= view.start and view.lower(i) in _NOUN_MODIFIERS | {"'s", "’s", "'", "’"} and i not in view.mentions_at:
-        i -= 1
+    while i >= view.start and (view.lower(i) in _NOUN_MODIFIERS | {"'s", "’s", "'", "’"} or view.doc[i].tag_ in {"JJ", "JJR", "JJS"}) and i not in view.mentions_at:
+        i -= 1  # "in ethnic riots", "at the fourth round of talks"
     owner = [m for j, ms in view.mentions_at.items() for m in ms if view.mention_end[id(m)] in (i + 1, match.start) and m not in targets]
     if owner:
         return (owner[-1],)
-    if i < view.start or view.lower(i) in _PREPOSITIONS or view.doc[i].is_punct:
+    if i > view.start and (view.lower(i), view.lower(i - 1)) in _LIGHT_VERBS:
+        i -= 1  # "were engaged in ethnic cleansing", "are guilty of violating": the subject does it
+    elif i < view.start or view.lower(i) in _PREPOSITIONS or view.doc[i].is_punct:
         return ()
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
+
+
+_SUBORDINATORS = frozenset({"if", "unless", "because", "whereas", "although", "though", "as", "while", "when", "where", "which", "who", "whom"})
 
 
 def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
@@ -193,14 +269,21 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
     inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
         return inside[:1]
-    # an appeal or an intention names its addressee later in the clause: "promised to continue aid to Mozambique"
-    reach = 12 if match.pattern.code[:2] in {"02", "03"} else 5
+    # an appeal, intention, refusal or threat names its addressee later in the clause:
+    # "promised to continue aid to Mozambique", "threatened to cut off electricity to Nakhichevan"
+    reach = 12 if match.pattern.code[:2] in {"02", "03", "12", "13"} else 5
     for i in range(match.end, min(view.end, match.end + reach)):
-        if view.doc[i].is_punct and view.doc[i].text not in {"“", "”", "\""}:
-            break
+        token = view.doc[i]
+        if token.is_punct and token.text not in {"“", "”", "\""} and not (token.text == "-" and not view.doc[i - 1].whitespace_):
+            break  # an in-word hyphen ("war-torn") does not end the clause
+        if view.lower(i) in _SUBORDINATORS and (view.lower(i) != "as" or view.doc[i].dep_ == "mark"):
+            break  # "threatened to ban voting if Hamas ran": Hamas is in another clause
         for m in view.mentions_at.get(i, ()):
             if foreign(m) and not m.rule.endswith(".place"):
-                return (m,)
+                # the whole coordination: "to Iran, Libya, North Korea and Sudan"
+                chains = mentions_from(view, i)
+                listed = tuple(n for n in chains[0][0] if foreign(n) and not n.rule.endswith(".place")) if chains and m in chains[0][0] else ()
+                return listed or (m,)
     return ()
 
 
@@ -229,6 +312,8 @@ def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading
     reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
     if "noun" in match.pattern.flags and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
         return ModalityReading("fact", None)
+    if reading.modality == "intent" and any(t.lower_ == "unless" for t in doc[match.end : sent.end]):
+        return ModalityReading("threat", reading.cue_token)  # "will withdraw its force unless ...": a conditional threat
     return reading
 
 
@@ -297,16 +382,24 @@ def code_events(
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """A generic "agreed to"/"is willing to" (030, no target) says nothing more than the event it
-    introduces ("willing to help defend Saudi Arabia"): keep the specific one only."""
-    kept = []
+    introduces ("willing to help defend Saudi Arabia"): keep the specific one only. A demand that
+    states a protest's purpose ("staged demonstrations to demand reforms") is part of the protest (14)."""
+    kept: list[Event] = []
+    addressee: dict[int, ActorMention] = {}
     for e in events:
-        if e.target is None and e.cameo == "030":
-            same = [o for o in events if o is not e and o.source.actor.code == e.source.actor.code and o.source.actor.name == e.source.actor.name
-                    and abs(o.evidence[0].start - e.evidence[0].start) < 200]
-            if same:
-                continue
+        same = [o for o in events if o is not e and o.source.actor.code == e.source.actor.code and o.source.actor.name == e.source.actor.name]
+        if e.target is None and e.cameo == "030" and any(abs(o.evidence[0].start - e.evidence[0].start) < 200 for o in same):
+            continue
+        if e.target is None and any(o.target is not None and o.root == e.root and abs(o.evidence[0].start - e.evidence[0].start) < 200 for o in same):
+            continue  # "threatened ... issued an ultimatum to Ecuador": the targeted event says it all
+        protests = [o for o in same if o.root == "14" and o.evidence[0].start <= e.evidence[0].start < o.evidence[0].end + 60]
+        if e.root in {"02", "10"} and protests:
+            for o in protests:  # the demand's addressee is the protest's target: "demonstrated calling for independence from Iraq"
+                if e.target is not None and (e.target.actor.code or e.target.actor.country) and (o.target is None or o.target.rule.endswith(".place")):
+                    addressee.setdefault(id(o), e.target)
+            continue
         kept.append(e)
-    return kept
+    return [replace(e, target=addressee[id(e)]) if id(e) in addressee else e for e in kept]
 
 
 def _events_of_match(
@@ -334,7 +427,14 @@ def _events_of_match(
         subjects = tuple(subject_by_position(view, match.start, (), quote is not None, quoted))
         # the actor must head the subject: "Turkish demands are not met" has no actor subject
         if not subjects or any(view.lower(i) not in _PASSIVE_BRIDGE for i in range(view.mention_end[id(subjects[0])], match.start)):
-            return []
+            # "a camp for Congolese refugees was attacked by Burundian militiamen": the actor inside the
+            # subject is the target when the agent is named
+            agent = _by_agent(view, match)
+            inner = [m for i, ms in view.mentions_at.items() for m in ms if i < match.start and view.mention_end[id(m)] <= match.start]
+            inner.sort(key=lambda m: view.mention_end[id(m)])
+            if agent is None or not inner or any(view.lower(i) not in _PASSIVE_BRIDGE for i in range(view.mention_end[id(inner[-1])], match.start)):
+                return []
+            subjects = (inner[-1],)
         sources, targets = _passive_roles(view, match, subjects)
     if not sources and is_noun:
         sources = _noun_source(view, match, targets, quote is not None, quoted)
@@ -353,9 +453,12 @@ def _events_of_match(
     if not passive:
         sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
     if not targets and "reciprocal" not in match.pattern.flags:
-        targets = _object_target(view, match, sources)
-    if not targets and "reciprocal" not in match.pattern.flags and int(code[:2]) >= 6:
-        targets = _place_target(view, match, sources)
+        targets = _others(sources, _object_target(view, match, sources))
+    # a material act, or the stated intention of one ("agreed to postpone the demonstration in Baku"), happens somewhere
+    material = int(code[:2]) >= 6 or (code.startswith("03") and int(match.pattern.code[:2]) >= 6)
+    if not targets and "reciprocal" not in match.pattern.flags and material:
+        # "Israel threatened to ban voting in Jerusalem": no other party, still an event
+        targets = _others(sources, _place_target(view, match, sources))
     if code.startswith("01") and (not targets or all(t.actor.sector == "MED" or t.rule.startswith("pronoun.his") or t.rule.startswith("pronoun.her") for t in targets)):
         return []  # a statement with no addressee (or to the press) is not a dyadic event
     pairs = _pairs(match, sources, targets)
@@ -371,10 +474,8 @@ def _events_of_match(
     for source, target in pairs:
         if source.actor.code is None and source.actor.country is None:
             continue
-        if target is not None and _same_actor(source, target):
+        if target is not None and _is_self(source, target):
             continue
-        if target is not None and target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country:
-            continue  # "Russia's ministry said its fleet ...": a possessive of the source itself
         events.append(Event(
             source=source, target=target, cameo=code, root=code[:2], plover=entry.plover or resources.cameo.plover_of(code) or "",
             goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, place=where, evidence=(evidence,), rule=rule,

@@ -17,6 +17,14 @@ _COORD = frozenset({"and", ",", "or"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _QUANTITY = frozenset({"up", "to", "about", "around", "nearly", "almost", "more", "than", "over", "several", "many", "dozen", "dozens", "hundreds", "thousands", "of", "some", "handful", "couple", "least", "at"})
 _FILLER_STOPS = frozenset({".", ";", ":", ",", "!", "?", "(", ")"})
+# "killed the deputy chief of [Hezbollah]", "jailed 52 members of [the movement]": a part or person
+# of an actor stands for it in the target slot
+_PART_OF = frozenset({
+    "member", "members", "leader", "leaders", "leadership", "chief", "head", "deputy", "office", "offices", "headquarters",
+    "position", "positions", "home", "homes", "base", "bases", "camp", "camps", "embassy", "consulate", "village", "villages",
+    "town", "towns", "part", "parts", "territory", "stronghold", "strongholds", "rights", "property", "properties", "assets",
+    "citizen", "citizens", "residents", "supporters", "representatives", "delegation", "units", "ships", "vessels", "convoy",
+})
 MAX_GAP = 4
 MAX_FILLER = 2
 
@@ -47,15 +55,40 @@ class SentenceView:
         return self.words[i]
 
 
-def _mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
+def _quantity_word(view: SentenceView, j: int) -> bool:
+    """A word of a quantity before an actor; "to", "of" and "at" only inside one ("up to 16",
+    "dozens of", "at least"), so that "return to Geneva" does not read Geneva as an object."""
+    word = view.lower(j)
+    if word not in _QUANTITY:
+        return False
+    if word == "to":
+        return j > view.start and view.lower(j - 1) == "up"
+    if word == "of":
+        return j > view.start and (view.lower(j - 1) in _QUANTITY or view.doc[j - 1].like_num)
+    if word == "at":
+        return j + 1 < view.end and view.lower(j + 1) == "least"
+    return True
+
+
+def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
     """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
     then each shorter one, so that "between $ and +" can split a coordination.
     A possessive pronoun before a mention ("his counterpart") stands for that mention."""
     j = i
     skipped = 0
-    # determiners and quantities before the actor: "the", "five Panamanian officers", "up to 16 Russian advisers"
-    while j < view.end and j not in view.mentions_at and skipped < 4 and (view.lower(j) in _DETERMINERS or view.lower(j) in _QUANTITY or view.doc[j].like_num):
-        j += 1
+    # determiners, quantities and adjectives before the actor: "the", "five Panamanian officers",
+    # "up to 16 Russian advisers", "three ethnic Albanians", "war-torn Mozambique"; a part of the actor
+    # ("the offices of")
+    while j < view.end and j not in view.mentions_at and skipped < 5:
+        word = view.lower(j)
+        if word in _PART_OF and j + 1 < view.end and view.lower(j + 1) == "of":
+            j += 2
+        elif word in _PART_OF and j + 2 < view.end and view.lower(j + 1) in _PART_OF and view.lower(j + 2) == "of":
+            j += 1  # "the deputy chief of"
+        elif word in _DETERMINERS or _quantity_word(view, j) or view.doc[j].like_num or view.doc[j].tag_ in {"JJ", "JJR", "JJS"} or (word == "-" and not view.doc[j - 1].whitespace_):
+            j += 1
+        else:
+            break
         skipped += 1
     if j not in view.mentions_at:
         return []
@@ -68,6 +101,12 @@ def _mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention,
     ends = [end]
     while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
         nxt = view.mentions_at[end + 1][0]
+        after = view.mention_end[id(nxt)]
+        if nxt.rule.startswith("pronoun.") and view.lower(end + 1) in _POSSESSIVES and after in view.mentions_at:
+            nxt = view.mentions_at[after][0]  # "President Kagame and his Rwandan Patriotic Front"
+            after = view.mention_end[id(nxt)]
+        if view.lower(end) == "," and not (after < view.end and view.lower(after) in _COORD):
+            break  # a comma joins a list ("X, Y and Z"), not a new clause ("X, the Post said")
         chain.append(chain[-1] + (nxt,))
         end = view.mention_end[id(nxt)]
         ends.append(end)
@@ -92,7 +131,7 @@ def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, 
             return None
         return _forward(view, elements, ei + 1, ti, targets, sources, first)
     if element.kind in {"target", "source"}:
-        if view.open_slots and ti < view.end and not _mentions_from(view, ti):
+        if view.open_slots and ti < view.end and not mentions_from(view, ti):
             for k in range(1, 5):
                 if ti + k > view.end or view.doc[ti + k - 1].is_punct:
                     break
@@ -100,7 +139,7 @@ def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, 
                 if result is not None:
                     return result
             return None
-        for mentions, end in (_mentions_from(view, ti) if ti < view.end else []):
+        for mentions, end in (mentions_from(view, ti) if ti < view.end else []):
             if element.kind == "target":
                 result = _forward(view, elements, ei + 1, end, targets + mentions, sources, False)
             else:

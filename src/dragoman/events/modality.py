@@ -15,11 +15,13 @@ from spacy.tokens import Doc
 Modality = Literal["fact", "negated", "refusal", "threat", "appeal", "intent", "hypothetical"]
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
+_FAIL = frozenset({"fail", "failed", "fails", "failing"})
 _REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "reject", "rejected", "rejects", "rejecting", "resist", "resisted"})
 _THREAT = frozenset({"threaten", "threatened", "threatens", "threatening", "threat", "threats", "warn", "warned", "warns", "ultimatum"})
 _APPEAL = frozenset({"urge", "urged", "urges", "urging", "expect", "expected", "expects", "expecting", "ask", "asked", "asks", "asking", "appeal", "appealed", "demand", "demanded", "demands", "press", "pressed", "pressing", "want", "wants", "wanted", "called", "call", "calls", "calling"})
 _INTENT = frozenset({"will", "'ll", "would", "sworn", "swore", "swear", "plan", "plans", "planned", "planning", "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "intend", "intends", "intended", "offer", "offered", "offers", "ready", "willing", "prepared", "agree", "agreed", "agrees", "going"})
-_HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "unless", "perhaps", "possibly", "considering", "consider", "mulling",
+_APPEAL_THAT = frozenset({"demand", "demanded", "demands", "demanding", "urge", "urged", "urges", "urging", "ask", "asked", "asks", "insist", "insisted", "insists", "request", "requested", "requests"})
+_HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "must", "unless", "perhaps", "possibly", "considering", "consider", "mulling",
                            "opportunity", "opportunities", "chance", "chances", "hope", "hopes", "hoping"})
 _CLAUSE_STOPS = frozenset({";", ":", ".", "—", "–", "but", "while", "although", "though", "because", "since", "despite", "after", "before", "which", "that", "who", "as"})
 WINDOW = 7
@@ -43,9 +45,14 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
     while i >= sent_start and steps < WINDOW:
         word = doc[i].lower_
         if word in _CLAUSE_STOPS and not (word == "that" and i + 1 < len(doc) and doc[i + 1].i == anchor):
+            if word == "that" and found is None and not anchor_is_cue:
+                # "demanded that its partners refuse ...": the clause is what was asked for
+                cue = next((k for k in range(i - 1, max(sent_start, i - 3) - 1, -1) if doc[k].lower_ in _APPEAL_THAT), None)
+                if cue is not None:
+                    found = ModalityReading("appeal", cue)
             break
-        if word in _NEGATORS:
-            negated = True
+        if word in _NEGATORS or (word in _FAIL and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
+            negated = True  # "failed to reach agreement" did not reach it
         elif found is None and not anchor_is_cue:
             if word in _REFUSAL:
                 found = ModalityReading("refusal", i)

@@ -8,11 +8,20 @@ from dragoman.events.matcher import SentenceView
 from dragoman.records import ActorMention
 
 _OBLIQUE_MARKERS = frozenset(
-    {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near"}
+    {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near",
+     "throughout", "across", "inside", "outside", "within", "around", "beyond", "along"}
 )
 _COORD = frozenset({"and", ",", "or"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
+# Heads that stand for the actor in their "of" phrase: "a group of Moroccan diplomats",
+# "tens of thousands of students", "leaders of the opposition coalition" act as that actor.
+PARTITIVES = frozenset({
+    "group", "groups", "number", "numbers", "tens", "hundreds", "thousands", "millions", "dozens", "scores", "dozen",
+    "member", "members", "leader", "leaders", "leadership", "official", "officials", "representative", "delegate", "delegates", "delegation", "delegations", "representatives", "envoys", "team", "contingent",
+    "units", "unit", "part", "majority", "some", "many", "most", "all", "half", "third", "rest", "handful", "several",
+})
 
 
 def _inside_modifier(token: Token, head: Token) -> bool:
@@ -39,6 +48,21 @@ def _mentions_in(view: SentenceView, token: Token) -> list[ActorMention]:
     return out
 
 
+def _partitive_object(view: SentenceView, token: Token) -> Token:
+    """The actor a partitive head stands for: "a group of [Moroccan diplomats]"; repeated for
+    "tens of thousands of [students]"."""
+    for _ in range(3):
+        if token.i in view.mentions_at or (token.lower_ not in PARTITIVES and not token.like_num):
+            break
+        # ClearNLP labels ("of" prep → pobj) or UD labels (nmod with its "of" case marker)
+        objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        objects += [c for c in token.children if c.dep_ == "nmod" and c.i > token.i and any(k.dep_ == "case" and k.lower_ == "of" for k in c.children)]
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
 def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
     """The anchor's grammatical subject, climbing xcomp/conj chains ("refused to join")."""
     verb = anchor
@@ -50,8 +74,13 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             if found:
                 return found
         if subjects:
-            found = _mentions_in(view, subjects[0])
+            found = _mentions_in(view, _partitive_object(view, subjects[0]))
             return found
+        if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+            # a finite verb parsed as a clause on a noun ("as the opposition threatened"): the noun is its subject
+            found = [m for m in _mentions_in(view, verb.head) if view.mention_end[id(m)] == verb.i]
+            if found:
+                return found
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -68,6 +97,8 @@ def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previo
     if prev < view.start:
         return False
     word = view.lower(prev)
+    if word == "of" and prev > view.start and (view.lower(prev - 1) in PARTITIVES or view.doc[prev - 1].like_num):
+        return False  # "a group of Moroccan diplomats": the group is that actor
     if word in _OBLIQUE_MARKERS:
         return True
     if not oblique_before or previous_end != prev:
@@ -101,7 +132,10 @@ def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMen
         previous = _oblique(view, m, i, previous_end, previous)
         previous_end = view.mention_end[id(m)]
         oblique_flags.append(previous)
+    boundary = _clause_start(view, anchor)
     for (i, m), oblique in reversed(list(zip(ordered, oblique_flags))):
+        if boundary is not None and i < boundary:
+            break
         if m in exclude or oblique:
             continue
         inside = any(s <= m.span.start < e for s, e in quoted)
@@ -109,4 +143,19 @@ def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMen
             continue
         # a possessive ("his company") names its owner: keep it as the source
         return [m]
+    if boundary is not None and view.lower(boundary) in {"which", "who"} or boundary is not None and view.doc[boundary].tag_ == "WDT":
+        # "Macedonia, which is preparing an offensive": the relative clause's antecedent
+        before = boundary - 1 if view.lower(boundary - 1) != "," else boundary - 2
+        return [m for ms in view.mentions_at.values() for m in ms if view.mention_end[id(m)] == before + 1 and m not in exclude][-1:]
     return []
+
+
+def _clause_start(view: SentenceView, anchor: int) -> int | None:
+    """The complementizer or relative pronoun that opens the anchor's clause ("said that X ...",
+    "X, which is preparing ..."): the subject is inside that clause or is the antecedent."""
+    for i in range(anchor - 1, view.start, -1):
+        word = view.lower(i)
+        if word in {"which", "who"} or (word == "that" and view.doc[i].tag_ in {"IN", "WDT"}):
+            # "announced that it has called off": an unresolved pronoun subject stands for the speaker
+            return None if word == "that" and i + 1 < view.end and view.lower(i + 1) in _PRONOUNS else i
+    return None

@@ -4,7 +4,7 @@ Stage functions read a sentence (text plus its offset in ``Article.text``)
 and return records whose spans point into ``Article.text``. The gazetteer is
 a heavy collaborator: build it once with :func:`load_gazetteer` and pass it in.
 
-- :func:`find_places` / :func:`event_place`: prepositional place phrases
+- :func:`find_places` / :func:`locative_places` / :func:`event_place`: prepositional place phrases
   ("in Tehran", "at a NATO summit in Madrid") geocoded to :class:`Place`.
 - :func:`find_date_expressions` / :func:`resolve_date`: date expressions
   ("last week", "since late February") resolved against the article date.
@@ -13,7 +13,7 @@ a heavy collaborator: build it once with :func:`load_gazetteer` and pass it in.
 from __future__ import annotations
 
 from dragoman.places.dates import DateResolution, Granularity, Relation, find_date_expressions, resolve_date
-from dragoman.places.finder import event_place, find_places
+from dragoman.places.finder import event_place, find_places, locative_places
 from dragoman.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, normalise_name
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "find_date_expressions",
     "find_places",
     "load_gazetteer",
+    "locative_places",
     "normalise_name",
     "resolve_date",
 ]

@@ -8,7 +8,7 @@ from typing import Callable
 from spacy.tokens import Span as DocSpan
 
 from dragoman.places.dates import find_date_expressions
-from dragoman.places.finder import find_places
+from dragoman.places.finder import event_place
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place
 
@@ -31,13 +31,10 @@ def date_finder(article: Article) -> DateFinder:
 
 
 def place_finder(article: Article, gazetteer: Gazetteer) -> PlaceFinder:
-    """Return a function giving an event's place: the locative nearest the trigger."""
+    """Return a function giving an event's place: the place phrase of the trigger's clause
+    (see :func:`dragoman.places.finder.event_place`: locatives before directions, then the nearest)."""
 
     def place_of(sentence: DocSpan, anchor: int) -> Place | None:
-        places = find_places(sentence.text, sentence.start_char, article, gazetteer)
-        located = [p for p in places if p.span is not None]
-        if not located:
-            return None
-        return min(located, key=lambda p: abs(p.span.start - anchor) if p.span else 0)
+        return event_place(sentence.text, sentence.start_char, article, gazetteer, anchor)
 
     return place_of

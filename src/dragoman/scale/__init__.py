@@ -10,7 +10,8 @@ from dragoman.scale.coding import ShardResult, code_shard
 from dragoman.scale.load import load_output, output_records
 from dragoman.scale.local_jobs import code_parallel, code_paths_parallel
 from dragoman.scale.parquet import TABLES, output_json, read_manifest, read_table
-from dragoman.scale.run import ENGINES, RunReport, ShardsFailedError, code_corpus
+from dragoman.errors import ShardsFailedError
+from dragoman.scale.run import ENGINES, RunReport, code_corpus
 from dragoman.scale.shards import Shard, find_shards, read_shard
 
 __all__ = [

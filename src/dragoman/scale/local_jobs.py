@@ -18,7 +18,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 from dragoman.errors import DragomanError
 from dragoman.ingest import read_inputs
-from dragoman.pipeline import Pipeline, code_article, load_pipeline
+from dragoman.pipeline import Pipeline, code_articles, load_pipeline
 from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.settings import Settings
 
@@ -42,7 +42,7 @@ def _load(settings: Settings) -> None:
 def _code_chunk(chunk: list[Item]) -> list[Result]:
     pipeline = _PROCESS.pipeline
     assert pipeline is not None, "pool process started without its initializer"
-    return [code_article(pipeline, item) if isinstance(item, Article) else item for item in chunk]
+    return list(code_articles(pipeline, chunk))
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -56,13 +56,18 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def code_parallel(settings: Settings, items: Iterable[Item], jobs: int, chunk_size: int = 4) -> Iterator[Result]:
-    """Code ``items`` on ``jobs`` processes; yields results in input order, keeping a few chunks in flight."""
+def code_parallel(settings: Settings, items: Iterable[Item], jobs: int, chunk_size: int | None = None) -> Iterator[Result]:
+    """Code ``items`` on ``jobs`` processes; yields results in input order, keeping a few chunks in flight.
+
+    A chunk is ``nlp.batch_size`` articles unless ``chunk_size`` says otherwise: each
+    process parses its chunk as one batch.
+    """
+    size = chunk_size or max(1, settings.nlp.batch_size)
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[list[Result]]] = deque()
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_load, initargs=(settings,)) as pool:
-            for chunk in _chunks(items, chunk_size):
+            for chunk in _chunks(items, size):
                 pending.append(pool.submit(_code_chunk, chunk))
                 while len(pending) >= 4 * jobs:
                     yield from pending.popleft().result()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
-from dragoman.errors import DragomanError, InputError
+from dragoman.errors import InputError, ShardsFailedError
 from dragoman.pipeline import Pipeline, load_pipeline
 from dragoman.scale.coding import ShardResult, code_shard
 from dragoman.scale.parquet import TABLES, now, read_manifest, write_manifest
@@ -117,14 +117,6 @@ def code_corpus(
     })
     write_manifest(out, manifest)
     if failed:
-        raise ShardsFailedError(report)
+        raise ShardsFailedError(tuple(failed), len(shards))
     return report
 
-
-class ShardsFailedError(DragomanError):
-    """Some shards raised; the others are finished and a rerun redoes only the failed ones."""
-
-    def __init__(self, report: RunReport) -> None:
-        self.report = report
-        names = "; ".join(f"{key}: {why}" for key, why in report.failed)
-        super().__init__(f"{len(report.failed)} of {report.shards} shards failed ({names}); fix the cause and run again to resume")

@@ -1,0 +1,44 @@
+"""Cities and towns after a locative preposition as places of their country.
+
+The knowledge base knows countries, capitals and regions; the thousands of other
+towns a news sentence locates things in ("clashes in Kirkuk", "a rally at Cizre")
+come from the places gazetteer. Each such phrase becomes a ``city.place`` mention of
+its country, exactly like "in Tehran" (``capital.place``): events never take a place
+as a source of an active verb, only as the source of a passive one or as a target of
+last resort, and generic actors of the sentence ("protesters", "police") take its
+country (``actors/implied.py``). Only phrases after a locative preposition ("in",
+"at", "near", …) count — "to Lagos" is a direction, "Reading" alone is a verb — and
+a phrase that overlaps a mention already found (a KB name) is left to that mention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dragoman.actors.knowledge import KnowledgeBase
+from dragoman.places import Gazetteer, locative_places
+from dragoman.records import Actor, ActorMention, Article, RemovedSpan
+
+STAGE = "actors"
+
+
+def city_places(
+    doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], found: list[ActorMention], kb: KnowledgeBase, gazetteer: Gazetteer,
+) -> list[ActorMention]:
+    """``city.place`` mentions for gazetteer places in locative phrases that no mention in ``found`` covers."""
+    taken = [(m.span.start, m.span.end) for m in found]
+    skip = [(r.span.start, r.span.end) for r in removed]
+    out: list[ActorMention] = []
+    for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in skip):
+            continue
+        for place in locative_places(sent.text, sent.start_char, article, gazetteer):
+            span, iso = place.span, place.country
+            if span is None or iso is None or iso not in kb.countries:
+                continue
+            if any(span.start < e and s < span.end for s, e in taken):
+                continue
+            state = kb.countries[iso]
+            out.append(ActorMention(span, Actor(iso, state.name, iso, "state", None), "city.place", STAGE))
+            taken.append((span.start, span.end))
+    return out

@@ -1,0 +1,140 @@
+"""The country a generic actor belongs to, from what the text around it implies.
+
+"Police arrested protesters in Minsk", "ethnic Albanians demonstrated in Serbia",
+"President Suharto's government": the actor word names no country, the text does.
+Evidence, strongest first:
+
+1. ``place-phrase``: a place phrase right after the mention ("students throughout Indonesia",
+   "rebels in Darfur", "the Albanians of southern Serbia");
+2. ``sentence-place``: the one country the sentence uses as a place ("in Tehran");
+3. ``sentence-country``: the country the sentence names most often (names, adjectives, capitals,
+   organisations and people with a country), when one leads;
+4. ``article-country``: the same over the whole article.
+
+Without evidence a bare sector word is dropped, and an ethnic group keeps its own country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import AbstractSet, Mapping
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from dragoman.actors.locative import BRIDGE_WORDS
+from dragoman.records import Actor, ActorMention
+
+PENDING = ".implied"  # rule suffix of a mention whose country is still to be found
+_PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "at", "inside", "within", "around", "near"})
+_PLACE_RULES = (".place",)
+# Kinds whose country says where the story is: states, people, armed groups; not companies, media or NGOs.
+_COUNTED = frozenset({"state", "person", "group"})
+# How much evidence each kind of pending mention may use (1 = a place phrase only ... 4 = all):
+# "the Albanians of southern Serbia" (demonym) and groups ("Kurds") only by where they are said to be.
+_DEPTH = {"sector": 4, "ethnic": 4, "person": 4, "group": 2, "demonym": 1}
+
+
+def _tokens(doc: Doc, mention: ActorMention) -> tuple[int, int] | None:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def _counts(mentions: list[ActorMention], exclude: AbstractSet[str]) -> Counter[str]:
+    return Counter(m.actor.country for m in mentions if m.actor.country and m.actor.country not in exclude and m.actor.kind in _COUNTED)
+
+
+def _leader(counts: Counter[str]) -> str | None:
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: AbstractSet[str]) -> str | None:
+    """"rebels in Darfur", "Albanians of southern Serbia": the country of a place phrase right after."""
+    if end >= len(doc) or doc[end].lower_ not in _PLACE_PREPOSITIONS:
+        return None
+    k = end + 1
+    while k < len(doc) and k - end <= 4:
+        hit = starts.get(k)
+        if hit is not None:
+            stop = doc.char_span(hit.span.start, hit.span.end, alignment_mode="expand")
+            if stop is not None and stop.end < len(doc) and doc[stop.end].text in {"-", "–"}:
+                k = stop.end + 2  # "the Israeli-occupied West Bank": a modifier, not the place
+                continue
+            if hit.actor.country and hit.actor.kind in {"state", "group"} and hit.actor.country not in exclude:
+                return hit.actor.country
+            return None
+        if doc[k].lower_ not in BRIDGE_WORDS:
+            return None
+        k += 1
+    return None
+
+
+def implied_country(doc: Doc, mention: ActorMention, mentions: list[ActorMention], exclude: AbstractSet[str] = frozenset(), depth: int = 4) -> tuple[str, str] | None:
+    """(country, evidence) for a generic mention, or None when the text implies none; ``depth``
+    is how many of the four kinds of evidence may be used."""
+    where = _tokens(doc, mention)
+    if where is None:
+        return None
+    start, end = where
+    known = [m for m in mentions if m is not mention and not m.rule.endswith(PENDING)]
+    starts: dict[int, ActorMention] = {}
+    for m in known:
+        at = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if at is not None:
+            starts.setdefault(at.start, m)
+    found = _place_phrase(doc, end, starts, exclude)
+    if found or depth < 2:
+        return (found, "place-phrase") if found else None
+    sent = doc[start].sent
+    in_sentence = [m for m in known if sent.start_char <= m.span.start < sent.end_char]
+    places = {m.actor.country for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude}
+    if len(places) == 1:
+        return places.pop(), "sentence-place"
+    found = _leader(_counts(in_sentence, exclude)) if depth >= 3 else None
+    if found:
+        return found, "sentence-country"
+    found = _leader(_counts(known, exclude)) if depth >= 4 else None
+    if found:
+        return found, "article-country"
+    return None
+
+
+def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mapping[str, str]) -> list[ActorMention]:
+    """Give each pending mention (rule ending in ``.implied``) the country the text implies.
+
+    A pending mention's actor carries its sector (bare sector words) or its own
+    country (an ethnic group: "ethnic Albanians" keep ALB when nothing else is
+    said). Mentions of other rules pass through unchanged.
+    """
+    out: list[ActorMention] = []
+    for mention in mentions:
+        if not mention.rule.endswith(PENDING):
+            out.append(mention)
+            continue
+        prefix = mention.rule[: -len(PENDING)]
+        kind = prefix.split(".")[0]
+        actor = mention.actor
+        own = {actor.code[:3]} if kind in {"ethnic", "demonym"} and actor.code else set()
+        found = implied_country(doc, mention, mentions, own, _DEPTH[kind])
+        if found is None:
+            if kind in {"ethnic", "demonym"} and actor.code:
+                fallback = "ethnic.origin" if kind == "ethnic" else "adjective.name"
+                out.append(replace(mention, actor=replace(actor, country=actor.code[:3], kind="state" if kind == "demonym" else "group"), rule=fallback))
+            elif kind == "person":
+                out.append(replace(mention, actor=replace(mention.actor, sector=None), rule="person.unknown"))
+            elif kind != "sector":
+                out.append(replace(mention, rule=prefix))
+            continue
+        country, evidence = found
+        if prefix == "sector":
+            code = f"{country}{actor.sector}" if actor.sector else country
+            actor = Actor(code, country_names.get(country, country), country, actor.kind, actor.sector)
+        elif kind == "person":
+            actor = replace(actor, code=f"{country}{actor.sector or ''}", country=country)
+        else:
+            actor = replace(actor, country=country)
+        out.append(replace(mention, actor=actor, rule=f"{prefix}.{evidence}"))
+    return out
