@@ -251,8 +251,14 @@ def test_bloc_groups_are_never_placed(pipeline: Pipeline) -> None:
 
 
 def test_unknown_person_with_a_state_title_takes_the_implied_country(pipeline: Pipeline) -> None:
+    # an invented name: the KB does not know him, the sentence's place says where he is president
+    m = _by_text(_resolve(pipeline, "Students in Jakarta demanded reforms from President Sudarwanto's government.", "1998-05-01"))
+    assert m["Sudarwanto"].actor.country == "IDN" and m["Sudarwanto"].actor.code == "IDNGOV"
+
+
+def test_known_president_by_surname_and_date(pipeline: Pipeline) -> None:
     m = _by_text(_resolve(pipeline, "Students in Jakarta demanded reforms from President Suharto's government.", "1998-05-01"))
-    assert m["Suharto"].actor.country == "IDN" and m["Suharto"].actor.code == "IDNGOV"
+    assert m["President Suharto"].actor.name == "Suharto" and m["President Suharto"].actor.code == "IDNGOV"
 
 
 def test_misspelt_name_of_a_known_person(pipeline: Pipeline) -> None:

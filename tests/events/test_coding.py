@@ -272,3 +272,38 @@ def test_noun_after_a_preposition_and_adjective_has_no_source(pipeline: Pipeline
     events = _events(pipeline, "Serbia lifted a curfew in Montenegro, where 28 people were killed in ethnic riots.")
     assert any(e.root == "08" and e.source.actor.country == "SRB" for e in events)
     assert not any(e.root == "14" for e in events)
+
+
+def test_an_actor_of_the_event_is_not_its_place(pipeline: Pipeline) -> None:
+    events = [e for e in _events(pipeline, "Iran sold drones to Russia last year.") if e.root == "07"]
+    assert events and all(e.target is not None and e.target.actor.country == "RUS" for e in events)
+    assert all(e.place is None or e.place.country != "RUS" for e in events)
+
+
+def test_threat_is_aimed_at_the_party_of_its_condition(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Venezuela threatened to suspend the negotiations on oil prices if Colombia goes ahead with the new tariffs.")
+    assert ("VEN", "COL", "13") in _dyads(events)
+
+
+def test_a_place_before_the_condition_stays_the_threat_target(pipeline: Pipeline) -> None:
+    events = [e for e in _events(pipeline, "Israel threatened to ban voting in Jerusalem if Hamas took part in the election.") if e.root == "13"]
+    assert events and not any(e.target is not None and e.target.actor.name == "Hamas" for e in events)
+
+
+def test_demand_and_protest_name_their_addressee_further_on(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Kenyan students are demanding greater political and economic autonomy from Ethiopia."))
+    assert ("KEN", "ETH", "10") in dyads
+    dyads = _dyads(_events(pipeline, "Hundreds of Chileans marched in protest against the widespread abuses by Argentine troops."))
+    assert ("CHL", "ARG", "14") in dyads
+
+
+def test_the_deed_of_an_accusation_is_no_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Malian government has accused Tuareg rebels of attacking an army convoy.")
+    assert any(e.root == "11" for e in events)
+    assert not any(e.root in {"18", "19"} for e in events)
+
+
+def test_a_noun_inside_a_refusal_is_part_of_the_refusal(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Greek government has refused to commit to any direct assistance to Bulgaria.")
+    assert any(e.root == "12" for e in events)
+    assert not any(e.root == "07" for e in events)

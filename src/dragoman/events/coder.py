@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from spacy.tokens import Doc, Span as DocSpan
 
@@ -17,7 +17,12 @@ from dragoman.records import ActorMention, Article, Event, Place, Quote, Removed
 
 STAGE = "events.rules.v1"
 DateFinder = Callable[[DocSpan, int], dt.date | None]
-PlaceFinder = Callable[[DocSpan, int], Place | None]
+
+
+class PlaceFinder(Protocol):
+    """The place of an event: sentence, trigger offset, spans of the event's own actors (never its place)."""
+
+    def __call__(self, sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = ()) -> Place | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +262,10 @@ def _noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMe
 _SUBORDINATORS = frozenset({"if", "unless", "because", "whereas", "although", "though", "as", "while", "when", "where", "which", "who", "whom"})
 
 
-def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...], code: str) -> tuple[ActorMention, ...]:
     """For a pattern with no target slot: a mention inside the match ("purchases of Russian oil")
-    or right after it ("threats to freeze their membership")."""
+    or right after it ("threats to freeze their membership"). A threat with no party of its own
+    is aimed at the party of its condition ("threatened to stop talks if the United States ...")."""
     own = {(s.actor.code, s.actor.name) for s in sources} | {s.actor.country for s in sources}
 
     def foreign(m: ActorMention) -> bool:
@@ -269,21 +275,31 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
     inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
         return inside[:1]
-    # an appeal, intention, refusal or threat names its addressee later in the clause:
-    # "promised to continue aid to Mozambique", "threatened to cut off electricity to Nakhichevan"
-    reach = 12 if match.pattern.code[:2] in {"02", "03", "12", "13"} else 5
-    for i in range(match.end, min(view.end, match.end + reach)):
+    # an appeal, intention, concession, demand, refusal, threat or protest names its addressee later in the clause:
+    # "promised to continue aid to Mozambique", "threatened to cut off electricity to Nakhichevan",
+    # "demanding political autonomy from Serbian authorities", "in protest against abuses by the security forces"
+    reach = 12 if match.pattern.code[:2] in {"02", "03", "08", "10", "12", "13", "14"} else 5
+    limit = min(view.end, match.end + reach)
+    placed = False
+    i = match.end
+    while i < limit:
         token = view.doc[i]
         if token.is_punct and token.text not in {"“", "”", "\""} and not (token.text == "-" and not view.doc[i - 1].whitespace_):
             break  # an in-word hyphen ("war-torn") does not end the clause
         if view.lower(i) in _SUBORDINATORS and (view.lower(i) != "as" or view.doc[i].dep_ == "mark"):
-            break  # "threatened to ban voting if Hamas ran": Hamas is in another clause
+            if code[:2] == "13" and view.lower(i) in {"if", "unless"} and not placed and limit < match.end + 2 * reach:
+                limit = min(view.end, i + reach)  # "threatened to hold a strike unless Israel rescinded ..."
+                i += 1
+                continue
+            break  # "threatened to ban voting in Jerusalem if Hamas ran": the place is the target, Hamas is in another clause
+        placed = placed or any(m.rule.endswith(".place") for m in view.mentions_at.get(i, ()))
         for m in view.mentions_at.get(i, ()):
             if foreign(m) and not m.rule.endswith(".place"):
                 # the whole coordination: "to Iran, Libya, North Korea and Sudan"
                 chains = mentions_from(view, i)
                 listed = tuple(n for n in chains[0][0] if foreign(n) and not n.rule.endswith(".place")) if chains and m in chains[0][0] else ()
                 return listed or (m,)
+        i += 1
     return ()
 
 
@@ -306,10 +322,21 @@ class CodeReading:
     evidence: Span
 
 
+_ALLEGING = frozenset({"accuse", "charge", "suspect", "allege"})
+
+
 def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading:
     """The match's modality; a nominal event takes only negation, hypotheses and appeals
     ("under threat from sanctions" is no threat event)."""
     reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
+    cue = reading.cue_token
+    before = match.start - 1
+    if before > sent.start and doc[before].lower_ == "of" and any(doc[k].lemma_.lower() in _ALLEGING for k in range(max(sent.start, before - 5), before)):
+        return ModalityReading("hypothetical", None)  # "accused Darfur rebels of violating the ceasefire": an allegation, coded as the accusation
+    if "noun" in match.pattern.flags and reading.modality in {"refusal", "threat"} and cue is not None and cue + 1 < match.anchor and doc[cue + 1].lower_ == "to":
+        # "refused to commit to any assistance to the US", "threatened to launch an offensive in its war with Iraq":
+        # the noun is part of what was refused or threatened, which the verb's own match codes
+        return ModalityReading("hypothetical", None)
     if "noun" in match.pattern.flags and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
         return ModalityReading("fact", None)
     if reading.modality == "intent" and any(t.lower_ == "unless" for t in doc[match.end : sent.end]):
@@ -453,7 +480,7 @@ def _events_of_match(
     if not passive:
         sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
     if not targets and "reciprocal" not in match.pattern.flags:
-        targets = _others(sources, _object_target(view, match, sources))
+        targets = _others(sources, _object_target(view, match, sources, code))
     # a material act, or the stated intention of one ("agreed to postpone the demonstration in Baku"), happens somewhere
     material = int(code[:2]) >= 6 or (code.startswith("03") and int(match.pattern.code[:2]) >= 6)
     if not targets and "reciprocal" not in match.pattern.flags and material:
@@ -468,7 +495,9 @@ def _events_of_match(
     evidence_end = max([last.idx + len(last.text)] + [t.span.end for _, t in pairs if t is not None])
     evidence = Span(article.id, evidence_start, evidence_end, article.text[evidence_start:evidence_end])
     when = (date_of(sent, anchor_char) if date_of else None) or article.date
-    where = place_of(sent, anchor_char) if place_of else None
+    # "Iran sold drones to Russia": a party to the event is not where it happens
+    own = [(m.span.start, m.span.end) for s, t in pairs for m in (s, t) if m is not None]
+    where = place_of(sent, anchor_char, own) if place_of else None
     rule = match.pattern.id if reading.modality == "fact" else f"{match.pattern.id}+{reading.modality}"
     events = []
     for source, target in pairs:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Callable, Protocol, Sequence
 
 from spacy.tokens import Span as DocSpan
 
@@ -13,7 +13,12 @@ from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place
 
 DateFinder = Callable[[DocSpan, int], dt.date | None]
-PlaceFinder = Callable[[DocSpan, int], Place | None]
+
+
+class PlaceFinder(Protocol):
+    """An event's place from its sentence, the trigger's offset and the spans of its own actors."""
+
+    def __call__(self, sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = ()) -> Place | None: ...
 
 
 def date_finder(article: Article) -> DateFinder:
@@ -32,9 +37,10 @@ def date_finder(article: Article) -> DateFinder:
 
 def place_finder(article: Article, gazetteer: Gazetteer) -> PlaceFinder:
     """Return a function giving an event's place: the place phrase of the trigger's clause
-    (see :func:`dragoman.places.finder.event_place`: locatives before directions, then the nearest)."""
+    (see :func:`dragoman.places.finder.event_place`: locatives before directions, then the nearest),
+    never one of the spans in ``exclude`` (the event's own source and target)."""
 
-    def place_of(sentence: DocSpan, anchor: int) -> Place | None:
-        return event_place(sentence.text, sentence.start_char, article, gazetteer, anchor)
+    def place_of(sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = ()) -> Place | None:
+        return event_place(sentence.text, sentence.start_char, article, gazetteer, anchor, exclude)
 
     return place_of

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place, Span
@@ -96,18 +97,22 @@ def event_place(
     article: Article,
     gazetteer: Gazetteer,
     anchor: int,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> Place | None:
     """The place phrase of the event whose trigger sits at ``anchor`` (an offset in ``article.text``).
 
     Takes the place phrases in the anchor's clause (no ";", quote, dash,
     ", which/while/but…" or "said" between them and the anchor), preferring
     locatives ("in", "at", "near"…) to directions ("to", "from"), then the
-    nearest. ``None`` when the clause has none.
+    nearest. A phrase overlapping a span of ``exclude`` (the event's own actors:
+    "Iran sold drones to Russia") is no place of the event. ``None`` when the clause has none.
     """
     best: tuple[int, int, Place] | None = None
     for match in _find(sentence_text, sentence_start, article, gazetteer):
         span = match.place.span
         assert span is not None
+        if any(span.start < end and start < span.end for start, end in exclude):
+            continue
         if span.start >= anchor:
             between = article.text[anchor:span.start]
             distance = span.start - anchor
