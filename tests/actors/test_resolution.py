@@ -300,3 +300,17 @@ def test_city_places_can_be_switched_off(pipeline: Pipeline) -> None:
     plain = load_actor_resources(pipeline.nlp.nlp)
     m = _by_text(_resolve(pipeline, "Troops opened fire on demonstrators at Cizre.", resources=plain))
     assert "Cizre" not in m
+
+
+def test_nationality_before_a_title_gives_an_unknown_person_the_country(pipeline: Pipeline) -> None:
+    mentions = _by_text(_resolve(pipeline, "On Monday, Ghanaian deputy trade minister Kwabena Osei-Mensah met Togo's ambassador."))
+    assert mentions["Kwabena Osei-Mensah"].actor.code == "GHAGOV"
+    assert "Ghanaian" not in mentions  # the adjective belongs to the titled person
+
+
+def test_led_forces_belong_to_the_leading_state_backed_ones_not_to_the_backer(pipeline: Pipeline) -> None:
+    mentions = _by_text(_resolve(pipeline, "Saudi-led forces launched air strikes against Houthi positions in Yemen."))
+    assert mentions["forces"].actor.code == "SAUMIL"
+    assert "Saudi" not in mentions
+    mentions = _by_text(_resolve(pipeline, "US-backed forces captured the town of Raqqa in Syria."))
+    assert mentions.get("forces") is None or mentions["forces"].actor.country != "USA"

@@ -307,3 +307,47 @@ def test_a_noun_inside_a_refusal_is_part_of_the_refusal(pipeline: Pipeline) -> N
     events = _events(pipeline, "The Greek government has refused to commit to any direct assistance to Bulgaria.")
     assert any(e.root == "12" for e in events)
     assert not any(e.root == "07" for e in events)
+
+
+def test_a_subordinate_clause_with_its_own_subject_takes_no_outer_source(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "A Dutch minister warned today of new tariffs on Belgian steel as the leaders of the two countries sought to calm the dispute.")
+    assert not any(e.root == "02" for e in events)
+
+
+def test_welcome_and_order_to_suspend(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Chancellor Helmut Kohl gave a warm welcome on Monday to Polish President Lech Walesa."))
+    assert ("DEU", "POL", "04") in dyads
+    events = _events(pipeline, "Zimbabwe's government ordered the independent newspaper Daily News to suspend publication.")
+    assert any(e.cameo == "172" for e in events)
+
+
+def test_a_rejected_appeal_or_offer_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Beirut again rejected a United Nations appeal for deploying army troops along its borders with Israel.")
+    assert any(e.root == "12" for e in events)
+    assert not any(e.root == "02" for e in events)
+
+
+def test_an_actor_inside_an_apposition_of_the_subject_is_no_source(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Turkey, a NATO member, has condemned the attack on Armenia.")
+    assert any(e.root == "11" and e.source.actor.country == "TUR" for e in events)
+    assert not any(e.root == "11" and e.source.actor.name == "NATO" for e in events)
+
+
+def test_a_place_named_in_apposition_is_the_target(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Ethiopian troops shelled the northern regional capital Asmara on Sunday."))
+    assert any(d[0] == "ETH" and d[1] == "ERI" and d[2] == "19" for d in dyads)
+
+
+def test_a_targetless_event_gives_way_to_a_targeted_one_of_the_same_plover_type(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ethiopian troops shelled the northern regional capital Asmara on Sunday, killing about 20 people.")
+    assert events and all(e.target is not None for e in events if e.plover == "ASSAULT")
+
+
+def test_refuge_and_demands_from_name_their_party(pipeline: Pipeline) -> None:
+    assert ("AFG", "PAK", "02") in _dyads(_events(pipeline, "Thousands of Afghan villagers sought refuge in Pakistan last week."))
+    assert ("SYR", "ISR", "11") in _dyads(_events(pipeline, "Syria complained to the United Nations on Tuesday over two Israeli air raids."))
+
+
+def test_talks_and_phone_calls_with_a_party_go_both_ways(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "The Kenyan foreign minister held talks with Tanzania's government on Tuesday."))
+    assert ("KEN", "TZA", "04") in dyads and ("TZA", "KEN", "04") in dyads

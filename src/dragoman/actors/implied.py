@@ -23,7 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dragoman.actors.locative import BRIDGE_WORDS
-from dragoman.records import Actor, ActorMention
+from dragoman.records import Actor, ActorMention, Span
 
 PENDING = ".implied"  # rule suffix of a mention whose country is still to be found
 _PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "at", "inside", "within", "around", "near"})
@@ -32,6 +32,8 @@ _PLACE_RULES = (".place",)
 _COUNTED = frozenset({"state", "person", "group"})
 # How much evidence each kind of pending mention may use (1 = a place phrase only ... 4 = all):
 # "the Albanians of southern Serbia" (demonym) and groups ("Kurds") only by where they are said to be.
+_LED = frozenset({"led"})
+_BACKED = frozenset({"backed", "supported", "sponsored", "trained", "armed", "funded", "allied"})
 _DEPTH = {"sector": 4, "ethnic": 4, "person": 4, "group": 2, "demonym": 1}
 
 
@@ -72,6 +74,20 @@ def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: 
     return None
 
 
+def _title_adjective(doc: Doc, start: int, known: list[ActorMention], exclude: AbstractSet[str]) -> ActorMention | None:
+    """"Nigerian junior foreign minister Dubem Oniya": the state named right before the person's title."""
+    k = start - 1
+    while k >= 0 and start - k <= 4 and ((doc[k].is_lower and doc[k].is_alpha) or doc[k].text == "-"):
+        k -= 1
+    if k < 0 or k == start - 1:
+        return None
+    for m in known:
+        at = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if at is not None and at.end == k + 1 and m.actor.kind == "state" and m.actor.country and m.actor.country not in exclude:
+            return m
+    return None
+
+
 def implied_country(doc: Doc, mention: ActorMention, mentions: list[ActorMention], exclude: AbstractSet[str] = frozenset(), depth: int = 4) -> tuple[str, str] | None:
     """(country, evidence) for a generic mention, or None when the text implies none; ``depth``
     is how many of the four kinds of evidence may be used."""
@@ -85,9 +101,20 @@ def implied_country(doc: Doc, mention: ActorMention, mentions: list[ActorMention
         at = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if at is not None:
             starts.setdefault(at.start, m)
+    if start >= 3 and doc[start - 2].text == "-" and doc[start - 1].lower_ in _LED | _BACKED:
+        # "Saudi-led forces" are that state's; "US-backed forces" are not the backer's
+        ends = {view.end: m for m in known if (view := doc.char_span(m.span.start, m.span.end, alignment_mode="expand")) is not None}
+        patron = ends.get(start - 2)
+        if patron is not None and patron.actor.country and patron.actor.kind == "state":
+            if doc[start - 1].lower_ in _LED and patron.actor.country not in exclude:
+                return patron.actor.country, "led-by"
+            exclude = {*exclude, patron.actor.country}
     found = _place_phrase(doc, end, starts, exclude)
     if found or depth < 2:
         return (found, "place-phrase") if found else None
+    adjective = _title_adjective(doc, start, known, exclude) if mention.actor.kind == "person" else None
+    if adjective is not None and adjective.actor.country:
+        return adjective.actor.country, "title-adjective"
     sent = doc[start].sent
     in_sentence = [m for m in known if sent.start_char <= m.span.start < sent.end_char]
     places = {m.actor.country for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude}
@@ -110,6 +137,7 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mappi
     said). Mentions of other rules pass through unchanged.
     """
     out: list[ActorMention] = []
+    absorbed: set[Span] = set()
     for mention in mentions:
         if not mention.rule.endswith(PENDING):
             out.append(mention)
@@ -137,4 +165,12 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mappi
         else:
             actor = replace(actor, country=country)
         out.append(replace(mention, actor=actor, rule=f"{prefix}.{evidence}"))
-    return out
+        if evidence == "led-by":
+            # "Vietnamese-led forces": the adjective is part of the forces, no actor of its own
+            absorbed.update(m.span for m in mentions if m.rule.startswith("adjective.") and m.span.end <= mention.span.start and mention.span.start - m.span.end <= 5 and m.actor.country == country)
+        if evidence == "title-adjective" and (where := _tokens(doc, mention)) is not None:
+            adjective = _title_adjective(doc, where[0], mentions, set())
+            if adjective is not None and adjective.rule.startswith("adjective."):
+                absorbed.add(adjective.span)
+    # the adjective now belongs to the titled person ("Ghanaian deputy trade minister X"): no actor of its own
+    return [m for m in out if m.span not in absorbed]

@@ -325,6 +325,20 @@ class CodeReading:
 _ALLEGING = frozenset({"accuse", "charge", "suspect", "allege"})
 
 
+_REJECTING = frozenset({"reject", "dismiss", "rebuff", "spurn"})
+_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "JJR", "JJS", "NNP", "NNPS", "CD", "HYPH", "POS", "PRP$", "RB"})
+
+
+def _object_of_rejection(doc: Doc, start: int, sent_start: int) -> bool:
+    """Is the noun phrase at ``start`` the object of a rejecting verb ("rejected a fresh US offer")?"""
+    for k in range(start - 1, max(sent_start, start - 6) - 1, -1):
+        if doc[k].lemma_.lower() in _REJECTING and doc[k].tag_.startswith("VB"):
+            return True
+        if doc[k].tag_ not in _NOUN_PHRASE_TAGS:
+            return False
+    return False
+
+
 def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading:
     """The match's modality; a nominal event takes only negation, hypotheses and appeals
     ("under threat from sanctions" is no threat event)."""
@@ -336,6 +350,12 @@ def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading
     if "noun" in match.pattern.flags and reading.modality in {"refusal", "threat"} and cue is not None and cue + 1 < match.anchor and doc[cue + 1].lower_ == "to":
         # "refused to commit to any assistance to the US", "threatened to launch an offensive in its war with Iraq":
         # the noun is part of what was refused or threatened, which the verb's own match codes
+        return ModalityReading("hypothetical", None)
+    if ("noun" in match.pattern.flags and _object_of_rejection(doc, match.start, sent.start)) or (
+        reading.modality == "appeal" and cue is not None and _object_of_rejection(doc, cue, sent.start)
+    ):
+        # "rejected a United Nations appeal for deploying troops", "rejected an Indian proposal": the appeal
+        # or offer is what was rejected, coded by the rejection's own match
         return ModalityReading("hypothetical", None)
     if "noun" in match.pattern.flags and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
         return ModalityReading("fact", None)
@@ -417,8 +437,10 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         same = [o for o in events if o is not e and o.source.actor.code == e.source.actor.code and o.source.actor.name == e.source.actor.name]
         if e.target is None and e.cameo == "030" and any(abs(o.evidence[0].start - e.evidence[0].start) < 200 for o in same):
             continue
-        if e.target is None and any(o.target is not None and o.root == e.root and abs(o.evidence[0].start - e.evidence[0].start) < 200 for o in same):
-            continue  # "threatened ... issued an ultimatum to Ecuador": the targeted event says it all
+        if e.target is None and any(o.target is not None and (o.root == e.root or (o.plover and o.plover == e.plover)) and abs(o.evidence[0].start - e.evidence[0].start) < 200 for o in same):
+            # "threatened ... issued an ultimatum to Ecuador", "shelled Juba ..., killing about 20 people":
+            # the targeted event of the same root or PLOVER type says it all
+            continue
         protests = [o for o in same if o.root == "14" and o.evidence[0].start <= e.evidence[0].start < o.evidence[0].end + 60]
         if e.root in {"02", "10"} and protests:
             for o in protests:  # the demand's addressee is the protest's target: "demonstrated calling for independence from Iraq"

@@ -25,6 +25,7 @@ _PART_OF = frozenset({
     "town", "towns", "part", "parts", "territory", "stronghold", "strongholds", "rights", "property", "properties", "assets",
     "citizen", "citizens", "residents", "supporters", "representatives", "delegation", "units", "ships", "vessels", "convoy",
 })
+_PLACE_HEADS = frozenset({"capital", "city", "town", "port", "village", "province", "region", "district", "enclave"})
 MAX_GAP = 4
 MAX_FILLER = 2
 
@@ -85,6 +86,8 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
             j += 2
         elif word in _PART_OF and j + 2 < view.end and view.lower(j + 1) in _PART_OF and view.lower(j + 2) == "of":
             j += 1  # "the deputy chief of"
+        elif word in _PLACE_HEADS and j + 1 in view.mentions_at:
+            j += 1  # "shelled the southern regional capital Juba": the place named in apposition
         elif word in _DETERMINERS or _quantity_word(view, j) or view.doc[j].like_num or view.doc[j].tag_ in {"JJ", "JJR", "JJS"} or (word == "-" and not view.doc[j - 1].whitespace_):
             j += 1
         else:

@@ -12,6 +12,8 @@ _OBLIQUE_MARKERS = frozenset(
      "throughout", "across", "inside", "outside", "within", "around", "beyond", "along"}
 )
 _COORD = frozenset({"and", ",", "or"})
+_APPOSITION = frozenset({"appos"})
+_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though", "whereas"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
@@ -24,13 +26,13 @@ PARTITIVES = frozenset({
 })
 
 
-def _inside_modifier(token: Token, head: Token) -> bool:
+def _inside_modifier(token: Token, head: Token, deps: frozenset[str] = frozenset({"pobj", "prep", "relcl", "acl", "nmod"})) -> bool:
     """Is ``token`` inside a prepositional or clausal modifier of ``head`` ("sides of ... Cyprus")?"""
     t = token
     for _ in range(50):  # tokens are views: compare positions, never identities
         if t.i == head.i or t.head.i == t.i:
             return False
-        if t.dep_ in {"pobj", "prep", "relcl", "acl", "nmod"}:
+        if t.dep_ in deps:
             return True
         t = t.head
     return False
@@ -45,7 +47,26 @@ def _mentions_in(view: SentenceView, token: Token) -> list[ActorMention]:
                 out.append(m)
     # Prefer the mention covering the subject's head word, then the rest (coordination).
     out.sort(key=lambda m: 0 if token.idx >= m.span.start and token.idx < m.span.end else 1)
+    if out and out[0].actor.country and token.idx >= out[0].span.start and token.idx < out[0].span.end:
+        # "Turkey, a NATO member, condemned": an apposition describes the subject, it is no second actor
+        out = [m for m in out if not _in_apposition(view, m, token)]
     return out
+
+
+def _in_apposition(view: SentenceView, mention: ActorMention, head: Token) -> bool:
+    """Is the mention a modifier inside an apposition of the subject ("Turkey, a [NATO] member,")?
+    An apposition that names the actor itself ("the rebel group, [FDD],") is kept."""
+    at = view.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if at is None:
+        return False
+    t = at[0]
+    for _ in range(50):
+        if t.i == head.i or t.head.i == t.i:
+            return False
+        if t.dep_ in _APPOSITION:
+            return not mention.span.start <= t.idx < mention.span.end
+        t = t.head
+    return False
 
 
 def _partitive_object(view: SentenceView, token: Token) -> Token:
@@ -64,10 +85,14 @@ def _partitive_object(view: SentenceView, token: Token) -> Token:
 
 
 def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
-    """The anchor's grammatical subject, climbing xcomp/conj chains ("refused to join")."""
+    """The anchor's grammatical subject, climbing xcomp/conj chains ("refused to join"), never out of
+    a subordinate clause that has a subject of its own."""
     verb = anchor
+    boundary = next((i for i in range(anchor.i - 1, view.start, -1) if _opens_subordinate_clause(view, i, anchor.i)), None)
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if boundary is not None and (verb.i < boundary or any(c.i < boundary for c in subjects)):
+            return []
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             found = _mentions_in(view, agents[0])
@@ -158,4 +183,17 @@ def _clause_start(view: SentenceView, anchor: int) -> int | None:
         if word in {"which", "who"} or (word == "that" and view.doc[i].tag_ in {"IN", "WDT"}):
             # "announced that it has called off": an unresolved pronoun subject stands for the speaker
             return None if word == "that" and i + 1 < view.end and view.lower(i + 1) in _PRONOUNS else i
+        if _opens_subordinate_clause(view, i, anchor):
+            return i
     return None
+
+
+def _opens_subordinate_clause(view: SentenceView, i: int, anchor: int) -> bool:
+    """"..., as the leaders of the two countries sought to ease tension": a subordinator with a noun
+    subject of its own opens the anchor's clause (not "X, as the largest donor, pledged": an aside)."""
+    return (
+        view.lower(i) in _SUBORDINATORS
+        and i + 1 < anchor
+        and view.lower(i + 1) in {"the", "a", "an"}
+        and not any(view.doc[k].is_punct for k in range(i + 1, anchor))
+    )
