@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -20,6 +20,7 @@ from dragoman.errors import DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_inputs
 from dragoman.nlp import NlpBackend, parse_article, parse_articles
+from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
 from dragoman.places import Gazetteer, load_gazetteer
 from dragoman.places.context import DateFinder, PlaceFinder, date_finder, place_finder
 from dragoman.quotes import CueLexicon, extract_quotes, load_cues
@@ -50,13 +51,18 @@ def _optional_path(value: str) -> Path | None:
 def load_pipeline(settings: Settings) -> Pipeline:
     """Load every stage's resources as the settings say."""
     start = time.perf_counter()
-    nlp = nlp_factory(settings.nlp.backend)(settings.nlp)
+    # the entity ruler is fed from the knowledge base and gazetteer loaded here (with the
+    # user's --actors entries), not from a second copy the backend would load itself
+    nlp = nlp_factory(settings.nlp.backend)(replace(settings.nlp, gazetteer_ruler=False))
     gazetteer = load_gazetteer(settings.places.min_population)
+    actors = load_actor_resources(nlp.nlp, _optional_path(settings.actors.user_file), gazetteer if settings.actors.city_places else None)
+    if settings.nlp.gazetteer_ruler and nlp.has_ner:
+        add_gazetteer_ruler(nlp.nlp, ruler_patterns(settings.nlp, actors.kb, gazetteer))
     pipeline = Pipeline(
         settings=settings,
         nlp=nlp,
         boilerplate=load_rules(),
-        actors=load_actor_resources(nlp.nlp, _optional_path(settings.actors.user_file), gazetteer if settings.actors.city_places else None),
+        actors=actors,
         events=load_event_resources(_optional_path(settings.events.user_patterns)),
         cues=load_cues(settings.quotes.user_cues or None),
         gazetteer=gazetteer,

@@ -314,3 +314,19 @@ def test_led_forces_belong_to_the_leading_state_backed_ones_not_to_the_backer(pi
     assert "Saudi" not in mentions
     mentions = _by_text(_resolve(pipeline, "US-backed forces captured the town of Raqqa in Syria."))
     assert mentions.get("forces") is None or mentions["forces"].actor.country != "USA"
+
+
+def test_its_passes_over_an_actor_in_an_apposition_or_bracket(pipeline: Pipeline) -> None:
+    mentions = _resolve(pipeline, "Kenya, a close British ally, on Friday told its citizens to avoid the border.")
+    assert [m.actor.country for m in mentions if m.span.text == "its"] == ["KEN"]
+    mentions = _resolve(pipeline, "Ghana's ruling party (NDC) defended its record on Monday.")
+    assert [m.actor.country for m in mentions if m.span.text == "its"] == ["GHA"]
+    mentions = _resolve(pipeline, "Protesters urged Turkey to support Cyprus in its talks.")
+    assert [m.actor.country for m in mentions if m.span.text == "its"] == ["CYP"]
+
+
+def test_old_country_names_and_adjectives(pipeline: Pipeline) -> None:
+    text = "Kampuchean guerrillas and Zairean troops met Rhodesian and Ceylonese envoys."
+    countries = {m.span.text.split()[0]: m.actor.country for m in _resolve(pipeline, text)}
+    assert countries.get("Kampuchean") == "KHM" and countries.get("Zairean") == "COD"
+    assert countries.get("Rhodesian") == "ZWE" and countries.get("Ceylonese") == "LKA"

@@ -209,3 +209,15 @@ def test_trained_backend_has_the_ruler_after_ner(tmp_path: Path) -> None:
     doc = nlp("Zorblax Industries said Turkey and Recep Tayyip Erdogan met in Ankara.")
     ents = {(e.text, e.label_) for e in doc.ents}
     assert {("Zorblax Industries", "ORG"), ("Turkey", "GPE"), ("Recep Tayyip Erdogan", "PERSON"), ("Ankara", "GPE")} <= ents
+
+
+def test_the_pipeline_adds_the_ruler_once_from_its_own_knowledge() -> None:
+    from dragoman.pipeline import load_pipeline
+
+    pipeline = load_pipeline(load_settings())
+    if not pipeline.nlp.has_ner:
+        pytest.skip("no trained model: no NER to follow")
+    assert pipeline.nlp.nlp.pipe_names.count("gazetteer_ruler") == 1
+    assert pipeline.nlp.nlp.pipe_names[-1] == "gazetteer_ruler"
+    doc = pipeline.nlp.nlp("Recep Tayyip Erdogan flew to Tehran.")
+    assert ("Recep Tayyip Erdogan", "PERSON") in [(e.text, e.label_) for e in doc.ents]

@@ -351,3 +351,8 @@ def test_refuge_and_demands_from_name_their_party(pipeline: Pipeline) -> None:
 def test_talks_and_phone_calls_with_a_party_go_both_ways(pipeline: Pipeline) -> None:
     dyads = _dyads(_events(pipeline, "The Kenyan foreign minister held talks with Tanzania's government on Tuesday."))
     assert ("KEN", "TZA", "04") in dyads and ("TZA", "KEN", "04") in dyads
+
+
+def test_investigations_opened_against_a_party_target_it(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "A judge in Lima opened corruption investigations against 12 Peruvian army officers on Monday."))
+    assert any(d[0] == "PER" and d[1] == "PER" and d[2] == "09" for d in dyads)

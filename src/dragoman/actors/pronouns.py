@@ -9,7 +9,9 @@ The heuristic (see docs/actors.md):
   disagrees with the pronoun.
 * ``they/them/their`` and "the country" take a state, organisation or group by the
   same rule; ``its`` and "the country" (a state) take the *nearest* such mention before
-  it in its sentence ("support Turkey in its fight"), else the first of an earlier one.
+  it in its sentence ("support Turkey in its fight"), else the first of an earlier one; a
+  mention inside an aside that closes before the pronoun (an apposition opened by a/an/the,
+  "Pakistan, a key U.S. ally, urged its citizens", or a bracket) is passed over.
 * A pronoun inside a relative clause takes the clause's antecedent ("Joe Biden, who declared
   his support": his = Biden).
 * "his/her counterpart" is the most recent other person, preferring one of another
@@ -69,7 +71,10 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                 and (gender is None or _gender(kb, m) in (None, gender))
             ]
             if candidates:
-                return candidates[-1] if nearest and back == 0 else candidates[0]
+                if nearest and back == 0:
+                    inner = [m for m in candidates if not _parenthetical(doc, m, token_i)]
+                    return (inner or candidates)[-1]
+                return candidates[0]
         return None
 
     for token in doc:
@@ -96,6 +101,29 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         mention = ActorMention(Span(article.id, token.idx, end, article.text[token.idx:end]), antecedent.actor, rule, STAGE, antecedent.span)
         out.append(mention)
     return out
+
+
+def _parenthetical(doc: Doc, mention: ActorMention, token_i: int) -> bool:
+    """True for a mention inside an aside that closes before the pronoun: an apposition
+    ("Pakistan, a key U.S. ally, urged its citizens") or a bracket ("the group (FDD) ... its")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent_start = span.sent.start
+    opener = None
+    for i in range(span.start - 1, sent_start - 1, -1):
+        if doc[i].text in {",", "(", ";", ":"} or doc[i].pos_ in {"VERB", "AUX"}:
+            opener = i if doc[i].text in {",", "("} else None
+            break
+    if opener is None or opener == sent_start:
+        return False
+    closer_text = ")" if doc[opener].text == "(" else ","
+    closer = next((i for i in range(span.end, token_i) if doc[i].text in {closer_text, ";", ":"} or (closer_text == "," and doc[i].pos_ in {"VERB", "AUX"})), None)
+    if closer is None or doc[closer].text != closer_text:
+        return False
+    if closer_text == ")":
+        return True
+    return doc[opener + 1].lower_ in {"a", "an", "the"}
 
 
 def _relative_antecedent(doc: Doc, token_i: int, pool: list[ActorMention]) -> ActorMention | None:

@@ -152,10 +152,14 @@ def gazetteer_patterns(
     return patterns
 
 
-def ruler_patterns(settings: NlpSettings) -> list[RulerPattern]:
-    """The patterns ``nlp.gazetteer_ruler`` uses: packaged knowledge base and gazetteer,
+def ruler_patterns(settings: NlpSettings, kb: KnowledgeBase | None = None, gazetteer: Gazetteer | None = None) -> list[RulerPattern]:
+    """The patterns ``nlp.gazetteer_ruler`` uses: the knowledge base and gazetteer (the
+    packaged ones unless the caller has them loaded already, as ``load_pipeline`` has),
     with the JSONL file named by ``nlp.ruler_patterns`` (if any) on top."""
-    patterns = gazetteer_patterns(load_knowledge(), load_gazetteer(_GAZETTEER_POPULATION))
+    patterns = gazetteer_patterns(
+        kb if kb is not None else load_knowledge(),
+        gazetteer if gazetteer is not None else load_gazetteer(_GAZETTEER_POPULATION),
+    )
     if settings.ruler_patterns:
         patterns = merge_patterns(patterns, load_user_patterns(Path(settings.ruler_patterns)))
     return patterns
