@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
@@ -13,7 +13,8 @@ from dragoman.clean import find_boilerplate
 from dragoman.eval import evaluate
 from dragoman.events.coder import best_matches, sentence_view
 from dragoman.nlp import parse_article
-from dragoman.pipeline import Pipeline, code_article, code_articles, code_inputs
+from dragoman.ingest import read_articles
+from dragoman.pipeline import Pipeline, code_article, code_articles
 from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
@@ -29,21 +30,7 @@ def code(
 
     ``skip`` (e.g. :meth:`StoredIndex.holds`) leaves out articles before they are coded.
     """
-    if default_date is None and skip is None:
-        yield from code_inputs(pipeline, paths, stdin)
-        return
-    from dragoman.ingest import read_inputs
-
-    def prepared() -> Iterator[Article | Rejection]:
-        for item in read_inputs(paths, pipeline.settings.ingest, stdin):
-            if isinstance(item, Article):
-                if default_date is not None and item.date is None:
-                    item = replace(item, date=default_date)
-                if skip is not None and skip(item):
-                    continue
-            yield item
-
-    yield from code_articles(pipeline, prepared())
+    yield from code_articles(pipeline, read_articles(paths, pipeline.settings.ingest, stdin, default_date, skip))
 
 
 def stored_index(db: Path) -> StoredIndex:

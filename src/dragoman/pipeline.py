@@ -129,17 +129,21 @@ def code_articles(pipeline: Pipeline, items: Iterable[Article | Rejection]) -> I
     """
     size = max(1, pipeline.settings.nlp.batch_size)
     pending: list[Article | Rejection] = []
+    articles: list[Article] = []
 
     def flush() -> Iterator[CodedArticle | Rejection]:
-        coded = iter(_code_batch(pipeline, [i for i in pending if isinstance(i, Article)]))
+        coded = iter(_code_batch(pipeline, articles))
         for i in pending:
             yield i if isinstance(i, Rejection) else next(coded)
         pending.clear()
+        articles.clear()
 
     for item in items:
         pending.append(item)
-        if sum(isinstance(i, Article) for i in pending) >= size:
-            yield from flush()
+        if isinstance(item, Article):
+            articles.append(item)
+            if len(articles) >= size:
+                yield from flush()
     if pending:
         yield from flush()
 

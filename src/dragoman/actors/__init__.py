@@ -50,6 +50,6 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
     if resources.gazetteer is not None:
         named += city_places(doc, article, removed, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
-    named = imply_countries(doc, named, {iso: c.name for iso, c in resources.kb.countries.items()})
+    named = imply_countries(doc, named, resources.kb.countries)
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
     return tuple(sorted([*named, *pronouns], key=lambda m: m.span.start))

@@ -17,11 +17,12 @@ Without evidence a bare sector word is dropped, and an ethnic group keeps its ow
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, replace
 from typing import AbstractSet, Mapping
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from dragoman.actors.knowledge import Country
 from dragoman.actors.locative import BRIDGE_WORDS
 from dragoman.records import Actor, ActorMention, Span
 
@@ -40,6 +41,25 @@ _DEPTH = {"sector": 4, "ethnic": 4, "person": 4, "group": 2, "demonym": 1}
 def _tokens(doc: Doc, mention: ActorMention) -> tuple[int, int] | None:
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return (span.start, span.end) if span is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The article's resolved mentions with their token spans, worked out once per article."""
+
+    mentions: list[ActorMention]
+    located: list[tuple[ActorMention, int, int]]  # (mention, first token, token after), in text order
+    starts: dict[int, ActorMention]  # first token -> the first mention starting there
+    ends: dict[int, ActorMention]  # token after -> the last mention ending there
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: list[ActorMention]) -> _Known:
+        known = [m for m in mentions if not m.rule.endswith(PENDING)]
+        located = [(m, *where) for m in known if (where := _tokens(doc, m)) is not None]
+        starts: dict[int, ActorMention] = {}
+        for m, start, _ in located:
+            starts.setdefault(start, m)
+        return cls(known, located, starts, {end: m for m, _, end in located})
 
 
 def _counts(mentions: list[ActorMention], exclude: AbstractSet[str]) -> Counter[str]:
@@ -74,62 +94,54 @@ def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: 
     return None
 
 
-def _title_adjective(doc: Doc, start: int, known: list[ActorMention], exclude: AbstractSet[str]) -> ActorMention | None:
+def _title_adjective(doc: Doc, start: int, located: list[tuple[ActorMention, int, int]], exclude: AbstractSet[str]) -> ActorMention | None:
     """"Nigerian junior foreign minister Dubem Oniya": the state named right before the person's title."""
     k = start - 1
     while k >= 0 and start - k <= 4 and ((doc[k].is_lower and doc[k].is_alpha) or doc[k].text == "-"):
         k -= 1
     if k < 0 or k == start - 1:
         return None
-    for m in known:
-        at = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if at is not None and at.end == k + 1 and m.actor.kind == "state" and m.actor.country and m.actor.country not in exclude:
+    for m, _, end in located:
+        if end == k + 1 and m.actor.kind == "state" and m.actor.country and m.actor.country not in exclude:
             return m
     return None
 
 
-def implied_country(doc: Doc, mention: ActorMention, mentions: list[ActorMention], exclude: AbstractSet[str] = frozenset(), depth: int = 4) -> tuple[str, str] | None:
+def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: AbstractSet[str] = frozenset(), depth: int = 4) -> tuple[str, str] | None:
     """(country, evidence) for a generic mention, or None when the text implies none; ``depth``
     is how many of the four kinds of evidence may be used."""
     where = _tokens(doc, mention)
     if where is None:
         return None
     start, end = where
-    known = [m for m in mentions if m is not mention and not m.rule.endswith(PENDING)]
-    starts: dict[int, ActorMention] = {}
-    for m in known:
-        at = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if at is not None:
-            starts.setdefault(at.start, m)
     if start >= 3 and doc[start - 2].text == "-" and doc[start - 1].lower_ in _LED | _BACKED:
         # "Saudi-led forces" are that state's; "US-backed forces" are not the backer's
-        ends = {view.end: m for m in known if (view := doc.char_span(m.span.start, m.span.end, alignment_mode="expand")) is not None}
-        patron = ends.get(start - 2)
+        patron = known.ends.get(start - 2)
         if patron is not None and patron.actor.country and patron.actor.kind == "state":
             if doc[start - 1].lower_ in _LED and patron.actor.country not in exclude:
                 return patron.actor.country, "led-by"
             exclude = {*exclude, patron.actor.country}
-    found = _place_phrase(doc, end, starts, exclude)
+    found = _place_phrase(doc, end, known.starts, exclude)
     if found or depth < 2:
         return (found, "place-phrase") if found else None
-    adjective = _title_adjective(doc, start, known, exclude) if mention.actor.kind == "person" else None
+    adjective = _title_adjective(doc, start, known.located, exclude) if mention.actor.kind == "person" else None
     if adjective is not None and adjective.actor.country:
         return adjective.actor.country, "title-adjective"
     sent = doc[start].sent
-    in_sentence = [m for m in known if sent.start_char <= m.span.start < sent.end_char]
+    in_sentence = [m for m in known.mentions if sent.start_char <= m.span.start < sent.end_char]
     places = {m.actor.country for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude}
     if len(places) == 1:
         return places.pop(), "sentence-place"
     found = _leader(_counts(in_sentence, exclude)) if depth >= 3 else None
     if found:
         return found, "sentence-country"
-    found = _leader(_counts(known, exclude)) if depth >= 4 else None
+    found = _leader(_counts(known.mentions, exclude)) if depth >= 4 else None
     if found:
         return found, "article-country"
     return None
 
 
-def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mapping[str, str]) -> list[ActorMention]:
+def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[str, Country]) -> list[ActorMention]:
     """Give each pending mention (rule ending in ``.implied``) the country the text implies.
 
     A pending mention's actor carries its sector (bare sector words) or its own
@@ -138,6 +150,8 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mappi
     """
     out: list[ActorMention] = []
     absorbed: set[Span] = set()
+    known = _Known.of(doc, mentions)
+    everyone: list[tuple[ActorMention, int, int]] | None = None  # all mentions located, for title adjectives
     for mention in mentions:
         if not mention.rule.endswith(PENDING):
             out.append(mention)
@@ -146,7 +160,7 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mappi
         kind = prefix.split(".")[0]
         actor = mention.actor
         own = {actor.code[:3]} if kind in {"ethnic", "demonym"} and actor.code else set()
-        found = implied_country(doc, mention, mentions, own, _DEPTH[kind])
+        found = implied_country(doc, mention, known, own, _DEPTH[kind])
         if found is None:
             if kind in {"ethnic", "demonym"} and actor.code:
                 fallback = "ethnic.origin" if kind == "ethnic" else "adjective.name"
@@ -159,7 +173,7 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mappi
         country, evidence = found
         if prefix == "sector":
             code = f"{country}{actor.sector}" if actor.sector else country
-            actor = Actor(code, country_names.get(country, country), country, actor.kind, actor.sector)
+            actor = Actor(code, countries[country].name if country in countries else country, country, actor.kind, actor.sector)
         elif kind == "person":
             actor = replace(actor, code=f"{country}{actor.sector or ''}", country=country)
         else:
@@ -169,7 +183,9 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], country_names: Mappi
             # "Vietnamese-led forces": the adjective is part of the forces, no actor of its own
             absorbed.update(m.span for m in mentions if m.rule.startswith("adjective.") and m.span.end <= mention.span.start and mention.span.start - m.span.end <= 5 and m.actor.country == country)
         if evidence == "title-adjective" and (where := _tokens(doc, mention)) is not None:
-            adjective = _title_adjective(doc, where[0], mentions, set())
+            if everyone is None:
+                everyone = [(m, *at) for m in mentions if (at := _tokens(doc, m)) is not None]
+            adjective = _title_adjective(doc, where[0], everyone, set())
             if adjective is not None and adjective.rule.startswith("adjective."):
                 absorbed.add(adjective.span)
     # the adjective now belongs to the titled person ("Ghanaian deputy trade minister X"): no actor of its own

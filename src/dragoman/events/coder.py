@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Callable, Protocol, Sequence
+from typing import Sequence
 
 from spacy.tokens import Doc, Span as DocSpan
 
@@ -13,16 +12,10 @@ from dragoman.events.modality import ModalityReading, read_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.roles import subject_by_parse, subject_by_position
 from dragoman.events.tables import CameoTable
-from dragoman.records import ActorMention, Article, Event, Place, Quote, RemovedSpan, Span
+from dragoman.places.context import DateFinder, PlaceFinder
+from dragoman.records import ActorMention, Article, Event, Quote, RemovedSpan, Span
 
 STAGE = "events.rules.v1"
-DateFinder = Callable[[DocSpan, int], dt.date | None]
-
-
-class PlaceFinder(Protocol):
-    """The place of an event: sentence, trigger offset, spans of the event's own actors (never its place)."""
-
-    def __call__(self, sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = ()) -> Place | None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from dragoman.events.matcher import SentenceView
 from dragoman.records import ActorMention

@@ -5,6 +5,6 @@ Reads: paths and byte streams. Adds: :class:`~dragoman.records.Article` records
 """
 
 from dragoman.ingest.formats import content_id, parse_date
-from dragoman.ingest.sources import check_article, read_inputs
+from dragoman.ingest.sources import check_article, read_articles, read_inputs
 
-__all__ = ["check_article", "content_id", "parse_date", "read_inputs"]
+__all__ = ["check_article", "content_id", "parse_date", "read_articles", "read_inputs"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from dragoman.errors import InputError
 from dragoman.ingest.decoding import DecodeFailure, decode_bytes, looks_binary
@@ -123,3 +125,18 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO 
                     continue
                 seen[digest] = item.source
             yield item
+
+
+def read_articles(
+    paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO | None = None,
+    default_date: dt.date | None = None, skip: Callable[[Article], bool] | None = None,
+) -> Iterator[Article | Rejection]:
+    """:func:`read_inputs` as ``dragoman code`` reads them: ``default_date`` fills in undated
+    articles, and articles ``skip`` accepts (e.g. already stored ones) are left out."""
+    for item in read_inputs(paths, settings, stdin):
+        if isinstance(item, Article):
+            if default_date is not None and item.date is None:
+                item = replace(item, date=default_date)
+            if skip is not None and skip(item):
+                continue
+        yield item

@@ -13,11 +13,11 @@ import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from dragoman.errors import DragomanError
-from dragoman.ingest import read_inputs
+from dragoman.ingest import read_articles
 from dragoman.pipeline import Pipeline, code_articles, load_pipeline
 from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.settings import Settings
@@ -83,13 +83,4 @@ def code_paths_parallel(
 ) -> Iterator[Result]:
     """``api.code`` on ``jobs`` processes: ingest here, code there; same results in the same order."""
 
-    def items() -> Iterator[Item]:
-        for item in read_inputs(paths, settings.ingest, stdin):
-            if isinstance(item, Article):
-                if default_date is not None and item.date is None:
-                    item = replace(item, date=default_date)
-                if skip is not None and skip(item):
-                    continue
-            yield item
-
-    return code_parallel(settings, items(), jobs)
+    return code_parallel(settings, read_articles(paths, settings.ingest, stdin, default_date, skip), jobs)
