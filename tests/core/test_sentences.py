@@ -53,3 +53,10 @@ def test_seed_article_sentences(seed_text: str) -> None:
     for sent, start in zip(sents, SEED_SENTENCE_STARTS):
         assert sent.startswith(start), (sent[:60], start)
     assert sents[14] == "Subscribe to First Edition, our free daily newsletter – every morning at 7am. BST"
+
+
+def test_title_abbreviations_the_tokenizer_splits() -> None:
+    # spaCy's English tokenizer splits "Lt." into "Lt" + "."; the period is still an abbreviation's
+    assert [t.text for t in BACKEND.nlp.make_doc("Lt. Gen. Avril")][:2] == ["Lt", "."]
+    assert _sents("Lt. Gen. Prosper Avril resigned. Sgt. Maj. Jones said no. The army left.") == [
+        "Lt. Gen. Prosper Avril resigned.", "Sgt. Maj. Jones said no.", "The army left."]

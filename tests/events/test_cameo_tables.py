@@ -31,7 +31,7 @@ ALTERNATION_RE = re.compile(rf"^{LEMMA}(?:\|{LEMMA})*$")
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def pattern_files() -> list[Path]:
@@ -220,3 +220,31 @@ def test_every_root_has_patterns(patterns):
     thin = {root: per_root[root] for root in ROOTS if per_root[root] < 10}
     assert not thin, f"roots with fewer than 10 patterns: {thin}"
     assert sum(per_root.values()) >= 1200
+
+
+# --- plover_manual.tsv --------------------------------------------------------
+
+
+def test_plover_manual_rows_name_codes_or_patterns_and_known_types(cameo, patterns):
+    rows = read_tsv(DATA / "plover_manual.tsv")
+    assert rows
+    ids = {row["id"] for _, _, row in patterns}
+    types = {row["plover"] for row in cameo.values() if row["plover"]}
+    for row in rows:
+        assert row["key"] in cameo or row["key"] in ids, row
+        assert row["plover"] in types, row
+        assert row["section"] and row["why"], row
+        # the row only matters where the manual differs from the crosswalk
+        code = row["key"] if row["key"] in cameo else next(r["code"] for _, _, r in patterns if r["id"] == row["key"])
+        assert cameo[code]["plover"] != row["plover"], row
+
+
+def test_plover_for_prefers_the_manual_for_facts_only():
+    from dragoman.events import load_event_resources
+
+    table = load_event_resources().cameo
+    assert table.plover_of("0813") == "RETREAT" and table.plover_for("0813", "lift.curfew", True) == "CONCEDE"
+    assert table.plover_for("163", "impose.sanctions", True) == "SANCTION"
+    assert table.plover_for("0831", "resign.stmt", True) == "RETREAT"
+    assert table.plover_for("0831", "resign.stmt", False) == "CONCEDE"  # an intention to resign is no resignation
+    assert table.plover_for("190", "attack.target", True) == "ASSAULT"

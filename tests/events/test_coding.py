@@ -356,3 +356,22 @@ def test_talks_and_phone_calls_with_a_party_go_both_ways(pipeline: Pipeline) -> 
 def test_investigations_opened_against_a_party_target_it(pipeline: Pipeline) -> None:
     dyads = _dyads(_events(pipeline, "A judge in Lima opened corruption investigations against 12 Peruvian army officers on Monday."))
     assert any(d[0] == "PER" and d[1] == "PER" and d[2] == "09" for d in dyads)
+
+
+def test_plover_type_follows_the_manual_where_it_is_explicit(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Serbia lifted a night curfew in Montenegro on Sunday.")
+    assert any(e.cameo == "0813" and e.plover == "CONCEDE" and e.source.actor.country == "SRB" for e in events)
+    events = _events(pipeline, "Lt. Gen. Prosper Avril resigned yesterday.", date="1990-03-11")
+    assert any(e.root == "08" and e.plover == "RETREAT" and e.source.actor.country == "HTI" for e in events)
+
+
+def test_an_attack_subject_names_its_owner_or_its_place(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier."))
+    assert any(d[0] == "IRQ" and d[1] == "USA" and d[2] in {"18", "19"} for d in dyads)
+    dyads = _dyads(_events(pipeline, "Recent US drone strikes have killed eight al-Qaeda leaders."))
+    assert any(d[0] == "USA" and d[2] in {"18", "19"} for d in dyads)
+
+
+def test_the_government_of_a_leader_acts_as_the_leader(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The military government of President Prosper Avril declared a state of siege in Haiti on Saturday.", date="1990-01-20")
+    assert any(e.cameo == "1724" and e.source.actor.country == "HTI" for e in events)

@@ -350,6 +350,8 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
         used.update(range(first, title_index + 2))
         return True
     surface = title.best().key
+    if doc[title.end - 1].tag_ in {"NNS", "NNPS"}:
+        return False  # "top al-Qaeda leaders", "Russian leaders": a group, not the one holder of the office
     found_any = False
     for match, key in owners:
         holder = title_holder(kb, key, surface, ctx.day)

@@ -44,6 +44,7 @@ class TermIndex:
 
     matcher: PhraseMatcher
     meanings: Mapping[str, tuple[Term, ...]]  # lower-cased phrase -> terms
+    lower_names: frozenset[str] = frozenset()  # names the KB itself writes in lower case ("al-Qaeda")
 
     def find(self, doc: Doc) -> list[TermMatch]:
         """Longest non-overlapping matches, cased kinds only where the text is capitalised."""
@@ -54,7 +55,7 @@ class TermIndex:
             if not terms:
                 continue
             first = span[0].text
-            capitalised = first[:1].isupper() or first[:1].isdigit() or (first.lower() == "the" and len(span) > 1 and span[1].text[:1].isupper())
+            capitalised = first[:1].isupper() or first[:1].isdigit() or (first.lower() == "the" and len(span) > 1 and span[1].text[:1].isupper()) or span.text in self.lower_names
             usable = tuple(t for t in terms if t.kind not in _CASED or capitalised)
             if usable:
                 raw.append(TermMatch(start, end, usable))
@@ -109,4 +110,5 @@ def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
     for start in range(0, len(phrases), 1000):
         chunk = phrases[start : start + 1000]
         matcher.add("KB", [nlp.make_doc(phrase) for phrase in chunk])
-    return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()})
+    lower_names = frozenset(p for p in surfaces.values() if p[:1].islower() and any(t.kind in _CASED for t in meanings[p.lower()]))
+    return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()}, lower_names)

@@ -25,16 +25,26 @@ PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 LEGACY_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
+# The gold's country slot holds IGO for transnational organisations whether intergovernmental
+# or not (Amnesty International, the Red Cross, the Red Crescent are IGO there) and NGO for a
+# few others; dragoman codes Amnesty and the ICRC as NGOs, with no country. Both sides' country-less
+# organisations are compared as one class.
+INTERNATIONAL = "IGO/NGO"
+
+
 def _country(code: str | None) -> str | None:
-    return LEGACY_COUNTRY.get(code[:3], code[:3]) if code else None
+    if not code:
+        return None
+    country = LEGACY_COUNTRY.get(code[:3], code[:3])
+    return INTERNATIONAL if country in ("IGO", "NGO") else country
 
 
 def _actor_country(actor: Actor | None) -> str | None:
-    """An actor's country, or "IGO" for international organisations (as the gold codes them)."""
+    """An actor's country, or INTERNATIONAL for organisations with none (as the gold codes them)."""
     if actor is None:
         return None
-    if actor.code and actor.code.startswith("IGO"):
-        return "IGO"
+    if actor.code and (actor.code.startswith("IGO") or (actor.code.startswith("NGO") and not actor.country)):
+        return INTERNATIONAL
     return actor.country or _country(actor.code)
 
 
@@ -63,7 +73,8 @@ def score_plover(records: Iterable[Record], code: Callable[[Record], CodedArticl
             failed += 1
             continue
         gold = [(_country(e.get("source")), _country(e.get("target")), PLOVER_RENAMED.get(e["code"], e["code"])) for e in record.get("events", [])]
-        pred = list({(_actor_country(e.source.actor), _actor_country(e.target.actor) if e.target else None, e.plover) for e in coded.events})
+        # an event with no PLOVER type (CAMEO 01, public statements) is not a PLOVER prediction
+        pred = list({(_actor_country(e.source.actor), _actor_country(e.target.actor) if e.target else None, e.plover) for e in coded.events if e.plover})
         a, b, c = _match(gold, pred)
         tp, fp, fn = tp + a, fp + b, fn + c
         if record.get("cameo_code"):
@@ -76,7 +87,8 @@ def score_plover(records: Iterable[Record], code: Callable[[Record], CodedArticl
         for actor in [*record.get("source_actors", []), *record.get("target_actors", [])]:
             if not isinstance(actor, Mapping):
                 continue
-            country = _country(actor.get("code"))
+            gold_code = str(actor.get("code") or "")
+            country = LEGACY_COUNTRY.get(gold_code[:3], gold_code[:3])
             if country and len(country) == 3 and country.isalpha():
                 cover_total += 1
                 cover_hit += int(country in resolved)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dragoman.errors import DataFileError
+
 from dragoman.events.coder import CodeReading, EventResources, code_events, code_readings
 from dragoman.events.modality import read_modality, recode
 from dragoman.events.patterns import PatternSet, load_patterns
@@ -18,4 +20,9 @@ __all__ = ["CameoTable", "CodeReading", "EventResources", "code_readings", "Patt
 
 
 def load_event_resources(user_patterns: Path | None = None) -> EventResources:
-    return EventResources(load_patterns(user_patterns), load_cameo_table())
+    patterns, cameo = load_patterns(user_patterns), load_cameo_table()
+    ids = {p.id for p in patterns.patterns}
+    unknown = sorted(k for k in cameo.manual if not k[0].isdigit() and k not in ids)
+    if unknown:
+        raise DataFileError(f"plover_manual.tsv names patterns that do not exist: {', '.join(unknown)}")
+    return EventResources(patterns, cameo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from spacy.tokens import Doc, Span as DocSpan
+from spacy.tokens import Doc, Span as DocSpan, Token
 
 from dragoman.events.matcher import PatternMatch, SentenceView, match_at, mentions_from
 from dragoman.events.modality import ModalityReading, read_modality, recode
@@ -195,6 +195,25 @@ def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
     after = [p for p in places if p[0] >= match.anchor]
     i, m = min(after or places, key=lambda p: abs(p[0] - match.anchor))
     return (m,)
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# subjects that are an attack or a weapon rather than an actor: "a car bomb killed", "US drone strikes killed"
+_ATTACK_NOUNS = frozenset({
+    "attack", "bombing", "bomb", "explosion", "blast", "airstrike", "strike", "raid", "shelling", "ambush", "mine",
+    "rocket", "missile", "shell", "grenade", "drone", "gunfire", "fire", "barrage", "offensive", "assault",
+})
+
+
+def _attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """The actor inside an attack-noun subject ("US Predator attacks"), else the place in it
+    ("a bombing near the town of Samarra")."""
+    subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in _ATTACK_NOUNS:
+        return ()
+    inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets]
+    inside.sort(key=lambda m: m.rule.endswith(".place"))
+    return tuple(inside[:1])
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
@@ -488,11 +507,16 @@ def _events_of_match(
             sources = tuple(subject_by_position(view, subject_at, targets, quote is not None, quoted))
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)
-    if not passive:  # "was arrested in Lebanon": the place stands for its authorities
+    weapon = False
+    if not sources and not passive and has_parse and code[:2] in _VIOLENT_ROOTS:
+        # "a roadside bombing near Samarra killed one U.S. soldier": the attack's owner, else its place
+        sources = _attack_owner(view, doc[match.anchor], targets)
+        weapon = bool(sources)
+    if not passive and not weapon:  # "was arrested in Lebanon": the place stands for its authorities
         sources = tuple(m for m in sources if not m.rule.endswith(".place"))
     if not sources:
         return []
-    if not passive:
+    if not passive and not weapon:
         sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
     if not targets and "reciprocal" not in match.pattern.flags:
         targets = _others(sources, _object_target(view, match, sources, code))
@@ -521,7 +545,7 @@ def _events_of_match(
         if target is not None and _is_self(source, target):
             continue
         events.append(Event(
-            source=source, target=target, cameo=code, root=code[:2], plover=entry.plover or resources.cameo.plover_of(code) or "",
+            source=source, target=target, cameo=code, root=code[:2], plover=resources.cameo.plover_for(code, match.pattern.id, reading.modality == "fact"),
             goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, place=where, evidence=(evidence,), rule=rule,
             confidence=_confidence(match, source, target, by_parse, reading.modality), stage=STAGE,
         ))

@@ -113,6 +113,10 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
     return []
 
 
+# "the government of X": X's own apparatus, which X's actor code stands for
+_GOVERNED_BY = frozenset({"government", "regime", "administration", "cabinet", "junta", "forces", "army", "troops", "police"})
+
+
 def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previous_end: int | None, oblique_before: bool) -> bool:
     """Is the mention the object of a preposition ("between Russia"), or coordinated with one
     ("between Russia and Ukraine")? A comma coordinates only inside a list ("X, Y and Z")."""
@@ -124,6 +128,12 @@ def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previo
     word = view.lower(prev)
     if word == "of" and prev > view.start and (view.lower(prev - 1) in PARTITIVES or view.doc[prev - 1].like_num):
         return False  # "a group of Moroccan diplomats": the group is that actor
+    if word == "of" and prev > view.start and view.lower(prev - 1) in _GOVERNED_BY:
+        # "the military government of President Avril": Avril's government acts (not "an attack on the forces of X")
+        head = prev - 2
+        while head >= view.start and (view.lower(head) in {"the", "a", "an"} or view.doc[head].tag_ == "JJ"):
+            head -= 1
+        return head >= view.start and view.lower(head) in _OBLIQUE_MARKERS
     if word in _OBLIQUE_MARKERS:
         return True
     if not oblique_before or previous_end != prev:

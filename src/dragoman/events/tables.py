@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Mapping
 
@@ -27,6 +27,7 @@ class CameoCode:
 @dataclass(frozen=True, slots=True)
 class CameoTable:
     codes: Mapping[str, CameoCode]
+    manual: Mapping[str, str] = field(default_factory=dict)  # plover_manual.tsv: code or pattern id -> PLOVER type
 
     def get(self, code: str) -> CameoCode:
         """The code's entry, falling back to its parent code (``0234`` → ``023`` → ``02``)."""
@@ -39,6 +40,17 @@ class CameoTable:
                 return entry
             probe = probe[:-1]
         raise DataFileError(f"CAMEO code {code!r} is not in cameo.tsv")
+
+    def plover_for(self, code: str, rule: str, fact: bool) -> str:
+        """The event's PLOVER type: the manual's type for its pattern (plain facts only) or its code, else the crosswalk."""
+        if fact and rule in self.manual:
+            return self.manual[rule]
+        probe = code
+        while probe:
+            if probe in self.manual:
+                return self.manual[probe]
+            probe = probe[:-1]
+        return self.plover_of(code) or ""
 
     def plover_of(self, code: str) -> str | None:
         probe = code
@@ -59,4 +71,19 @@ def load_cameo_table() -> CameoTable:
             codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), int(row["quad_class"]), row.get("plover") or None, row.get("plover_mode") or None)
         except (KeyError, ValueError) as e:
             raise DataFileError(f"cameo.tsv: bad row {row!r}: {e}") from e
-    return CameoTable(codes)
+    return CameoTable(codes, _load_manual(codes))
+
+
+def _load_manual(codes: Mapping[str, CameoCode]) -> dict[str, str]:
+    text = resources.files("dragoman.events").joinpath("data/plover_manual.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((l for l in text.splitlines() if l.strip() and not l.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
+    types = {entry.plover for entry in codes.values() if entry.plover}
+    manual: dict[str, str] = {}
+    for row in rows:
+        key, kind = (row.get("key") or "").strip(), (row.get("plover") or "").strip()
+        if not key or kind not in types:
+            raise DataFileError(f"plover_manual.tsv: bad row {row!r}")
+        if key[0].isdigit() and key not in codes:
+            raise DataFileError(f"plover_manual.tsv: {key!r} is not a CAMEO code in cameo.tsv")
+        manual[key] = kind
+    return manual

@@ -76,7 +76,11 @@ def set_sentence_starts(doc: Doc, abbreviations: frozenset[str], removed: Iterab
             if "\n" in token.text:
                 starts[i + 1] = True
             continue
-        if token.text in _ENDERS:
+        if token.text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ + "." in abbreviations:
+            # the tokenizer split "Lt." into "Lt" + ".": the same rule as for a whole abbreviation
+            if doc[i + 1].text in _CLEAR_STARTERS:
+                starts[i + 1] = True
+        elif token.text in _ENDERS:
             # Closing quotes and brackets right after the mark belong to this sentence.
             j = i + 1
             while j < n and doc[j].text in _CLOSERS and not (doc[j].text in {"\"", "'"} and doc[j - 1].whitespace_):
