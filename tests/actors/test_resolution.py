@@ -330,3 +330,20 @@ def test_old_country_names_and_adjectives(pipeline: Pipeline) -> None:
     countries = {m.span.text.split()[0]: m.actor.country for m in _resolve(pipeline, text)}
     assert countries.get("Kampuchean") == "KHM" and countries.get("Zairean") == "COD"
     assert countries.get("Rhodesian") == "ZWE" and countries.get("Ceylonese") == "LKA"
+
+
+def test_country_names_one_letter_off(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "Pakistan rejected an offer from Afganistan, and Ethopia agreed."))
+    assert found["Afganistan"].actor.country == "AFG" and found["Ethopia"].actor.country == "ETH"
+    # a real place one letter from a country is that place, not the country
+    assert not any(m.actor.country == "COL" for m in _resolve(pipeline, "He moved to Columbia, Missouri, last year."))
+
+
+def test_plural_title_is_a_group_not_the_office_holder(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "US strikes killed eight top al-Qaeda leaders."))
+    assert found["al-Qaeda"].actor.code == "IMGINSAQD" and found["al-Qaeda"].rule == "org.name"
+
+
+def test_country_adjective_with_a_force_modifier(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "Bangladeshi peacekeeping troops arrived in Sierra Leone."))
+    assert found["Bangladeshi peacekeeping troops"].actor.code == "BGDMIL"

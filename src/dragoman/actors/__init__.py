@@ -40,7 +40,7 @@ class ActorResources:
 
 def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None) -> ActorResources:
     kb = load_knowledge(user_file)
-    return ActorResources(kb, build_term_index(kb, nlp), gazetteer)
+    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), gazetteer)
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:

@@ -146,6 +146,17 @@ def _adjacent(doc: Doc, end: int, start: int, allow_possessive: bool = True) -> 
     return not between or (allow_possessive and len(between) == 1 and between[0] in _POSSESSIVE)
 
 
+# words that may stand between a country adjective and its force: "Bangladeshi peacekeeping troops"
+_FORCE_MODIFIERS = frozenset({"peacekeeping", "elite", "special", "ground", "naval", "riot", "border", "paramilitary", "regular", "reserve", "combat", "commando"})
+
+
+_FORCE_WORDS = frozenset({"troops", "forces", "soldiers", "peacekeepers", "contingent", "units", "warplanes", "jets", "ships", "warships", "aircraft"})
+
+
+def _modifier_between(doc: Doc, end: int, start: int) -> bool:
+    return start - end == 1 and doc[end].lower_ in _FORCE_MODIFIERS
+
+
 def _kind_of_org(kind: str) -> ActorKind:
     return {"igo": "igo", "group": "group"}.get(kind, "organization")  # type: ignore[return-value]
 
@@ -211,7 +222,11 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 if _title_mention(ctx, matches, i, [(m, org.code)], nxt, mentions, used):
                     i = max(used) + 1
                     continue
-            mentions.append(ActorMention(_span(ctx, m.start, m.end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE))
+            end = m.end
+            if nxt and nxt.best().kind == "sector" and (_adjacent(doc, m.end, nxt.start, allow_possessive=False) or _modifier_between(doc, m.end, nxt.start)) \
+                    and doc[nxt.end - 1].lower_ in _FORCE_WORDS:
+                end, i = nxt.end, i + 1  # "NATO peacekeeping troops": the organisation's own force
+            mentions.append(ActorMention(_span(ctx, m.start, end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE))
             i += 1
             continue
         country_like = _country_like(m)
@@ -238,7 +253,11 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 break
             head = matches[j] if j < len(matches) else None
             last = conjuncts[-1][0]
-            if head is not None and _adjacent(doc, last.end, head.start) and head.best().kind in {"title", "sector"}:
+            if head is not None and head.best().kind == "sector" and _modifier_between(doc, last.end, head.start):
+                head_gap = True  # "Bangladeshi peacekeeping troops"
+            else:
+                head_gap = False
+            if head is not None and (_adjacent(doc, last.end, head.start) or head_gap) and head.best().kind in {"title", "sector"}:
                 # "the Turkish president Recep ..." / "Russian forces"
                 if head.best().kind == "title":
                     if _title_mention(ctx, matches, i, [(c, key) for c, (_, key) in conjuncts], head, mentions, used):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Mapping
+from dataclasses import dataclass, field
+from typing import Callable, Literal, Mapping
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
 
@@ -45,6 +45,8 @@ class TermIndex:
     matcher: PhraseMatcher
     meanings: Mapping[str, tuple[Term, ...]]  # lower-cased phrase -> terms
     lower_names: frozenset[str] = frozenset()  # names the KB itself writes in lower case ("al-Qaeda")
+    near: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)  # one-letter variants of long country names
+    is_place: Callable[[str], bool] | None = None  # a real place name is no misspelling ("Columbia"); None: no variants
 
     def find(self, doc: Doc) -> list[TermMatch]:
         """Longest non-overlapping matches, cased kinds only where the text is capitalised."""
@@ -59,6 +61,7 @@ class TermIndex:
             usable = tuple(t for t in terms if t.kind not in _CASED or capitalised)
             if usable:
                 raw.append(TermMatch(start, end, usable))
+        raw.extend(self._misspelt(doc, raw))
         chosen: list[TermMatch] = []
         # longest first, a leading "the" not counted: "the West Bank" is "West Bank", not "the West" + "Bank"
         for match in sorted(raw, key=lambda m: (-(m.end - m.start - (doc[m.start].lower_ == "the")), m.start)):
@@ -68,7 +71,41 @@ class TermIndex:
         return sorted(chosen, key=lambda m: m.start)
 
 
-def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
+    def _misspelt(self, doc: Doc, found: list[TermMatch]) -> list[TermMatch]:
+        """Country names and adjectives written one letter off ("Afganistan", "Ethopia",
+        "Phillippines"): a capitalised word of seven letters or more that no KB term covers and
+        the model does not take for an organisation or a person."""
+        if not self.near or self.is_place is None:
+            return []
+        covered = {i for m in found for i in range(m.start, m.end)}
+        out = []
+        for token in doc:
+            text = token.text
+            if token.i in covered or len(text) < _NEAR_MIN or not text.isalpha() or not text[:1].isupper() or _in_other_name(doc, token) or self.is_place(text):
+                continue
+            terms = {t for key in _one_letter_keys(text.lower()) for t in self.near.get(key, ())}
+            if len({t.key for t in terms}) == 1:
+                out.append(TermMatch(token.i, token.i + 1, tuple(sorted(terms, key=lambda t: t.kind))))
+        return out
+
+
+_NEAR_MIN = 7
+
+
+def _in_other_name(doc: Doc, token: Token) -> bool:
+    """A person's name, or one word of a longer organisation name ("Columbia University")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.ent_type_ == "ORG" and any(e.start <= token.i < e.end and len(e) > 1 for e in doc.ents)
+
+
+def _one_letter_keys(word: str) -> set[str]:
+    """The word and every form with one letter deleted: two words share a key when one letter
+    inserted, deleted or replaced turns one into the other."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str], bool] | None = None) -> TermIndex:
     """Compile every KB surface form into one PhraseMatcher on lower-cased text."""
     meanings: dict[str, list[Term]] = {}
     surfaces: dict[str, str] = {}  # lower-cased key -> the phrase as written (the tokenizer is case-sensitive)
@@ -110,5 +147,12 @@ def build_term_index(kb: KnowledgeBase, nlp: Language) -> TermIndex:
     for start in range(0, len(phrases), 1000):
         chunk = phrases[start : start + 1000]
         matcher.add("KB", [nlp.make_doc(phrase) for phrase in chunk])
+    near: dict[str, set[Term]] = {}
+    for key, terms in meanings.items():
+        if len(key) >= _NEAR_MIN and key.isalpha():
+            for term in terms:
+                if term.kind in {"country", "adjective"}:
+                    for variant in _one_letter_keys(key):
+                        near.setdefault(variant, set()).add(term)
     lower_names = frozenset(p for p in surfaces.values() if p[:1].islower() and any(t.kind in _CASED for t in meanings[p.lower()]))
-    return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()}, lower_names)
+    return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()}, lower_names, {k: tuple(v) for k, v in near.items()}, is_place)

@@ -198,22 +198,44 @@ def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
 
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# subjects that are an attack or a weapon rather than an actor: "a car bomb killed", "US drone strikes killed"
-_ATTACK_NOUNS = frozenset({
-    "attack", "bombing", "bomb", "explosion", "blast", "airstrike", "strike", "raid", "shelling", "ambush", "mine",
-    "rocket", "missile", "shell", "grenade", "drone", "gunfire", "fire", "barrage", "offensive", "assault",
-})
+# Subjects that are an attack or a weapon rather than an actor ("a car bomb killed", "US drone
+# strikes killed"), with the CAMEO code the weapon gives a generic killing or attack (None: keep it).
+_ATTACK_NOUNS: dict[str, str | None] = {
+    "bombing": "183", "bomb": "183", "explosion": "183", "blast": "183",
+    "airstrike": "195", "strike": "195", "drone": "195",
+    "shelling": "194", "shell": "194", "rocket": "194", "barrage": "194", "artillery": "194",
+    "attack": None, "raid": None, "ambush": None, "mine": None, "missile": None, "grenade": None, "gunfire": None,
+    "fire": None, "offensive": None, "assault": None,
+}
+_BOMBINGS = {"suicide": "1831", "car": "1832", "roadside": "1833"}  # CAMEO 183's sub-codes by the bomb's kind
 
 
-def _attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+def _attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention, ...]) -> tuple[tuple[ActorMention, ...], str | None]:
     """The actor inside an attack-noun subject ("US Predator attacks"), else the place in it
-    ("a bombing near the town of Samarra")."""
+    ("a bombing near the town of Samarra"); and the CAMEO code its weapon implies."""
     subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lemma_.lower() not in _ATTACK_NOUNS:
-        return ()
+        return (), None
     inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets]
     inside.sort(key=lambda m: m.rule.endswith(".place"))
-    return tuple(inside[:1])
+    code = _ATTACK_NOUNS[subject.lemma_.lower()]
+    if code == "183":
+        kinds = [_BOMBINGS[w.lower_] for w in subject.lefts if w.lower_ in _BOMBINGS]
+        code = kinds[0] if kinds else code
+    return tuple(inside[:1]), code
+
+
+_TROOPS = frozenset({"troops", "soldiers", "forces", "peacekeepers", "contingent", "battalion", "battalions", "units", "marines", "paratroopers"})
+
+
+def _is_troops(mention: ActorMention) -> bool:
+    words = mention.span.text.lower().split()
+    return bool(words) and words[-1] in _TROOPS
+
+
+def _peacekeeping(doc: Doc, sent: DocSpan, mention: ActorMention) -> bool:
+    before = doc.text[max(sent.start_char, mention.span.start - 30) : mention.span.end].lower()
+    return "peacekeep" in before
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
@@ -510,8 +532,10 @@ def _events_of_match(
     weapon = False
     if not sources and not passive and has_parse and code[:2] in _VIOLENT_ROOTS:
         # "a roadside bombing near Samarra killed one U.S. soldier": the attack's owner, else its place
-        sources = _attack_owner(view, doc[match.anchor], targets)
+        sources, weapon_code = _attack_owner(view, doc[match.anchor], targets)
         weapon = bool(sources)
+        if weapon and weapon_code and code in {"180", "190"}:
+            code = weapon_code  # "a roadside bombing killed": 1833, not a generic killing
     if not passive and not weapon:  # "was arrested in Lebanon": the place stands for its authorities
         sources = tuple(m for m in sources if not m.rule.endswith(".place"))
     if not sources:
@@ -527,6 +551,9 @@ def _events_of_match(
         targets = _others(sources, _place_target(view, match, sources))
     if code.startswith("01") and (not targets or all(t.actor.sector == "MED" or t.rule.startswith("pronoun.his") or t.rule.startswith("pronoun.her") for t in targets)):
         return []  # a statement with no addressee (or to the press) is not a dyadic event
+    if code == "042" and all(_is_troops(s) for s in sources):
+        # "Bangladeshi peacekeeping troops arrived in Sierra Leone": a deployment, not a visit
+        code = "074" if any(_peacekeeping(doc, sent, s) for s in sources) else "154"
     pairs = _pairs(match, sources, targets)
     entry = resources.cameo.get(code)
     evidence_start = min([doc[match.start].idx] + [s.span.start for s, _ in pairs])

@@ -12,6 +12,8 @@ from dragoman.records import ActorMention
 
 # "that" is left out: "warned that Greece would ..." opens a clause, Greece is no target
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
+# participles the tagger may read as verbs before an actor: "outgoing Prime Minister Iyad Allawi", "the besieged Bosnian town"
+_PREMODIFIERS = frozenset({"outgoing", "incoming", "ousted", "deposed", "exiled", "acting", "interim", "embattled", "besieged", "ruling", "governing", "striking", "visiting", "retired"})
 _GAP_STOPS = frozenset({";", ":", "“", "”", "\"", "(", ")", "—"})
 _COORD = frozenset({"and", ",", "or"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
@@ -88,7 +90,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
             j += 1  # "the deputy chief of"
         elif word in _PLACE_HEADS and j + 1 in view.mentions_at:
             j += 1  # "shelled the southern regional capital Juba": the place named in apposition
-        elif word in _DETERMINERS or _quantity_word(view, j) or view.doc[j].like_num or view.doc[j].tag_ in {"JJ", "JJR", "JJS"} or (word == "-" and not view.doc[j - 1].whitespace_):
+        elif word in _DETERMINERS or word in _PREMODIFIERS or _quantity_word(view, j) or view.doc[j].like_num or view.doc[j].tag_ in {"JJ", "JJR", "JJS"} or (word == "-" and not view.doc[j - 1].whitespace_):
             j += 1
         else:
             break

@@ -51,6 +51,9 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
                 if cue is not None:
                     found = ModalityReading("appeal", cue)
             break
+        if word == "without" and i >= anchor - 2:
+            # "agreed to resign without returning to Kyrgyzstan": a circumstance, neither the act nor a refusal
+            return ModalityReading("hypothetical", i)
         if word in _NEGATORS or (word in _FAIL and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
             negated = True  # "failed to reach agreement" did not reach it
         elif found is None and not anchor_is_cue:

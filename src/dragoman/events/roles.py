@@ -23,6 +23,7 @@ PARTITIVES = frozenset({
     "group", "groups", "number", "numbers", "tens", "hundreds", "thousands", "millions", "dozens", "scores", "dozen",
     "member", "members", "leader", "leaders", "leadership", "official", "officials", "representative", "delegate", "delegates", "delegation", "delegations", "representatives", "envoys", "team", "contingent",
     "units", "unit", "part", "majority", "some", "many", "most", "all", "half", "third", "rest", "handful", "several",
+    "patch", "batch", "deployment", "detachment", "convoy", "wave",
 })
 
 
