@@ -389,3 +389,12 @@ def test_troops_arriving_are_deployed_not_visiting(pipeline: Pipeline) -> None:
     assert any(e.cameo == "074" and e.source.actor.code and e.source.actor.code.startswith("IGO") and e.target and e.target.actor.country == "BIH" for e in events)
     assert ("RUS", "BLR", "15") in _dyads(_events(pipeline, "Russian troops arrived in Belarus on Monday."))
     assert ("CHN", "PAK", "04") in _dyads(_events(pipeline, "A Chinese military delegation arrived in Pakistan on Monday."))
+
+
+def test_talks_inside_what_is_opposed_or_rejected_are_no_events(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Israel is opposed to French mediation in peace negotiations with Syria, an aide said."))
+    assert ("ISR", "FRA", "12") in dyads and not any(d[2] == "04" for d in dyads)
+    dyads = _dyads(_events(pipeline, "Yasser Arafat rejected a US offer to host a summit to hammer out a framework agreement for peace between the Israelis and the Palestinians.", date="2000-06-28"))
+    assert not any(d[2] == "05" for d in dyads)
+    # a finite clause inside the rejected object is an event of its own
+    assert ("SYR", "LBN", "19") in _dyads(_events(pipeline, "Syria rejected claims that its troops attacked Lebanon."))

@@ -373,6 +373,21 @@ def _object_of_rejection(doc: Doc, start: int, sent_start: int) -> bool:
     return False
 
 
+def _inside_rejected_object(doc: Doc, anchor: int) -> bool:
+    """By the parse: is the noun inside what a verb rejects or opposes ("rejected a US offer to host a
+    summit for peace between ...", "is opposed to French mediation in peace negotiations with Syria")?"""
+    token = doc[anchor]
+    for _ in range(8):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _REJECTING or token.lower_ in {"opposed", "oppose", "opposes", "opposing"}:
+            return True
+        if token.pos_ in {"VERB", "AUX"} and not (token.tag_ in {"VB", "VBG"} and token.dep_ in {"acl", "xcomp", "advcl"}):
+            return False  # a finite clause of its own: "rejected claims that troops shelled the town"
+    return False
+
+
 def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading:
     """The match's modality; a nominal event takes only negation, hypotheses and appeals
     ("under threat from sanctions" is no threat event)."""
@@ -385,7 +400,7 @@ def _reading_of(doc: Doc, match: PatternMatch, sent: DocSpan) -> ModalityReading
         # "refused to commit to any assistance to the US", "threatened to launch an offensive in its war with Iraq":
         # the noun is part of what was refused or threatened, which the verb's own match codes
         return ModalityReading("hypothetical", None)
-    if ("noun" in match.pattern.flags and _object_of_rejection(doc, match.start, sent.start)) or (
+    if ("noun" in match.pattern.flags and (_object_of_rejection(doc, match.start, sent.start) or _inside_rejected_object(doc, match.anchor))) or (
         reading.modality == "appeal" and cue is not None and _object_of_rejection(doc, cue, sent.start)
     ):
         # "rejected a United Nations appeal for deploying troops", "rejected an Indian proposal": the appeal

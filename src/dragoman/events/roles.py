@@ -118,6 +118,11 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
 _GOVERNED_BY = frozenset({"government", "regime", "administration", "cabinet", "junta", "forces", "army", "troops", "police"})
 
 
+def _mention_ends_at(view: SentenceView, end: int) -> bool:
+    """Does a mention end right before token ``end`` ("the Government of Iraq": "Government" is one)?"""
+    return any(view.mention_end[id(m)] == end for ms in view.mentions_at.values() for m in ms)
+
+
 def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previous_end: int | None, oblique_before: bool) -> bool:
     """Is the mention the object of a preposition ("between Russia"), or coordinated with one
     ("between Russia and Ukraine")? A comma coordinates only inside a list ("X, Y and Z")."""
@@ -129,7 +134,7 @@ def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previo
     word = view.lower(prev)
     if word == "of" and prev > view.start and (view.lower(prev - 1) in PARTITIVES or view.doc[prev - 1].like_num):
         return False  # "a group of Moroccan diplomats": the group is that actor
-    if word == "of" and prev > view.start and view.lower(prev - 1) in _GOVERNED_BY:
+    if word == "of" and prev > view.start and view.lower(prev - 1) in _GOVERNED_BY and not _mention_ends_at(view, prev):
         # "the military government of President Avril": Avril's government acts (not "an attack on the forces of X")
         head = prev - 2
         while head >= view.start and (view.lower(head) in {"the", "a", "an"} or view.doc[head].tag_ == "JJ"):
