@@ -398,3 +398,18 @@ def test_talks_inside_what_is_opposed_or_rejected_are_no_events(pipeline: Pipeli
     assert not any(d[2] == "05" for d in dyads)
     # a finite clause inside the rejected object is an event of its own
     assert ("SYR", "LBN", "19") in _dyads(_events(pipeline, "Syria rejected claims that its troops attacked Lebanon."))
+
+
+def test_what_someone_must_do_is_the_demand_not_their_intent(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Egyptian President Hosni Mubarak said on Wednesday that the US must be ready to mediate between Israelis and Palestinians.", date="2001-01-10"))
+    assert ("EGY", "USA", "10") in dyads and not any(d[0] == "USA" for d in dyads)
+
+
+def test_a_participle_after_a_comma_keeps_the_clause_subject(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Bangladesh rejected an Indian proposal for a trade agreement, urging India to sign the regional agreement instead.")
+    assert any(e.root == "02" and e.source.actor.country == "BGD" for e in events)
+    assert not any(e.root == "02" and e.source.actor.country == "IND" for e in events)
+
+
+def test_exploding_bombs_in_a_city(pipeline: Pipeline) -> None:
+    assert ("AFG", "AFG", "18") in _dyads(_events(pipeline, "Afghan rebels exploded a series of bombs in the capital Kabul."))

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 Modality = Literal["fact", "negated", "refusal", "threat", "appeal", "intent", "hypothetical"]
 
+_OBLIGATION = frozenset({"must"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
 _FAIL = frozenset({"fail", "failed", "fails", "failing"})
 _REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "reject", "rejected", "rejects", "rejecting", "resist", "resisted"})
@@ -38,7 +39,7 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
     sent = doc[anchor].sent
     if sent.text.rstrip().rstrip("”\"’").endswith("?"):
         return ModalityReading("hypothetical", None)
-    negated = False
+    negated = obliged = False
     found: ModalityReading | None = None
     i = anchor - 1
     steps = 0
@@ -54,6 +55,8 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
         if word == "without" and i >= anchor - 2:
             # "agreed to resign without returning to Kyrgyzstan": a circumstance, neither the act nor a refusal
             return ModalityReading("hypothetical", i)
+        if word in _OBLIGATION:
+            obliged = True
         if word in _NEGATORS or (word in _FAIL and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
             negated = True  # "failed to reach agreement" did not reach it
         elif found is None and not anchor_is_cue:
@@ -69,6 +72,9 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
                 found = ModalityReading("intent", i)
         i -= 1
         steps += 1
+    if obliged and (found is None or found.modality == "intent"):
+        # "the US must be ready to mediate": what someone must do is the content of a demand, coded as the demand
+        return ModalityReading("hypothetical", None)
     if negated and (found is None or found.modality in {"intent", "fact"}):
         return ModalityReading("negated", None)
     if negated and found is not None and found.modality == "refusal":

@@ -88,6 +88,11 @@ def _partitive_object(view: SentenceView, token: Token) -> Token:
 def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
     """The anchor's grammatical subject, climbing xcomp/conj chains ("refused to join"), never out of
     a subordinate clause that has a subject of its own."""
+    if anchor.tag_ == "VBG" and anchor.i > view.start and view.lower(anchor.i - 1) == "," and not any(c.dep_ in _SUBJECT_DEPS for c in anchor.children):
+        # ", urging the counterpart to ...": a participle after a comma says more of the clause it follows
+        main = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < anchor.i and any(c.dep_ in _SUBJECT_DEPS for c in a.children)), None)
+        if main is not None:
+            anchor = main
     verb = anchor
     boundary = next((i for i in range(anchor.i - 1, view.start, -1) if _opens_subordinate_clause(view, i, anchor.i)), None)
     for _ in range(4):
