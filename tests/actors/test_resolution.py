@@ -347,3 +347,10 @@ def test_plural_title_is_a_group_not_the_office_holder(pipeline: Pipeline) -> No
 def test_country_adjective_with_a_force_modifier(pipeline: Pipeline) -> None:
     found = _by_text(_resolve(pipeline, "Bangladeshi peacekeeping troops arrived in Sierra Leone."))
     assert found["Bangladeshi peacekeeping troops"].actor.code == "BGDMIL"
+
+
+def test_a_capitals_name_in_another_named_country(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "Syrian officers ended mediation between rival militias in Tripoli as shells hit the north Lebanese port."))
+    assert found["Tripoli"].actor.country == "LBN"
+    found = _by_text(_resolve(pipeline, "Rebels fought government forces in Tripoli on Monday, Libyan officials said."))
+    assert found["Tripoli"].actor.country == "LBY"

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dragoman.actors.cities import city_places
+from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
 from dragoman.actors.persons import find_unknown_persons
@@ -49,6 +49,7 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
     named += find_unknown_persons(doc, article, removed, named, resources.kb)
     if resources.gazetteer is not None:
         named += city_places(doc, article, removed, named, resources.kb, resources.gazetteer)
+        named = relocate_capitals(doc, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
     named = imply_countries(doc, named, resources.kb.countries)
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)

@@ -13,6 +13,8 @@ a phrase that overlaps a mention already found (a KB name) is left to that menti
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
@@ -41,4 +43,26 @@ def city_places(
             state = kb.countries[iso]
             out.append(ActorMention(span, Actor(iso, state.name, iso, "state", None), "city.place", STAGE))
             taken.append((span.start, span.end))
+    return out
+
+
+def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, gazetteer: Gazetteer) -> list[ActorMention]:
+    """A capital's name that is also a city of another country named in the same sentence is that
+    city: "militias in Tripoli ... the north Lebanese port" is Tripoli, Lebanon, not Libya's capital."""
+    out = list(found)
+    for n, mention in enumerate(found):
+        if not mention.rule.startswith("capital.") or mention.actor.country is None:
+            continue
+        sent = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        bounds = (sent.sent.start_char, sent.sent.end_char)
+        others = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
+                  and m.rule.startswith(("country.", "adjective.")) and m.actor.country not in (None, mention.actor.country)}
+        homes = [c for c in sorted(others) if c in kb.countries and (entry := gazetteer.lookup(mention.span.text, country=c)) is not None and entry.kind != "country"]
+        if len(homes) != 1 or mention.actor.country in others:
+            continue
+        home, old = homes[0], mention.actor.country
+        code = home + mention.actor.code[len(old):] if mention.actor.code and mention.actor.code.startswith(old) else home
+        out[n] = replace(mention, actor=replace(mention.actor, code=code, name=kb.countries[home].name, country=home))
     return out
