@@ -413,3 +413,22 @@ def test_a_participle_after_a_comma_keeps_the_clause_subject(pipeline: Pipeline)
 
 def test_exploding_bombs_in_a_city(pipeline: Pipeline) -> None:
     assert ("AFG", "AFG", "18") in _dyads(_events(pipeline, "Afghan rebels exploded a series of bombs in the capital Kabul."))
+
+
+def test_demonstrating_something_is_no_protest(pipeline: Pipeline) -> None:
+    assert not any(e.root == "14" for e in _events(pipeline, "The Security Council has demonstrated the unity of the international community in working to defeat ISIL."))
+    assert any(e.root == "14" for e in _events(pipeline, "Thousands of Egyptian students demonstrated in Cairo on Monday."))
+
+
+def test_motives_and_duties_are_not_acts(pipeline: Pipeline) -> None:
+    assert not any(e.root == "19" for e in _events(pipeline, "The Egyptian extremist group has an interest in attacking both Egypt and Russia."))
+    assert not any(e.source.actor.country == "RUS" for e in _events(pipeline, "Britain said Russia has a responsibility to press the Syrian regime to end its offensive."))
+    # "responsibility" not followed by "to" is no duty
+    assert ("PRK", "KOR", "11") in _dyads(_events(pipeline, "North Korea has denied responsibility, accusing South Korea and Malaysia of plotting."))
+
+
+def test_ud_agent_and_object_control(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "A strategy had already been agreed upon by Turkey and Saudi Arabia for a ground campaign."))
+    assert any(d[0] == "TUR" and d[2] == "03" for d in dyads)
+    events = _events(pipeline, "Any deal will be rejected by Israel, making Netanyahu even less willing to agree to any U.S. mediation efforts.", date="2015-07-01")
+    assert any(e.root == "03" and e.source.actor.name == "Benjamin Netanyahu" for e in events)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 Modality = Literal["fact", "negated", "refusal", "threat", "appeal", "intent", "hypothetical"]
 
-_OBLIGATION = frozenset({"must"})
+_OBLIGATION = frozenset({"must", "obliged"})
+_OBLIGATION_NOUNS = frozenset({"responsibility", "duty", "obligation"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
 _FAIL = frozenset({"fail", "failed", "fails", "failing"})
 _REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "reject", "rejected", "rejects", "rejecting", "resist", "resisted"})
@@ -52,11 +53,14 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
                 if cue is not None:
                     found = ModalityReading("appeal", cue)
             break
+        if word == "interest" and i == anchor - 2 and doc[anchor - 1].lower_ == "in":
+            # "has an interest in attacking Egypt": a motive, not the act
+            return ModalityReading("hypothetical", i)
         if word == "without" and i >= anchor - 2:
             # "agreed to resign without returning to Kyrgyzstan": a circumstance, neither the act nor a refusal
             return ModalityReading("hypothetical", i)
-        if word in _OBLIGATION:
-            obliged = True
+        if word in _OBLIGATION or (word in _OBLIGATION_NOUNS and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
+            obliged = True  # "must", "has a responsibility to press"
         if word in _NEGATORS or (word in _FAIL and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
             negated = True  # "failed to reach agreement" did not reach it
         elif found is None and not anchor_is_cue:

@@ -16,7 +16,7 @@ _APPOSITION = frozenset({"appos"})
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "since", "although", "though", "whereas"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
-_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "acl:relcl", "ccomp"})  # ClearNLP and UD labels
 # Heads that stand for the actor in their "of" phrase: "a group of Moroccan diplomats",
 # "tens of thousands of students", "leaders of the opposition coalition" act as that actor.
 PARTITIVES = frozenset({
@@ -100,6 +100,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
         if boundary is not None and (verb.i < boundary or any(c.i < boundary for c in subjects)):
             return []
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents += [c for c in verb.children if c.dep_ == "obl:agent"]  # UD: the agent noun itself
         if agents:
             found = _mentions_in(view, agents[0])
             if found:
@@ -107,9 +108,15 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
         if subjects:
             found = _mentions_in(view, _partitive_object(view, subjects[0]))
             return found
-        if verb.dep_ in {"acl", "relcl"} and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        if verb.dep_ in {"acl", "relcl", "acl:relcl"} and verb.tag_ in {"VBD", "VBZ", "VBP"}:
             # a finite verb parsed as a clause on a noun ("as the opposition threatened"): the noun is its subject
             found = [m for m in _mentions_in(view, verb.head) if view.mention_end[id(m)] == verb.i]
+            if found:
+                return found
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+            # object control: "making Netanyahu less willing to agree", "urged Iran to stop": the head's object
+            controller = [c for c in verb.head.children if c.dep_ in {"obj", "dobj"} and c.i < verb.i]
+            found = _mentions_in(view, controller[0]) if controller else []
             if found:
                 return found
         if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
@@ -117,6 +124,10 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             continue
         break
     return []
+
+
+# verbs whose object, not their subject, does what their complement says: "making Netanyahu less willing to agree"
+_OBJECT_CONTROL = frozenset({"make", "force", "compel", "persuade", "convince", "prompt", "lead", "leave", "render", "get"})
 
 
 # "the government of X": X's own apparatus, which X's actor code stands for
