@@ -432,3 +432,10 @@ def test_ud_agent_and_object_control(pipeline: Pipeline) -> None:
     assert any(d[0] == "TUR" and d[2] == "03" for d in dyads)
     events = _events(pipeline, "Any deal will be rejected by Israel, making Netanyahu even less willing to agree to any U.S. mediation efforts.", date="2015-07-01")
     assert any(e.root == "03" and e.source.actor.name == "Benjamin Netanyahu" for e in events)
+
+
+def test_the_possessor_of_a_decision_or_refusal_acts(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Haftar supporters condemned the West's readiness to lift the arms embargo.", date="2016-05-17")
+    assert not any(e.root == "08" or (e.root == "03" and e.source.actor.name == "Khalifa Haftar") for e in events)
+    assert any(e.root == "03" and e.source.actor.code == "WST" for e in events)
+    assert ("RUS", "GEO", "03") in _dyads(_events(pipeline, "The EU condemned Russia's decision to withdraw its troops from Georgia."))

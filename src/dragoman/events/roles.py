@@ -93,9 +93,21 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
         main = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < anchor.i and any(c.dep_ in _SUBJECT_DEPS for c in a.children)), None)
         if main is not None:
             anchor = main
+    if anchor.i - 2 >= view.start and view.lower(anchor.i - 1) == "to" and view.lower(anchor.i - 2) in _RESOLVE_NOUNS:
+        # "condemned the West's readiness to lift the embargo" even when "to lift" is attached to the verb
+        owners = [c for c in view.doc[anchor.i - 2].children if c.dep_ in {"nmod:poss", "poss"}]
+        found = _mentions_in(view, owners[0]) if owners else []
+        if found:
+            return found
     verb = anchor
     boundary = next((i for i in range(anchor.i - 1, view.start, -1) if _opens_subordinate_clause(view, i, anchor.i)), None)
     for _ in range(4):
+        if verb.dep_ in {"acl", "xcomp"} and verb.head.lower_ in _RESOLVE_NOUNS and verb.head.i < verb.i:
+            # "the West's readiness to lift the embargo", "Russia's decision to withdraw": the possessor acts
+            owners = [c for c in verb.head.children if c.dep_ in {"nmod:poss", "poss"}]
+            found = _mentions_in(view, owners[0]) if owners else []
+            if found:
+                return found
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if boundary is not None and (verb.i < boundary or any(c.i < boundary for c in subjects)):
             return []
@@ -124,6 +136,13 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             continue
         break
     return []
+
+
+# nouns of resolve whose possessor does what follows: "the West's readiness to lift", "Serbia's refusal to recognize"
+_RESOLVE_NOUNS = frozenset({
+    "decision", "readiness", "willingness", "plan", "plans", "offer", "refusal", "threat", "bid", "attempt", "attempts",
+    "determination", "intention", "promise", "pledge", "commitment", "move", "effort", "efforts", "failure", "proposal",
+})
 
 
 # verbs whose object, not their subject, does what their complement says: "making Netanyahu less willing to agree"
