@@ -439,3 +439,10 @@ def test_the_possessor_of_a_decision_or_refusal_acts(pipeline: Pipeline) -> None
     assert not any(e.root == "08" or (e.root == "03" and e.source.actor.name == "Khalifa Haftar") for e in events)
     assert any(e.root == "03" and e.source.actor.code == "WST" for e in events)
     assert ("RUS", "GEO", "03") in _dyads(_events(pipeline, "The EU condemned Russia's decision to withdraw its troops from Georgia."))
+
+
+def test_an_event_noun_after_a_bystander_verb_is_not_the_subjects_act(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Turkey condemned the attack on Armenia."))
+    assert ("TUR", "ARM", "11") in dyads and ("TUR", "ARM", "19") not in dyads
+    assert not any(e.root == "13" and e.source.actor.country == "ISR" for e in _events(pipeline, "Israel faces the threat of Hamas rockets."))
+    assert ("IRN", "ISR", "13") in _dyads(_events(pipeline, "Iran issued repeated threats against Israel."))

@@ -272,6 +272,19 @@ _PREPOSITIONS = frozenset({"of", "to", "with", "between", "from", "against", "on
 _NOUN_MODIFIERS = frozenset({"the", "a", "an", "new", "fresh", "further", "more", "its", "their", "his", "her", "renewed", "repeated", "tough", "harsh"})
 
 
+# verbs whose subject comments on, suffers or handles an event noun rather than performing it:
+# "condemned the attack on Armenia", "faces the threat of rockets", "discussed the invasion"
+_BYSTANDER_VERBS = frozenset({
+    "condemn", "denounce", "deplore", "decry", "criticize", "criticise", "slam", "blast", "protest", "welcome", "praise",
+    "hail", "applaud", "oppose", "deny", "discuss", "debate", "consider", "face", "fear", "counter", "combat", "fight",
+    "investigate", "probe", "report", "describe", "witness", "see", "watch", "monitor", "follow", "link", "blame", "cite",
+    "mention", "recall", "remember", "mark", "commemorate", "ignore", "dismiss", "downplay", "survive", "suffer",
+    "endure", "escape", "prevent", "avert", "avoid", "thwart", "foil", "repel", "repulse", "expect", "predict",
+    "anticipate", "fear", "shatter", "destroy", "defuse", "mourn", "regret", "question", "doubt", "study", "review",
+    "assess", "analyse", "analyze", "document", "track", "cover", "survey", "address", "tackle", "confront", "resist",
+})
+
+
 _LIGHT_VERBS = frozenset(
     {("in", w) for w in ("engaged", "engage", "engages", "engaging", "involved", "participated", "participate", "participates", "part")}
     | {("of", w) for w in ("guilty", "culpable")} | {("for", w) for w in ("responsible",)}
@@ -292,6 +305,8 @@ def _noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMe
         i -= 1  # "were engaged in ethnic cleansing", "are guilty of violating": the subject does it
     elif i < view.start or view.lower(i) in _PREPOSITIONS or view.doc[i].is_punct:
         return ()
+    elif view.doc[i].pos_ == "VERB" and view.doc[i].lemma_.lower() in _BYSTANDER_VERBS:
+        return ()  # "condemned the attack on Armenia", "faces the threat of rockets": not the subject's own act
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
 
 
