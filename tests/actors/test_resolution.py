@@ -354,3 +354,11 @@ def test_a_capitals_name_in_another_named_country(pipeline: Pipeline) -> None:
     assert found["Tripoli"].actor.country == "LBN"
     found = _by_text(_resolve(pipeline, "Rebels fought government forces in Tripoli on Monday, Libyan officials said."))
     assert found["Tripoli"].actor.country == "LBY"
+
+
+def test_a_small_namesake_does_not_move_a_capital(pipeline: Pipeline) -> None:
+    # London, Ontario and London, Kentucky exist, but are far smaller than London
+    found = _by_text(_resolve(pipeline, "The British prime minister met the Canadian prime minister in London on Monday."))
+    assert found["London"].actor.country == "GBR"
+    found = _by_text(_resolve(pipeline, "A US official in London who also works with the Qatar Armed Forces said so."))
+    assert found["London"].actor.country == "GBR"

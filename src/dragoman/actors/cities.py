@@ -46,6 +46,9 @@ def city_places(
     return out
 
 
+_RIVAL_SHARE = 0.1  # a same-name city must have at least this share of the capital's population
+
+
 def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, gazetteer: Gazetteer) -> list[ActorMention]:
     """A capital's name that is also a city of another country named in the same sentence is that
     city: "militias in Tripoli ... the north Lebanese port" is Tripoli, Lebanon, not Libya's capital."""
@@ -59,7 +62,11 @@ def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, ga
         bounds = (sent.sent.start_char, sent.sent.end_char)
         others = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
                   and m.rule.startswith(("country.", "adjective.")) and m.actor.country not in (None, mention.actor.country)}
-        homes = [c for c in sorted(others) if c in kb.countries and (entry := gazetteer.lookup(mention.span.text, country=c)) is not None and entry.kind != "country"]
+        capital = gazetteer.lookup(mention.span.text, country=mention.actor.country)
+        # only a city of a size to be confused with the capital: Tripoli, Lebanon, not London, Ontario
+        floor = capital.population * _RIVAL_SHARE if capital is not None else 0
+        homes = [c for c in sorted(others) if c in kb.countries and (entry := gazetteer.lookup(mention.span.text, country=c)) is not None
+                 and entry.kind != "country" and entry.population >= floor]
         if len(homes) != 1 or mention.actor.country in others:
             continue
         home, old = homes[0], mention.actor.country

@@ -282,6 +282,7 @@ _BYSTANDER_VERBS = frozenset({
     "endure", "escape", "prevent", "avert", "avoid", "thwart", "foil", "repel", "repulse", "expect", "predict",
     "anticipate", "fear", "shatter", "destroy", "defuse", "mourn", "regret", "question", "doubt", "study", "review",
     "assess", "analyse", "analyze", "document", "track", "cover", "survey", "address", "tackle", "confront", "resist",
+    "shelve", "drop", "abandon", "scrap", "cancel", "postpone", "delay",
 })
 
 
