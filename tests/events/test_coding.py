@@ -446,3 +446,9 @@ def test_an_event_noun_after_a_bystander_verb_is_not_the_subjects_act(pipeline: 
     assert ("TUR", "ARM", "11") in dyads and ("TUR", "ARM", "19") not in dyads
     assert not any(e.root == "13" and e.source.actor.country == "ISR" for e in _events(pipeline, "Israel faces the threat of Hamas rockets."))
     assert ("IRN", "ISR", "13") in _dyads(_events(pipeline, "Iran issued repeated threats against Israel."))
+
+
+def test_seeking_to_do_is_an_intention_not_a_request(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Al-Qaida's front group in Iraq has warned that it seeks to retake territory in the country.")
+    assert not any(e.root == "02" for e in events)
+    assert any(e.cameo == "023" for e in _events(pipeline, "Iran sought international help after the earthquake."))

@@ -118,6 +118,8 @@ def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]
                 continue
             if "intransitive" in pattern.flags and any(c.dep_ in {"obj", "dobj"} for c in view.doc[i].children):
                 continue  # "demonstrated the unity of the international community" is no protest
+            if "object" in pattern.flags and not any(c.dep_ in {"obj", "dobj"} for c in view.doc[i].children):
+                continue  # "seeks to retake territory" is an intention, not a request
             m = match_at(view, pattern, i)
             # among equally specific patterns the shortest match wins ("violating the ceasefire agreement"
             # is about the ceasefire), then the one that names more words ("killed two soldiers": kill * soldier)
