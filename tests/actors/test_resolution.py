@@ -362,3 +362,8 @@ def test_a_small_namesake_does_not_move_a_capital(pipeline: Pipeline) -> None:
     assert found["London"].actor.country == "GBR"
     found = _by_text(_resolve(pipeline, "A US official in London who also works with the Qatar Armed Forces said so."))
     assert found["London"].actor.country == "GBR"
+
+
+def test_of_several_places_a_generic_actor_takes_the_one_after_it(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "Georgetown recorded 35 threats against Muslims in America, after terrorists killed 130 people in a series of attacks in Paris."))
+    assert found["terrorists"].actor.country == "FRA"

@@ -6,7 +6,8 @@ Evidence, strongest first:
 
 1. ``place-phrase``: a place phrase right after the mention ("students throughout Indonesia",
    "rebels in Darfur", "the Albanians of southern Serbia");
-2. ``sentence-place``: the one country the sentence uses as a place ("in Tehran");
+2. ``sentence-place``: the one country the sentence uses as a place ("in Tehran"); of several, the
+   first after the mention;
 3. ``sentence-country``: the country the sentence names most often (names, adjectives, capitals,
    organisations and people with a country), when one leads;
 4. ``article-country``: the same over the whole article.
@@ -132,6 +133,14 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
     places = {m.actor.country for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude}
     if len(places) == 1:
         return places.pop(), "sentence-place"
+    if len(places) > 1:
+        # "Muslims in America ..., after terrorists killed 130 people in Paris": the first place after
+        # the mention (its own clause's); none after: the evidence below decides
+        located = [m for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude]
+        after = [m for m in located if m.span.start >= mention.span.end]
+        nearest = min(after, key=lambda m: m.span.start) if after else None
+        if nearest is not None and nearest.actor.country:
+            return nearest.actor.country, "sentence-place"
     found = _leader(_counts(in_sentence, exclude)) if depth >= 3 else None
     if found:
         return found, "sentence-country"
