@@ -367,3 +367,15 @@ def test_a_small_namesake_does_not_move_a_capital(pipeline: Pipeline) -> None:
 def test_of_several_places_a_generic_actor_takes_the_one_after_it(pipeline: Pipeline) -> None:
     found = _by_text(_resolve(pipeline, "Georgetown recorded 35 threats against Muslims in America, after terrorists killed 130 people in a series of attacks in Paris."))
     assert found["terrorists"].actor.country == "FRA"
+
+
+def test_a_possessive_with_a_party_qualifier_composes_the_sector(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "Nicaragua's Sandinista government ordered the newspaper to close."))
+    assert found["Nicaragua's Sandinista government"].actor.code == "NICGOV"
+    found = _by_text(_resolve(pipeline, "Quoting North Korea's main news agency, Yonhap said the country's military was placed on high alert."))
+    assert found["North Korea"].actor.country == "PRK" and found["military"].actor.country == "PRK"
+
+
+def test_bare_diplomacy_is_no_actor(pipeline: Pipeline) -> None:
+    assert "diplomacy" not in _by_text(_resolve(pipeline, "Western envoys praised the diplomacy of the talks in Vienna."))
+    assert _by_text(_resolve(pipeline, "Russian diplomacy failed in Vienna."))["Russian diplomacy"].actor.code == "RUSGOV"

@@ -64,7 +64,10 @@ class _Known:
 
 
 def _counts(mentions: list[ActorMention], exclude: AbstractSet[str]) -> Counter[str]:
-    return Counter(m.actor.country for m in mentions if m.actor.country and m.actor.country not in exclude and m.actor.kind in _COUNTED)
+    # a named organisation does not count for its country ("CNN"), one the text composes from it does
+    # ("North Korea's main news agency" names North Korea)
+    return Counter(m.actor.country for m in mentions if m.actor.country and m.actor.country not in exclude
+                   and (m.actor.kind in _COUNTED or m.rule.startswith(("country.", "adjective."))))
 
 
 def _leader(counts: Counter[str]) -> str | None:

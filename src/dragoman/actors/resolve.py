@@ -86,7 +86,7 @@ def _latest(kb: KnowledgeBase, org: str, *, office: str | None = None, title: st
 
 
 # Sector words that compose with a country or group but are no actor alone (see sectors.tsv).
-_COMPOSE_ONLY = frozenset({"state", "people", "public", "force"})
+_COMPOSE_ONLY = frozenset({"state", "people", "public", "force", "diplomacy"})
 
 
 def _stance(doc: Doc, match: TermMatch) -> bool:
@@ -154,7 +154,14 @@ _FORCE_WORDS = frozenset({"troops", "forces", "soldiers", "peacekeepers", "conti
 
 
 def _modifier_between(doc: Doc, end: int, start: int) -> bool:
-    return start - end == 1 and doc[end].lower_ in _FORCE_MODIFIERS
+    """"Bangladeshi peacekeeping troops"; after a possessive also a capitalised one-word qualifier,
+    a party or movement: "Nicaragua's Sandinista government", "Britain's Labour government"."""
+    if start - end == 1:
+        return doc[end].lower_ in _FORCE_MODIFIERS
+    if start - end == 2 and doc[end].text in _POSSESSIVE:
+        word = doc[end + 1]
+        return word.lower_ in _FORCE_MODIFIERS or (word.is_alpha and word.text[:1].isupper())
+    return False
 
 
 def _kind_of_org(kind: str) -> ActorKind:
