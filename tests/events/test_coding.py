@@ -452,3 +452,9 @@ def test_seeking_to_do_is_an_intention_not_a_request(pipeline: Pipeline) -> None
     events = _events(pipeline, "Al-Qaida's front group in Iraq has warned that it seeks to retake territory in the country.")
     assert not any(e.root == "02" for e in events)
     assert any(e.cameo == "023" for e in _events(pipeline, "Iran sought international help after the earthquake."))
+
+
+def test_agreeing_to_stop_fighting_is_no_threat(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Armenia and Azerbaijan agreed to stop fighting."))
+    assert not any(d[2] == "13" for d in dyads) and any(d[0] == "ARM" and d[2] == "03" for d in dyads)
+    assert not any(e.root == "14" for e in _events(pipeline, "The German figures also demonstrate that civilians died in Syria."))

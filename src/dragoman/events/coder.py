@@ -116,7 +116,7 @@ def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]
                 break  # patterns are sorted most specific first
             if tagged_noun and "noun" not in pattern.flags:
                 continue
-            if "intransitive" in pattern.flags and any(c.dep_ in {"obj", "dobj"} for c in view.doc[i].children):
+            if "intransitive" in pattern.flags and any(c.dep_ in {"obj", "dobj", "ccomp"} for c in view.doc[i].children):
                 continue  # "demonstrated the unity of the international community" is no protest
             if "object" in pattern.flags and not any(c.dep_ in {"obj", "dobj"} for c in view.doc[i].children):
                 continue  # "seeks to retake territory" is an intention, not a request

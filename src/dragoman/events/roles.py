@@ -146,7 +146,7 @@ _RESOLVE_NOUNS = frozenset({
 
 
 # verbs whose object, not their subject, does what their complement says: "making Netanyahu less willing to agree"
-_OBJECT_CONTROL = frozenset({"make", "force", "compel", "persuade", "convince", "prompt", "lead", "leave", "render", "get"})
+_OBJECT_CONTROL = frozenset({"make", "force", "compel", "persuade", "convince", "prompt", "lead", "leave", "render", "get", "help", "enable", "allow", "permit"})
 
 
 # "the government of X": X's own apparatus, which X's actor code stands for
