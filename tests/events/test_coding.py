@@ -458,3 +458,8 @@ def test_agreeing_to_stop_fighting_is_no_threat(pipeline: Pipeline) -> None:
     dyads = _dyads(_events(pipeline, "Armenia and Azerbaijan agreed to stop fighting."))
     assert not any(d[2] == "13" for d in dyads) and any(d[0] == "ARM" and d[2] == "03" for d in dyads)
     assert not any(e.root == "14" for e in _events(pipeline, "The German figures also demonstrate that civilians died in Syria."))
+
+
+def test_calling_something_a_name_is_no_phone_call(pipeline: Pipeline) -> None:
+    assert not any(e.cameo == "041" for e in _events(pipeline, "The Turkish government calls the Fethullah Gulen movement a terrorist organization."))
+    assert ("RUS", "TUR", "04") in _dyads(_events(pipeline, "Putin called Erdogan on Monday."))

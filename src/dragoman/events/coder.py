@@ -101,6 +101,13 @@ def _attributive(view: SentenceView, i: int) -> bool:
     return view.lower(i - 1) in _ATTRIBUTIVE_BEFORE and after.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
+def _has_object_predicate(verb: Token) -> bool:
+    """"call X Y": two objects, or an object and a nominal or adjectival predicate."""
+    objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"}]
+    predicates = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
+    return len(objects) >= 2 or bool(objects and predicates)
+
+
 def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]:
     found: list[PatternMatch] = []
     for i in range(view.start, view.end):
@@ -120,6 +127,8 @@ def best_matches(view: SentenceView, patterns: PatternSet) -> list[PatternMatch]
                 continue  # "demonstrated the unity of the international community" is no protest
             if "object" in pattern.flags and not any(c.dep_ in {"obj", "dobj"} for c in view.doc[i].children):
                 continue  # "seeks to retake territory" is an intention, not a request
+            if "no_predicate" in pattern.flags and _has_object_predicate(view.doc[i]):
+                continue  # "calls the Gulen movement a terrorist organization" is no phone call
             m = match_at(view, pattern, i)
             # among equally specific patterns the shortest match wins ("violating the ceasefire agreement"
             # is about the ceasefire), then the one that names more words ("killed two soldiers": kill * soldier)

@@ -17,7 +17,7 @@ from lemminflect import getAllInflections, getAllInflectionsOOV
 from dragoman.errors import DataFileError
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
-FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object"})
+FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate"})
 
 
 @dataclass(frozen=True, slots=True)
