@@ -379,3 +379,10 @@ def test_a_possessive_with_a_party_qualifier_composes_the_sector(pipeline: Pipel
 def test_bare_diplomacy_is_no_actor(pipeline: Pipeline) -> None:
     assert "diplomacy" not in _by_text(_resolve(pipeline, "Western envoys praised the diplomacy of the talks in Vienna."))
     assert _by_text(_resolve(pipeline, "Russian diplomacy failed in Vienna."))["Russian diplomacy"].actor.code == "RUSGOV"
+
+
+def test_armed_groups_do_not_take_the_country_of_the_state_acting_on_them(pipeline: Pipeline) -> None:
+    text = ("Fighting continued in Aleppo, Syria, on Monday. Syrian troops shelled the city. "
+            "Russia warned armed groups to respect the truce, Russian officials said.")
+    found = {m.span.text: m for m in _resolve(pipeline, text)}
+    assert found["armed groups"].actor.country == "SYR"

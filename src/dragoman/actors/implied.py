@@ -27,6 +27,7 @@ from dragoman.actors.knowledge import Country
 from dragoman.actors.locative import BRIDGE_WORDS
 from dragoman.records import Actor, ActorMention, Span
 
+_NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
 PENDING = ".implied"  # rule suffix of a mention whose country is still to be found
 _PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "at", "inside", "within", "around", "near"})
 _PLACE_RULES = (".place",)
@@ -144,7 +145,10 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
         nearest = min(after, key=lambda m: m.span.start) if after else None
         if nearest is not None and nearest.actor.country:
             return nearest.actor.country, "sentence-place"
-    found = _leader(_counts(in_sentence, exclude)) if depth >= 3 else None
+    # a state the sentence names acts on armed groups more often than it owns them ("Russia bombed rebels"):
+    # non-state armed actors skip the sentence's leading country for the article's
+    armed = mention.actor.sector in _NON_STATE_ARMED
+    found = _leader(_counts(in_sentence, exclude)) if depth >= 3 and not armed else None
     if found:
         return found, "sentence-country"
     found = _leader(_counts(known.mentions, exclude)) if depth >= 4 else None
