@@ -56,10 +56,10 @@ def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, ga
     for n, mention in enumerate(found):
         if not mention.rule.startswith("capital.") or mention.actor.country is None:
             continue
-        sent = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if sent is None:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None:
             continue
-        bounds = (sent.sent.start_char, sent.sent.end_char)
+        bounds = (span.sent.start_char, span.sent.end_char)
         others = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
                   and m.rule.startswith(("country.", "adjective.")) and m.actor.country not in (None, mention.actor.country)}
         capital = gazetteer.lookup(mention.span.text, country=mention.actor.country)

@@ -134,17 +134,16 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
         return adjective.actor.country, "title-adjective"
     sent = doc[start].sent
     in_sentence = [m for m in known.mentions if sent.start_char <= m.span.start < sent.end_char]
-    places = {m.actor.country for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude}
+    # (start, country) of the sentence's places
+    sentence_places = [(m.span.start, m.actor.country) for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude]
+    places = {country for _, country in sentence_places}
     if len(places) == 1:
         return places.pop(), "sentence-place"
-    if len(places) > 1:
-        # "Muslims in America ..., after terrorists killed 130 people in Paris": the first place after
-        # the mention (its own clause's); none after: the evidence below decides
-        located = [m for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude]
-        after = [m for m in located if m.span.start >= mention.span.end]
-        nearest = min(after, key=lambda m: m.span.start) if after else None
-        if nearest is not None and nearest.actor.country:
-            return nearest.actor.country, "sentence-place"
+    # of several, "Muslims in America ..., after terrorists killed 130 people in Paris": the first place
+    # after the mention (its own clause's); none after: the evidence below decides
+    after = [p for p in sentence_places if p[0] >= mention.span.end]
+    if len(places) > 1 and after:
+        return min(after)[1], "sentence-place"
     # a state the sentence names acts on armed groups more often than it owns them ("Russia bombed rebels"):
     # non-state armed actors skip the sentence's leading country for the article's
     armed = mention.actor.sector in _NON_STATE_ARMED

@@ -260,10 +260,8 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 break
             head = matches[j] if j < len(matches) else None
             last = conjuncts[-1][0]
-            if head is not None and head.best().kind == "sector" and _modifier_between(doc, last.end, head.start):
-                head_gap = True  # "Bangladeshi peacekeeping troops"
-            else:
-                head_gap = False
+            # "Bangladeshi peacekeeping troops": a sector word may also follow a modifier
+            head_gap = head is not None and head.best().kind == "sector" and _modifier_between(doc, last.end, head.start)
             if head is not None and (_adjacent(doc, last.end, head.start) or head_gap) and head.best().kind in {"title", "sector"}:
                 # "the Turkish president Recep ..." / "Russian forces"
                 if head.best().kind == "title":

@@ -81,10 +81,11 @@ class TermIndex:
         out = []
         for token in doc:
             text = token.text
-            if token.i in covered or len(text) < _NEAR_MIN or not text.isalpha() or not text[:1].isupper() or _in_other_name(doc, token) or self.is_place(text):
+            if token.i in covered or len(text) < _NEAR_MIN or not text.isalpha() or not text[:1].isupper():
                 continue
             terms = {t for key in _one_letter_keys(text.lower()) for t in self.near.get(key, ())}
-            if len({t.key for t in terms}) == 1:
+            # the gazetteer is asked only about words one letter from a country name
+            if len({t.key for t in terms}) == 1 and not _in_other_name(doc, token) and not self.is_place(text):
                 out.append(TermMatch(token.i, token.i + 1, tuple(sorted(terms, key=lambda t: t.kind))))
         return out
 

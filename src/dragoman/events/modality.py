@@ -22,7 +22,7 @@ _REFUSAL = frozenset({"refuse", "refused", "refuses", "refusing", "refusal", "de
 _THREAT = frozenset({"threaten", "threatened", "threatens", "threatening", "threat", "threats", "warn", "warned", "warns", "ultimatum"})
 _APPEAL = frozenset({"urge", "urged", "urges", "urging", "expect", "expected", "expects", "expecting", "ask", "asked", "asks", "asking", "appeal", "appealed", "demand", "demanded", "demands", "press", "pressed", "pressing", "want", "wants", "wanted", "called", "call", "calls", "calling"})
 _INTENT = frozenset({"will", "'ll", "would", "sworn", "swore", "swear", "plan", "plans", "planned", "planning", "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows", "intend", "intends", "intended", "offer", "offered", "offers", "ready", "willing", "prepared", "agree", "agreed", "agrees", "going",
-                     "seek", "seeks", "seeking", "sought", "readiness", "willingness", "decision", "determination", "intention", "pledges", "promises", "plans"})
+                     "seek", "seeks", "seeking", "sought", "readiness", "willingness", "decision", "determination", "intention"})
 _APPEAL_THAT = frozenset({"demand", "demanded", "demands", "demanding", "urge", "urged", "urges", "urging", "ask", "asked", "asks", "insist", "insisted", "insists", "request", "requested", "requests"})
 _HYPOTHETICAL = frozenset({"if", "whether", "could", "might", "may", "should", "must", "unless", "perhaps", "possibly", "considering", "consider", "mulling",
                            "opportunity", "opportunities", "chance", "chances", "hope", "hopes", "hoping"})

@@ -95,8 +95,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             anchor = main
     if anchor.i - 2 >= view.start and view.lower(anchor.i - 1) == "to" and view.lower(anchor.i - 2) in _RESOLVE_NOUNS:
         # "condemned the West's readiness to lift the embargo" even when "to lift" is attached to the verb
-        owners = [c for c in view.doc[anchor.i - 2].children if c.dep_ in {"nmod:poss", "poss"}]
-        found = _mentions_in(view, owners[0]) if owners else []
+        found = _possessor(view, view.doc[anchor.i - 2])
         if found:
             return found
     verb = anchor
@@ -104,8 +103,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
     for _ in range(4):
         if verb.dep_ in {"acl", "xcomp"} and verb.head.lower_ in _RESOLVE_NOUNS and verb.head.i < verb.i:
             # "the West's readiness to lift the embargo", "Russia's decision to withdraw": the possessor acts
-            owners = [c for c in verb.head.children if c.dep_ in {"nmod:poss", "poss"}]
-            found = _mentions_in(view, owners[0]) if owners else []
+            found = _possessor(view, verb.head)
             if found:
                 return found
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
@@ -143,6 +141,12 @@ _RESOLVE_NOUNS = frozenset({
     "decision", "readiness", "willingness", "plan", "plans", "offer", "refusal", "threat", "bid", "attempt", "attempts",
     "determination", "intention", "promise", "pledge", "commitment", "move", "effort", "efforts", "failure", "proposal",
 })
+
+
+def _possessor(view: SentenceView, noun: Token) -> list[ActorMention]:
+    """The mentions of a noun's possessor ("the West's" readiness), if it has one."""
+    owners = [c for c in noun.children if c.dep_ in {"nmod:poss", "poss"}]
+    return _mentions_in(view, owners[0]) if owners else []
 
 
 # verbs whose object, not their subject, does what their complement says: "making Netanyahu less willing to agree"
