@@ -386,3 +386,8 @@ def test_armed_groups_do_not_take_the_country_of_the_state_acting_on_them(pipeli
             "Russia warned armed groups to respect the truce, Russian officials said.")
     found = {m.span.text: m for m in _resolve(pipeline, text)}
     assert found["armed groups"].actor.country == "SYR"
+
+
+def test_a_capital_stays_when_its_own_country_is_named_too(pipeline: Pipeline) -> None:
+    found = _by_text(_resolve(pipeline, "Militias clashed in Tripoli near the north Lebanese port, Libyan officials said."))
+    assert found["Tripoli"].actor.country == "LBY"

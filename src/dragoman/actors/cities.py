@@ -60,14 +60,16 @@ def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, ga
         if span is None:
             continue
         bounds = (span.sent.start_char, span.sent.end_char)
-        others = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
-                  and m.rule.startswith(("country.", "adjective.")) and m.actor.country not in (None, mention.actor.country)}
+        named = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
+                 and m.rule.startswith(("country.", "adjective.")) and m.actor.country is not None}
+        if mention.actor.country in named:
+            continue  # "Libyan officials said" keeps Libya's Tripoli
         capital = gazetteer.lookup(mention.span.text, country=mention.actor.country)
         # only a city of a size to be confused with the capital: Tripoli, Lebanon, not London, Ontario
         floor = capital.population * _RIVAL_SHARE if capital is not None else 0
-        homes = [c for c in sorted(others) if c in kb.countries and (entry := gazetteer.lookup(mention.span.text, country=c)) is not None
+        homes = [c for c in sorted(named) if c in kb.countries and (entry := gazetteer.lookup(mention.span.text, country=c)) is not None
                  and entry.kind != "country" and entry.population >= floor]
-        if len(homes) != 1 or mention.actor.country in others:
+        if len(homes) != 1:
             continue
         home, old = homes[0], mention.actor.country
         code = home + mention.actor.code[len(old):] if mention.actor.code and mention.actor.code.startswith(old) else home
