@@ -44,7 +44,7 @@ def _event(e: Event) -> JsonObject:
         "cameo": e.cameo, "root": e.root, "plover": e.plover or None, "goldstein": e.goldstein, "quad_class": e.quad_class,
         "date": e.date.isoformat() if e.date else None, "place": _place(e.place),
         "evidence": _span(e.evidence[0]), "evidence_all": [_span(s) for s in e.evidence],
-        "rule": e.rule, "confidence": e.confidence,
+        "rule": e.rule, "confidence": e.confidence, "assertion": e.assertion,
     }
 
 

@@ -105,6 +105,8 @@ class Event:
     rule: str
     confidence: float
     stage: str
+    assertion: str = "asserted"  # events/assertion.py: asserted, announced, or (emitted only on request) reported, planned, ...
+    assertion_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
+from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, according_to, is_background, read_assertion
 from dragoman.events.matcher import PatternMatch, SentenceView, match_at, mentions_from
 from dragoman.events.modality import ModalityReading, read_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.roles import subject_by_parse, subject_by_position
+from dragoman.events.speech import Polarity, SpeechAct, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.places.context import DateFinder, PlaceFinder
 from dragoman.records import ActorMention, Article, Event, Quote, RemovedSpan, Span
@@ -22,6 +25,9 @@ STAGE = "events.rules.v1"
 class EventResources:
     patterns: PatternSet
     cameo: CameoTable
+    assertion: AssertionLexicon
+    polarity: Polarity
+    emit_unasserted: bool = False  # settings.events.unasserted
 
 
 def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], words: Sequence[str] | None = None) -> SentenceView:
@@ -496,16 +502,67 @@ def code_events(
         view = sentence_view(doc, sent, mentions, words)
         if not view.mentions_at:
             continue
+        judged = _verdict_ranges(doc, sent, view)
         for match in best_matches(view, resources.patterns):
+            if "noun" in match.pattern.flags and any(s <= doc[match.anchor].idx < e for s, e in judged):
+                continue  # "called Putin a threat to the United States": the noun is the verdict's content, not Putin's act
             for event in _events_of_match(doc, article, sent, view, match, quotes, quoted, has_parse, resources, date_of, place_of):
-                key = (event.source.actor.code, event.source.actor.name, event.target.actor.code if event.target else None,
-                       event.target.actor.name if event.target else None, event.cameo, event.date)
+                key = _key(event)
                 old = merged.get(key)
                 if old is None:
                     merged[key] = event
                 elif event.evidence[0] not in old.evidence:
-                    merged[key] = replace(old, evidence=old.evidence + event.evidence, confidence=max(old.confidence, event.confidence))
+                    better = event if old.assertion not in EMITTED and event.assertion in EMITTED else old
+                    merged[key] = replace(old, evidence=old.evidence + event.evidence, confidence=max(old.confidence, event.confidence),
+                                          assertion=better.assertion, assertion_reason=better.assertion_reason)
+    for act in _verbal_acts(doc, article, quotes, mentions, resources, words):
+        spoken = _speech_event(doc, article, act, resources, date_of)
+        if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
+            merged[_key(spoken)] = spoken
     return tuple(sorted(_drop_subsumed(list(merged.values())), key=lambda e: (e.evidence[0].start, e.cameo)))
+
+
+def _key(event: Event) -> tuple[object, ...]:
+    """One event per (source, target, code, date) in an article."""
+    target = event.target.actor if event.target else None
+    return (event.source.actor.code, event.source.actor.name, target.code if target else None, target.name if target else None, event.cameo, event.date)
+
+
+def _verdict_ranges(doc: Doc, sent: DocSpan, view: SentenceView) -> list[tuple[int, int]]:
+    """The predicates of the sentence's verdicts ("called X a threat"), as character ranges."""
+    inside = [m for ms in view.mentions_at.values() for m in ms]
+    found = (verdict_at(doc, token, inside) for token in sent)
+    return [(v.start, v.end) for v in found if v is not None]
+
+
+def _same_dyad_root(a: Event, b: Event) -> bool:
+    """The same act read twice: a pattern already coded this speaker's criticism of this target."""
+    return a.root == b.root and _same_actor(a.source, b.source) and a.target is not None and b.target is not None and _same_actor(a.target, b.target)
+
+
+def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
+                 words: Sequence[str]) -> list[SpeechAct]:
+    """Criticism, praise and appeals in reported speech and verdicts (events/speech.py)."""
+    def subject_of(sent: DocSpan, token: Token) -> list[ActorMention]:
+        return subject_by_parse(sentence_view(doc, sent, mentions, words), token)
+
+    acts = speech_acts(doc, article, quotes, mentions, resources.polarity)
+    if doc.has_annotation("DEP"):
+        acts += verdicts(doc, article, mentions, resources.polarity, subject_of)
+    return acts
+
+
+def _speech_event(doc: Doc, article: Article, act: SpeechAct, resources: EventResources, date_of: DateFinder | None) -> Event | None:
+    span = doc.char_span(act.anchor_char, act.anchor_char + 1, alignment_mode="expand")
+    dated = date_of(span.sent, act.anchor_char) if date_of is not None and span is not None else None
+    if is_background(dated, article.date, _BACKGROUND_DAYS) and not resources.emit_unasserted:
+        return None
+    entry = resources.cameo.get(act.cameo)
+    return Event(
+        source=act.source, target=act.target, cameo=act.cameo, root=act.cameo[:2], plover=resources.cameo.plover_for(act.cameo, act.rule, True),
+        goldstein=entry.goldstein, quad_class=entry.quad_class, date=dated or article.date, place=None, evidence=(act.evidence,), rule=act.rule,
+        confidence=0.5, stage=STAGE, assertion="asserted", assertion_reason="a verbal act of its speaker",
+    )
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
@@ -532,10 +589,52 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return [replace(e, target=addressee[id(e)]) if id(e) in addressee else e for e in kept]
 
 
+_BACKGROUND_DAYS = 31  # CODING.md: history older than about a month is background, not news
+
+
+def _mention_at_token(view: SentenceView, token: Token) -> ActorMention | None:
+    """The actor mention inside the phrase headed by ``token`` (a reporting predicate's subject)."""
+    lo, hi = token.left_edge.i, token.right_edge.i
+    inside = [m for i, ms in view.mentions_at.items() for m in ms if lo <= i <= hi]
+    return min(inside, key=lambda m: abs(view.mention_end[id(m)] - 1 - token.i)) if inside else None
+
+
+def _speaks_for(speaker: ActorMention | None, sources: tuple[ActorMention, ...]) -> bool:
+    """Is the reporting voice one of the act's own sources ("Iran said it launched missiles")?
+    An unresolved voice is given the benefit of the doubt."""
+    if speaker is None or (speaker.actor.code is None and speaker.actor.country is None):
+        return True
+    return any(_same_actor(speaker, s) or (speaker.actor.country is not None and speaker.actor.country == s.actor.country) for s in sources)
+
+
+def _assertion(doc: Doc, view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...], quote: Quote | None,
+               dated: dt.date | None, article: Article, resources: EventResources) -> AssertionReading:
+    """Whether the article asserts the act (docs/assertion.md): only asserted acts, and acts announced
+    or self-reported by their own source, are events; a voice reporting another's act is its own event."""
+    reading = read_assertion(doc, match.anchor, resources.assertion)
+    if reading.value == "asserted":
+        attributed = according_to(doc, match.anchor)
+        if attributed is not None:
+            reading = AssertionReading("reported", attributed, "attributed with 'according to'", attributed)
+        elif quote is not None:
+            speaker = quote.speaker
+            return reading if _speaks_for(speaker, sources) else AssertionReading("reported", None, "inside a quotation of another voice")
+    if reading.value in {"reported", "announced"}:
+        speaker = _mention_at_token(view, doc[reading.speaker]) if reading.speaker is not None else None
+        if not _speaks_for(speaker, sources):
+            return AssertionReading("reported", reading.cue, f"{reading.reason}, by another voice", reading.speaker)
+        return AssertionReading("announced", reading.cue, reading.reason, reading.speaker)
+    if reading.value == "asserted" and is_background(dated, article.date, _BACKGROUND_DAYS):
+        return AssertionReading("background", None, f"dated {dated}, long before the article")
+    return reading
+
+
 def _events_of_match(
     doc: Doc, article: Article, sent: DocSpan, view: SentenceView, match: PatternMatch, quotes: tuple[Quote, ...],
     quoted: list[tuple[int, int]], has_parse: bool, resources: EventResources, date_of: DateFinder | None, place_of: PlaceFinder | None,
 ) -> list[Event]:
+    if match.pattern.code.startswith("04") and verdict_at(doc, doc[match.anchor], [m for ms in view.mentions_at.values() for m in ms]) is not None:
+        return []  # "called Iran's government a brutal regime" is a verdict (events/speech.py), not a phone call
     anchor_char = doc[match.anchor].idx
     quote = _quote_at(quotes, anchor_char)
     if quote is not None and (quote.speaker is None or quote.speaker.actor.code is None):
@@ -543,6 +642,9 @@ def _events_of_match(
     is_noun = "noun" in match.pattern.flags
     reading = _reading_of(doc, match, sent)
     code = recode(match.pattern.code, reading.modality)
+    hypothetical = code is None and reading.modality in {"hypothetical", "negated"} and resources.emit_unasserted
+    if hypothetical:
+        code = match.pattern.code  # kept visible with its assertion ("possible"), never emitted by default
     if code is None:
         return []
     targets, sources = match.targets, match.sources
@@ -607,7 +709,13 @@ def _events_of_match(
     last = doc[match.end - 1]
     evidence_end = max([last.idx + len(last.text)] + [t.span.end for _, t in pairs if t is not None])
     evidence = Span(article.id, evidence_start, evidence_end, article.text[evidence_start:evidence_end])
-    when = (date_of(sent, anchor_char) if date_of else None) or article.date
+    dated = date_of(sent, anchor_char) if date_of else None
+    when = dated or article.date
+    status = _assertion(doc, view, match, sources, quote, dated, article, resources)
+    if hypothetical and status.emitted:
+        status = AssertionReading("negated" if reading.modality == "negated" else "possible", reading.cue_token, f"{reading.modality} cue")
+    if not status.emitted and not resources.emit_unasserted:
+        return []
     # "Iran sold drones to Russia": a party to the event is not where it happens
     own = [(m.span.start, m.span.end) for s, t in pairs for m in (s, t) if m is not None]
     where = place_of(sent, anchor_char, own) if place_of else None
@@ -622,5 +730,6 @@ def _events_of_match(
             source=source, target=target, cameo=code, root=code[:2], plover=resources.cameo.plover_for(code, match.pattern.id, reading.modality == "fact"),
             goldstein=entry.goldstein, quad_class=entry.quad_class, date=when, place=where, evidence=(evidence,), rule=rule,
             confidence=_confidence(match, source, target, by_parse, reading.modality), stage=STAGE,
+            assertion=status.value, assertion_reason=status.reason,
         ))
     return events

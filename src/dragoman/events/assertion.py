@@ -1,0 +1,191 @@
+"""Assertion: does the article assert the act a pattern matched, or only mention it?
+
+Real articles are mostly background, plans, hypotheticals and what someone else said. Only
+what the article reports as having happened is an event (../shared/gold/CODING.md). This step
+reads the dependency parse from the event's trigger up through the predicates that govern it,
+as in Saurí and Pustejovsky's De Facto: source-introducing predicates ("said", "believes",
+"plans", "is scheduled to"), modal and future auxiliaries, ``if``/``unless`` clauses, habitual
+adverbs ("has long threatened"), purpose clauses and nouns of plans ("a plan to attack"). Its
+word lists live in ``events/data/assertion.tsv`` (docs/assertion.md).
+
+Negation, refusals, threats and appeals are read by :mod:`dragoman.events.modality`, which
+recodes the act (a refusal is 12, a threat 13); this step decides only whether the reading
+is asserted at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal, Mapping, get_args
+
+from spacy.tokens import Doc, Token
+
+from dragoman.errors import DataFileError
+
+Assertion = Literal["asserted", "announced", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
+LexiconClass = Literal["report", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose"]
+_CLASSES: frozenset[str] = frozenset(get_args(LexiconClass))
+
+EMITTED: frozenset[Assertion] = frozenset({"asserted", "announced"})
+"""Assertion values coded as events by default (the rest are kept only for ``explain``)."""
+
+# the dependency relations through which a predicate governs the clause of the act
+_GOVERNED = frozenset({"xcomp", "ccomp", "csubj", "advcl", "acl", "acl:relcl", "parataxis"})
+_INHERITED = frozenset({"conj", "compound"})  # a conjunct shares its head's modality: "could attack and seize ships"
+_ARGUMENT = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "nmod"})  # an event noun's place in its verb's clause
+_SPEECH_MODALS = frozenset({"would"})  # "said it would attack": future in the past, an announced act
+_MAX_DEPTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionLexicon:
+    """Word classes of ``assertion.tsv``: class name -> lemmas."""
+
+    words: Mapping[str, frozenset[str]]
+
+    def has(self, cls: LexiconClass, lemma: str) -> bool:
+        return lemma in self.words.get(cls, frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class AssertionReading:
+    """What the article does with a candidate act, the token that says so and why."""
+
+    value: Assertion
+    cue: int | None
+    reason: str
+    speaker: int | None = None  # token of the reporting predicate's subject, for ``reported``/``announced``
+
+    @property
+    def emitted(self) -> bool:
+        return self.value in EMITTED
+
+
+ASSERTED = AssertionReading("asserted", None, "no governing cue")
+
+
+def load_assertion_lexicon(path: Path | None = None) -> AssertionLexicon:
+    """Read ``assertion.tsv`` (packaged, or ``path``); a bad row is an error naming file and line."""
+    if path is None:
+        name = "assertion.tsv"
+        text = resources.files("dragoman.events").joinpath("data/assertion.tsv").read_text(encoding="utf-8")
+    else:
+        name, text = str(path), path.read_text(encoding="utf-8")
+    words: dict[str, set[str]] = {}
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if cells[:2] != ["word", "class"]:
+                raise DataFileError(f"{name}:{number}: expected the header 'word<TAB>class<TAB>note', found {line!r}")
+            header_seen = True
+            continue
+        word, cls = cells[0].strip().lower(), (cells[1].strip() if len(cells) > 1 else "")
+        if not word or " " in word:
+            raise DataFileError(f"{name}:{number}: 'word' must be one lower-case lemma, found {cells[0]!r}")
+        if cls not in _CLASSES:
+            raise DataFileError(f"{name}:{number}: class {cls!r} is not one of {', '.join(sorted(_CLASSES))}; fix the class column")
+        words.setdefault(cls, set()).add(word)
+    if not header_seen:
+        raise DataFileError(f"{name}: no header row 'word<TAB>class<TAB>note'")
+    return AssertionLexicon({k: frozenset(v) for k, v in words.items()})
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "csubj"}), None)
+
+
+def _own_cue(token: Token, lexicon: AssertionLexicon) -> tuple[str, Token] | None:
+    """A modal, future, condition or habitual word attached to this predicate."""
+    for child in token.children:
+        lemma = _lemma(child)
+        if child.dep_ in {"aux", "aux:pass"}:
+            if lexicon.has("modal", lemma) or lexicon.has("modal", child.lower_):
+                return ("modal", child)
+            if lexicon.has("future", lemma) or child.lower_ == "'ll":
+                return ("future", child)
+            if child.lower_ == "going" or (lemma == "be" and any(g.lower_ == "going" for g in token.children)):
+                return ("future", child)
+        elif child.dep_ == "mark" and lexicon.has("condition", lemma):
+            return ("condition", child)
+        elif child.dep_ == "advmod" and lexicon.has("habitual", lemma):
+            return ("habitual", child)
+    return None
+
+
+def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon) -> AssertionReading:
+    """Climb from the trigger through the predicates governing it and read the first cue that
+    decides its status. ``announced`` marks an act stated as intended by its own announcer
+    ("said it will host talks"); ``reported`` an act someone else is said to have done."""
+    token = doc[anchor]
+    if token.sent.text.rstrip().rstrip("”\"’)").endswith("?"):
+        return AssertionReading("question", None, "the sentence is a question")
+    future: Token | None = None
+    current = token
+    for _ in range(_MAX_DEPTH):
+        cue = _own_cue(current, lexicon)
+        if cue is not None:
+            kind, word = cue
+            if kind == "condition":
+                return AssertionReading("conditional", word.i, f"'{word.text}' clause")
+            if kind == "habitual":
+                return AssertionReading("habitual", word.i, f"habitual '{word.text}'")
+            if kind == "modal" and word.lower_ not in _SPEECH_MODALS:
+                return AssertionReading("possible", word.i, f"modal '{word.text}'")
+            if future is None:
+                future = word  # will/would: an intent if someone announced it, else a plan or a condition
+        relation, head = current.dep_, current.head
+        if head is current:
+            break
+        if relation in _INHERITED or (current.pos_ in {"NOUN", "PROPN"} and relation in _ARGUMENT and head.pos_ in {"VERB", "AUX"}):
+            current = head  # "will host talks": an event noun takes the status of the verb it is an argument of
+            continue
+        if relation not in _GOVERNED:
+            break
+        lemma = _lemma(head)
+        if lexicon.has("report", lemma) or lexicon.has("announce", lemma):
+            speaker = _subject(head)
+            if future is not None or lexicon.has("announce", lemma):
+                return AssertionReading("announced", head.i, f"announced with '{head.text}'", speaker.i if speaker is not None else None)
+            return AssertionReading("reported", head.i, f"reported with '{head.text}'", speaker.i if speaker is not None else None)
+        if lexicon.has("belief", lemma):
+            return AssertionReading("belief", head.i, f"belief of '{head.text}'")
+        if lexicon.has("plan", lemma) and (relation in {"xcomp", "ccomp"} or head.pos_ in {"VERB", "ADJ"}):
+            return AssertionReading("planned", head.i, f"planned with '{head.text}'")
+        if relation == "acl" and head.pos_ == "NOUN" and lexicon.has("purpose", lemma):
+            return AssertionReading("planned", head.i, f"the {head.text} to do it")
+        current = head
+    top = current
+    for child in top.children:
+        # "Russia attacked the town, officials said": the reporting clause is a parataxis of the act
+        if child.dep_ in {"parataxis", "advcl"} and lexicon.has("report", _lemma(child)) and child.i > anchor:
+            speaker = _subject(child)
+            return AssertionReading("reported", child.i, f"reported with '{child.text}'", speaker.i if speaker is not None else None)
+    if future is not None:
+        if future.lower_ in _SPEECH_MODALS:
+            return AssertionReading("conditional", future.i, f"'{future.text}' outside reported speech")
+        return AssertionReading("planned", future.i, f"future '{future.text}'")
+    return ASSERTED
+
+
+def according_to(doc: Doc, anchor: int) -> int | None:
+    """The token after "according to" in the anchor's sentence, if the act is attributed that way."""
+    sent = doc[anchor].sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "to" and not (t.i <= anchor <= t.i + 2):
+            return t.i + 2
+    return None
+
+
+def is_background(when: dt.date | None, article_date: dt.date | None, days: int) -> bool:
+    """An act the text dates more than ``days`` before the article: history, not news."""
+    return when is not None and article_date is not None and (article_date - when).days > days

@@ -1,0 +1,268 @@
+"""Verbal acts: what a political actor said about another is an event of its own.
+
+In CAMEO a statement is an act: "the State Department said Boko Haram continued to launch
+attacks" is the United States criticising Boko Haram (11), "said North Korea should return to
+talks" an appeal to North Korea (02), "called the deliveries 'far from sufficient'" criticism,
+"praised the European Union" praise (05). The act reported inside the speech is not asserted by
+the article (events/assertion.py); the speech act is.
+
+Two readings, both from the parse and a polarity lexicon (VADER's, with the political words of
+``events/data/polarity.tsv`` added):
+
+- **reported speech** (the quotes stage's direct, mixed and indirect quotes with a coded speaker):
+  the actors that are the *subjects* of the content's predicates are its targets; the content's
+  polarity decides criticism (111) or praise (051); an obligation modal on a target's predicate
+  ("should", "must") makes it an appeal (020);
+- **verdicts**: "called X Y", "described X as Y", "branded X Y": the subject judges X by Y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Callable, Iterator
+
+from spacy.tokens import Doc, Span as DocSpan, Token
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from dragoman.errors import DataFileError
+from dragoman.records import ActorMention, Article, Quote, Span
+
+NEGATIVE = -0.35  # VADER compound at or below which a statement about an actor is criticism
+POSITIVE = 0.5  # at or above which it is praise
+_OBLIGATION = frozenset({"should", "must", "ought"})
+_SUBJECT = frozenset({"nsubj"})
+_ACTOR_RELATIONS = frozenset({"nmod:poss", "compound", "amod", "flat", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class Polarity:
+    """VADER's analyzer with dragoman's political words added (one per pipeline, no global state)."""
+
+    analyzer: SentimentIntensityAnalyzer
+
+    def of(self, text: str) -> float:
+        return float(self.analyzer.polarity_scores(text)["compound"])
+
+    def between(self, text: str, start: int, end: int, mentions: list[ActorMention]) -> float:
+        """Polarity of ``text[start:end]`` with the actors' names left out: "United States",
+        "Free Syrian Army" and "Islamic State" say nothing about how the speaker judges them."""
+        parts: list[str] = []
+        cursor = start
+        for m in sorted(mentions, key=lambda m: m.span.start):
+            if m.span.end <= cursor or m.span.start >= end:
+                continue
+            parts.append(text[cursor : max(cursor, m.span.start)])
+            cursor = max(cursor, m.span.end)
+        parts.append(text[cursor:end])
+        return self.of(" ".join(p.strip() for p in parts if p.strip()))
+
+
+def load_polarity() -> Polarity:
+    """VADER's lexicon plus ``polarity.tsv``; a bad row is an error naming the line."""
+    analyzer = SentimentIntensityAnalyzer()
+    text = resources.files("dragoman.events").joinpath("data/polarity.tsv").read_text(encoding="utf-8")
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if cells[:2] != ["word", "valence"]:
+                raise DataFileError(f"polarity.tsv:{number}: expected the header 'word<TAB>valence<TAB>note'")
+            header_seen = True
+            continue
+        try:
+            valence = float(cells[1])
+        except (IndexError, ValueError) as e:
+            raise DataFileError(f"polarity.tsv:{number}: valence must be a number from -4 to 4, found {line!r}") from e
+        if not -4.0 <= valence <= 4.0 or not cells[0].strip() or cells[0] != cells[0].lower():
+            raise DataFileError(f"polarity.tsv:{number}: need a lower-case word and a valence from -4 to 4, found {line!r}")
+        analyzer.lexicon[cells[0].strip()] = valence
+    return Polarity(analyzer)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechAct:
+    """A verbal act read from speech: who, about whom, which CAMEO code, and the evidence."""
+
+    source: ActorMention
+    target: ActorMention
+    cameo: str
+    rule: str
+    evidence: Span
+    anchor_char: int
+
+
+def _mention_of(token: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    """The mention covering ``token``, else one covering its possessor or modifier ("Russia's aid")."""
+    for t in [token] + [c for c in token.children if c.dep_ in _ACTOR_RELATIONS]:
+        for m in mentions:
+            if m.span.start <= t.idx < m.span.end:
+                return m
+    return None
+
+
+def _is_place(m: ActorMention) -> bool:
+    return m.rule.endswith(".place")
+
+
+def _distinct(speaker: ActorMention, target: ActorMention) -> bool:
+    """Is the target another actor than the speaker? ("Kerry said the U.S. will ..." is no dyad;
+    an opposition party about its government is)."""
+    if _is_place(target) or (target.actor.code is None and target.actor.country is None):
+        return False
+    if target.actor.code == speaker.actor.code and target.actor.name == speaker.actor.name:
+        return False
+    if target.rule.startswith("pronoun") and target.actor.country == speaker.actor.country:
+        return False
+    return not (target.actor.sector is None and target.actor.country == speaker.actor.country)
+
+
+def _content_subjects(content: DocSpan, mentions: list[ActorMention]) -> Iterator[tuple[ActorMention, Token]]:
+    """Actors that are subjects of the content's predicates (not of relative clauses inside it)."""
+    for token in content:
+        if token.dep_ not in _SUBJECT or not (content.start <= token.head.i < content.end):
+            continue
+        if token.head.dep_ in {"acl", "acl:relcl", "advcl"} and token.head.head.i >= content.start:
+            continue
+        m = _mention_of(token, mentions)
+        if m is not None:
+            yield m, token.head
+
+
+def _obliged(predicate: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in predicate.children)
+
+
+def _code_of(polarity: float) -> str | None:
+    if polarity <= NEGATIVE:
+        return "111"
+    if polarity >= POSITIVE:
+        return "051"
+    return None
+
+
+def _span(article: Article, start: int, end: int) -> Span:
+    return Span(article.id, start, end, article.text[start:end])
+
+
+def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], polarity: Polarity) -> list[SpeechAct]:
+    """Criticism, praise and appeals in what a coded speaker said about other actors."""
+    out: list[SpeechAct] = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or (speaker.actor.code is None and speaker.actor.country is None) or _is_place(speaker):
+            continue
+        content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
+        if content is None:
+            continue
+        inside = [m for m in mentions if quote.span.start <= m.span.start < quote.span.end]
+        if not inside:
+            continue
+        tone = _code_of(polarity.between(article.text, quote.span.start, quote.span.end, inside))
+        seen: set[tuple[str | None, str | None]] = set()
+        for target, predicate in _content_subjects(content, inside):
+            if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
+                continue
+            code = "020" if _obliged(predicate) else tone
+            if code is None:
+                continue
+            seen.add((target.actor.code, target.actor.name))
+            cue = quote.cue
+            start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
+            end = max(quote.span.end, cue.end if cue else quote.span.end, speaker.span.end)
+            rule = {"020": "speech.appeal", "111": "speech.criticism", "051": "speech.praise"}[code]
+            out.append(SpeechAct(speaker, target, code, f"{rule}.{quote.kind}", _span(article, start, end), cue.start if cue else quote.span.start))
+    return out
+
+
+_VERDICT_FORMS = frozenset({"calling", "called", "calls", "call", "describing", "described", "describes", "branding", "branded", "brands",
+                            "labeling", "labelling", "labeled", "labelled", "dubbed", "dubbing", "termed", "terming"})
+_PREDICATE_STOPS = frozenset({",", ".", ";", ":", "?", "!", "—", "–", "but", "and", "while", "because", "after", "before"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+_REACH = 4  # tokens between the verb and its object's mention
+_PREDICATE_REACH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """"called X Y": the judged actor's mention and the character range of the predicate Y."""
+
+    target: ActorMention
+    start: int
+    end: int
+
+
+def verdict_at(doc: Doc, token: Token, mentions: list[ActorMention]) -> Verdict | None:
+    """Read "called/described/branded X (as) Y" at ``token``, by word order (the parser often splits
+    such small clauses wrongly): X is the first actor mention within a few tokens after the verb, Y
+    what follows it up to the clause's end (a quoted Y up to its closing mark)."""
+    if token.lower_ not in _VERDICT_FORMS or token.tag_ not in {"VB", "VBD", "VBG", "VBN", "VBZ", "NNP"}:
+        return None
+    sent = token.sent
+    if token.i + 1 < sent.end and doc[token.i + 1].lower_ in {"for", "on", "upon", "in", "off", "up", "out", "back"}:
+        return None  # "called for", "called on": an appeal or a phrasal verb, not a verdict
+    after = [m for m in mentions if token.idx < m.span.start and sent.start_char <= m.span.start < sent.end_char]
+    if not after:
+        return None
+    target = min(after, key=lambda m: m.span.start)
+    first = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
+    if first is None or first.start - token.i > _REACH or any(t.is_punct and t.text not in _QUOTE_MARKS for t in doc[token.i + 1 : first.start]):
+        return None
+    i = first.end
+    while i < sent.end and (doc[i].lower_ in {"'s", "’s"} or (doc[i].pos_ in {"NOUN", "PROPN"} and i == first.end)):
+        i += 1  # "Iran's government": the possessed noun is part of X
+    if i < sent.end and doc[i].lower_ == "as":
+        i += 1
+    elif i >= sent.end or doc[i].pos_ in {"ADP", "ADV", "VERB", "AUX", "SCONJ", "CCONJ"} or doc[i].is_punct and doc[i].text not in _QUOTE_MARKS:
+        return None  # "called Erdogan on Monday", "called Erdogan, who ...": no predicate, an ordinary call
+    quoted = i < sent.end and doc[i].text in _QUOTE_MARKS
+    end = i + 1 if quoted else i
+    while end < min(sent.end, i + _PREDICATE_REACH):
+        word = doc[end]
+        if quoted and word.text in _QUOTE_MARKS:
+            end += 1
+            break
+        if not quoted and (word.lower_ in _PREDICATE_STOPS or word.text in _QUOTE_MARKS and end > i + 1):
+            break
+        end += 1
+    if end - i < 1 or (quoted and end - i < 3):
+        return None
+    last = doc[end - 1]
+    return Verdict(target, doc[i].idx, last.idx + len(last.text))
+
+
+def _fronted_subject(doc: Doc, token: Token, verdict: Verdict, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Calling Iran's government a brutal regime, Obama conceded ...": a sentence-initial participle's
+    subject is the main clause's, the first actor after the comma that closes the participial clause."""
+    if token.i != token.sent.start or token.tag_ not in {"VBG", "VBN", "NNP"}:
+        return []
+    comma = next((t for t in token.sent if t.idx >= verdict.end and t.text == ","), None)
+    if comma is None:
+        return []
+    after = sorted((m for m in mentions if m.span.start > comma.idx and m is not verdict.target), key=lambda m: m.span.start)
+    return after[:1] if after and after[0].span.start - comma.idx < 60 else []
+
+
+def verdicts(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], polarity: Polarity,
+             subject_of: Callable[[DocSpan, Token], list[ActorMention]]) -> list[SpeechAct]:
+    """"Obama called Iran's government a brutal regime": criticism (111) or praise (051) of the
+    object by the subject, by the polarity of the predicate."""
+    out: list[SpeechAct] = []
+    for sent in doc.sents:
+        inside = [m for m in mentions if sent.start_char <= m.span.start < sent.end_char]
+        if len(inside) < 2:
+            continue
+        for token in sent:
+            found = verdict_at(doc, token, inside)
+            if found is None:
+                continue
+            sources = [m for m in subject_of(sent, token) if m is not found.target] or _fronted_subject(doc, token, found, inside)
+            code = _code_of(polarity.between(article.text, found.start, found.end, inside))
+            if code is None or not sources or not _distinct(sources[0], found.target):
+                continue
+            source = sources[0]
+            start, end = min(source.span.start, token.idx), max(found.end, found.target.span.end)
+            out.append(SpeechAct(source, found.target, code, "speech.verdict", _span(article, start, end), token.idx))
+    return out

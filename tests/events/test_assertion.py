@@ -1,0 +1,84 @@
+"""Assertion and verbal acts (events/assertion.py, events/speech.py): hand-made sentences, one behaviour each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dragoman.errors import DataFileError
+from dragoman.events.assertion import load_assertion_lexicon
+from dragoman.pipeline import Pipeline, code_article
+from dragoman.records import Article, CodedArticle, Event
+
+
+def _events(pipeline: Pipeline, text: str, date: str = "2022-07-20") -> list[Event]:
+    result = code_article(pipeline, Article("t", text, "test", date=dt.date.fromisoformat(date)))
+    assert isinstance(result, CodedArticle)
+    return list(result.events)
+
+
+def _dyads(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.actor.country, e.target.actor.country if e.target else None, e.root) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey and Russia are scheduled to meet in Geneva next week.",  # a schedule
+    "Russia could impose sanctions on Iran.",  # a possibility
+    "If Iran attacks Iraq, the United States will respond.",  # a condition
+    "Iran plans to attack Iraq.",  # a plan
+    "Iran will host talks with Iraq this week.",  # the future, announced by no one
+    "Syria has long threatened Israel.",  # a long-standing state
+    "The United Nations imposed an arms embargo on Libya in 2011.",  # history
+])
+def test_unasserted_acts_are_not_events(pipeline: Pipeline, text: str) -> None:
+    assert _events(pipeline, text) == []
+
+
+def test_asserted_act_is_an_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Russia imposed sanctions on Iran on Monday.")
+    assert ("RUS", "IRN", "16") in _dyads(events) and all(e.assertion == "asserted" for e in events)
+
+
+def test_announced_intent_is_an_event_of_its_announcer(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Iran said it will host talks with Iraq this week.")
+    assert ("IRN", "IRQ", "04") in _dyads(events) and {e.assertion for e in events} == {"announced"}
+
+
+def test_reported_act_is_the_reporters_accusation(pipeline: Pipeline) -> None:
+    # the attack is only said by Obama: coded as his accusation of Iran, not as an Iranian attack
+    dyads = _dyads(_events(pipeline, "Obama said Iran attacked Iraq."))
+    assert ("USA", "IRN", "11") in dyads and ("IRN", "IRQ", "19") not in dyads
+
+
+def test_unasserted_acts_are_emitted_on_request(pipeline: Pipeline) -> None:
+    from dataclasses import replace
+    kept = replace(pipeline, events=replace(pipeline.events, emit_unasserted=True))
+    events = _events(kept, "Russia could impose sanctions on Iran.")
+    assert events and {e.assertion for e in events} == {"possible"}
+
+
+def test_praise_and_criticism_verdicts(pipeline: Pipeline) -> None:
+    assert ("DEU", "RUS", "11") in _dyads(_events(pipeline, "Germany called Russia's invasion a crime against humanity."))
+    assert ("TUR", "RUS", "05") in _dyads(_events(pipeline, "Erdogan praised Russia, calling it a reliable partner."))
+
+
+def test_a_call_with_no_predicate_is_a_phone_call(pipeline: Pipeline) -> None:
+    assert ("RUS", "TUR", "04") in _dyads(_events(pipeline, "Putin called Erdogan on Monday."))
+    assert not any(e.root == "04" for e in _events(pipeline, "Obama called Iran's government a brutal regime."))
+
+
+def test_obligation_in_reported_speech_is_an_appeal(pipeline: Pipeline) -> None:
+    assert ("CHN", "PRK", "02") in _dyads(_events(pipeline, "China said North Korea should return to talks."))
+
+
+def test_neutral_speech_is_no_event(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Iran said Iraq held elections in May.") == []
+
+
+def test_lexicon_rejects_a_bad_class(tmp_path: Path) -> None:
+    path = tmp_path / "assertion.tsv"
+    path.write_text("# comment\nword\tclass\tnote\nsay\treport\t\nhope\tmaybe\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"assertion.tsv:4: class 'maybe'"):
+        load_assertion_lexicon(path)
