@@ -47,6 +47,7 @@ class ActorSettings:
 class EventSettings:
     user_patterns: str = field(default="", metadata=_doc("A TSV file of extra event patterns, same columns as the packaged patterns."))
     min_confidence: float = field(default=0.0, metadata=_doc("Events below this confidence are dropped."))
+    require_target: bool = field(default=True, metadata=_doc("Code only dyadic events (a source and a target actor), as event datasets do; false also keeps one-sided acts (\"rebels refused\", \"agreed to\") whose target the text does not name or dragoman did not find."))
     unasserted: bool = field(default=False, metadata=_doc("Also emit acts the article does not assert (reported by another voice, planned, conditional, possible, habitual, background), with their `assertion` field set (docs/assertion.md)."))
 
 

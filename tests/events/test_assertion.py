@@ -82,3 +82,28 @@ def test_lexicon_rejects_a_bad_class(tmp_path: Path) -> None:
     path.write_text("# comment\nword\tclass\tnote\nsay\treport\t\nhope\tmaybe\t\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"assertion.tsv:4: class 'maybe'"):
         load_assertion_lexicon(path)
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian and Russian forces supporting the Syrian regime clashed with rebels near Aleppo.",  # a participle describing its noun
+    "U.S. troops leave the Philippines.",  # a material act in the simple present: a habit, a caption or a headline
+])
+def test_standing_relations_are_not_acts(pipeline: Pipeline, text: str) -> None:
+    dyads = _dyads(_events(pipeline, text))
+    assert not any(d[2] in {"05", "16"} for d in dyads)
+
+
+def test_a_verbal_act_in_the_present_is_an_act(pipeline: Pipeline) -> None:
+    assert ("USA", "SYR", "11") in _dyads(_events(pipeline, "The United States strongly condemns the attacks by the Syrian government in Aleppo."))
+
+
+def test_a_belief_is_no_verbal_act(pipeline: Pipeline) -> None:
+    assert not any(e.root == "11" for e in _events(pipeline, "South Korea believes Kim Jong Un ordered the killing of his half brother."))
+
+
+def test_one_sided_acts_need_the_setting(pipeline: Pipeline) -> None:
+    from dataclasses import replace
+    text = "Syrian rebels killed six people on Monday."
+    assert _events(pipeline, text) == []
+    one_sided = replace(pipeline, events=replace(pipeline.events, require_target=False))
+    assert any(e.target is None and e.root == "18" for e in _events(one_sided, text))

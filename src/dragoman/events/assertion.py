@@ -122,13 +122,32 @@ def _own_cue(token: Token, lexicon: AssertionLexicon) -> tuple[str, Token] | Non
     return None
 
 
-def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon) -> AssertionReading:
+def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | None:
+    """A state rather than an act: a participle describing its noun ("forces supporting the regime",
+    "rebels allied with the West"; a passive participle with its agent, "a drone shot down by a jet",
+    is an act), or a material act in the simple present outside reported speech ("troops leave the
+    Philippines", "he works with the armed forces": habits, captions, headlines)."""
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return "a present participle describing its noun"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"obl:agent", "obl"} and any(g.lower_ == "by" for g in c.children) for c in token.children):
+        return "a past participle describing its noun, with no agent"
+    if material and token.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children) \
+            and not lexicon.has("report", _lemma(token)) and token.dep_ in {"ROOT", "conj", "ccomp"} and token.head.tag_ not in {"VBD", "VBN"}:
+        return "a material act in the simple present"
+    return None
+
+
+def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: bool = False) -> AssertionReading:
     """Climb from the trigger through the predicates governing it and read the first cue that
     decides its status. ``announced`` marks an act stated as intended by its own announcer
-    ("said it will host talks"); ``reported`` an act someone else is said to have done."""
+    ("said it will host talks"); ``reported`` an act someone else is said to have done.
+    ``material``: the act is a material one (CAMEO 04 and 06-20), for which the simple present is a habit."""
     token = doc[anchor]
     if token.sent.text.rstrip().rstrip("”\"’)").endswith("?"):
         return AssertionReading("question", None, "the sentence is a question")
+    standing = _standing(token, lexicon, material)
+    if standing is not None:
+        return AssertionReading("habitual", token.i, standing)
     future: Token | None = None
     current = token
     for _ in range(_MAX_DEPTH):

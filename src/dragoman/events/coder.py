@@ -28,6 +28,7 @@ class EventResources:
     assertion: AssertionLexicon
     polarity: Polarity
     emit_unasserted: bool = False  # settings.events.unasserted
+    require_target: bool = False  # settings.events.require_target (the pipeline's default is true)
 
 
 def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], words: Sequence[str] | None = None) -> SentenceView:
@@ -519,7 +520,10 @@ def code_events(
         spoken = _speech_event(doc, article, act, resources, date_of)
         if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
             merged[_key(spoken)] = spoken
-    return tuple(sorted(_drop_subsumed(list(merged.values())), key=lambda e: (e.evidence[0].start, e.cameo)))
+    kept = _drop_subsumed(list(merged.values()))
+    if resources.require_target:
+        kept = [e for e in kept if e.target is not None]
+    return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
 def _key(event: Event) -> tuple[object, ...]:
@@ -546,7 +550,10 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
     def subject_of(sent: DocSpan, token: Token) -> list[ActorMention]:
         return subject_by_parse(sentence_view(doc, sent, mentions, words), token)
 
-    acts = speech_acts(doc, article, quotes, mentions, resources.polarity)
+    def spoken(cue: Token) -> bool:
+        return read_assertion(doc, cue.i, resources.assertion).value in EMITTED | {"reported"}
+
+    acts = speech_acts(doc, article, quotes, mentions, resources.polarity, resources.assertion.words.get("belief", frozenset()), spoken)
     if doc.has_annotation("DEP"):
         acts += verdicts(doc, article, mentions, resources.polarity, subject_of)
     return acts
@@ -611,7 +618,8 @@ def _assertion(doc: Doc, view: SentenceView, match: PatternMatch, sources: tuple
                dated: dt.date | None, article: Article, resources: EventResources) -> AssertionReading:
     """Whether the article asserts the act (docs/assertion.md): only asserted acts, and acts announced
     or self-reported by their own source, are events; a voice reporting another's act is its own event."""
-    reading = read_assertion(doc, match.anchor, resources.assertion)
+    root = int(match.pattern.code[:2])
+    reading = read_assertion(doc, match.anchor, resources.assertion, material=root in {4, 6, 7, 8, 9} or root >= 14)
     if reading.value == "asserted":
         attributed = according_to(doc, match.anchor)
         if attributed is not None:

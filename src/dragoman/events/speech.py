@@ -32,6 +32,8 @@ NEGATIVE = -0.35  # VADER compound at or below which a statement about an actor 
 POSITIVE = 0.5  # at or above which it is praise
 _OBLIGATION = frozenset({"should", "must", "ought"})
 _SUBJECT = frozenset({"nsubj"})
+_EXECUTIVE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})  # CAMEO sectors of one state's executive organs
+_MAIN = frozenset({"ROOT", "ccomp", "conj", "parataxis"})  # how a content's main predicates hang together
 _ACTOR_RELATIONS = frozenset({"nmod:poss", "compound", "amod", "flat", "appos"})
 
 
@@ -112,19 +114,39 @@ def _distinct(speaker: ActorMention, target: ActorMention) -> bool:
     an opposition party about its government is)."""
     if _is_place(target) or (target.actor.code is None and target.actor.country is None):
         return False
-    if target.actor.code == speaker.actor.code and target.actor.name == speaker.actor.name:
+    if target.actor.code == speaker.actor.code:
         return False
-    if target.rule.startswith("pronoun") and target.actor.country == speaker.actor.country:
-        return False
-    return not (target.actor.sector is None and target.actor.country == speaker.actor.country)
+    if target.actor.country == speaker.actor.country and (
+        target.rule.startswith("pronoun") or target.actor.sector is None
+        or (_executive(target) and _executive(speaker))
+    ):
+        return False  # one state's organs talking about each other are not a political dyad
+    return True
+
+
+def _executive(m: ActorMention) -> bool:
+    return (m.actor.sector or "")[:3] in _EXECUTIVE
+
+
+def _main_predicate(predicate: Token, content: DocSpan) -> bool:
+    """Is this one of the content's main predicates: its root, or a clause or conjunct of it (at most
+    two steps), not a relative or adverbial clause buried inside?"""
+    token = predicate
+    for _ in range(3):
+        if token.head.i < content.start or token.head.i >= content.end or token.head is token:
+            return True
+        if token.dep_ not in _MAIN:
+            return False
+        token = token.head
+    return False
 
 
 def _content_subjects(content: DocSpan, mentions: list[ActorMention]) -> Iterator[tuple[ActorMention, Token]]:
-    """Actors that are subjects of the content's predicates (not of relative clauses inside it)."""
+    """Actors that are subjects of the content's main predicates."""
     for token in content:
         if token.dep_ not in _SUBJECT or not (content.start <= token.head.i < content.end):
             continue
-        if token.head.dep_ in {"acl", "acl:relcl", "advcl"} and token.head.head.i >= content.start:
+        if not _main_predicate(token.head, content):
             continue
         m = _mention_of(token, mentions)
         if m is not None:
@@ -147,12 +169,25 @@ def _span(article: Article, start: int, end: int) -> Span:
     return Span(article.id, start, end, article.text[start:end])
 
 
-def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], polarity: Polarity) -> list[SpeechAct]:
-    """Criticism, praise and appeals in what a coded speaker said about other actors."""
+def _cue(doc: Doc, quote: Quote) -> Token | None:
+    if quote.cue is None:
+        return None
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue.root if cue is not None else None
+
+
+def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], polarity: Polarity,
+                beliefs: frozenset[str] = frozenset(), spoken: Callable[[Token], bool] = lambda cue: True) -> list[SpeechAct]:
+    """Criticism, praise and appeals in what a coded speaker said about other actors; what a speaker
+    only believes or fears (a cue in ``beliefs``) is no act, nor speech that ``spoken`` says was
+    not asserted to happen ("the United States will respond")."""
     out: list[SpeechAct] = []
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None or (speaker.actor.code is None and speaker.actor.country is None) or _is_place(speaker):
+            continue
+        cue_token = _cue(doc, quote)
+        if cue_token is not None and ((cue_token.lemma_ or "").lower() in beliefs or not spoken(cue_token)):
             continue
         content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
         if content is None:
@@ -160,12 +195,14 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         inside = [m for m in mentions if quote.span.start <= m.span.start < quote.span.end]
         if not inside:
             continue
-        tone = _code_of(polarity.between(article.text, quote.span.start, quote.span.end, inside))
         seen: set[tuple[str | None, str | None]] = set()
         for target, predicate in _content_subjects(content, inside):
             if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
                 continue
-            code = "020" if _obliged(predicate) else tone
+            # the tone of what is said about this target: its predicate's clause, inside the quote
+            lo = max(quote.span.start, predicate.left_edge.idx)
+            hi = min(quote.span.end, predicate.right_edge.idx + len(predicate.right_edge.text))
+            code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside))
             if code is None:
                 continue
             seen.add((target.actor.code, target.actor.name))
