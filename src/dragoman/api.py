@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from dragoman.actors import ActorResources, person_actor, title_holder
 from dragoman.clean import find_boilerplate
@@ -55,7 +55,8 @@ def db_summary(db: Path) -> StoreSummary:
         conn.close()
 
 
-def eval_gold(pipeline: Pipeline, gold: Path, limit: int | None = None) -> dict[str, Any]:
+def eval_gold(pipeline: Pipeline, gold: Path | Sequence[Path], limit: int | None = None) -> dict[str, Any]:
+    """Score the pipeline on gold files (several article-gold files are one set)."""
     return evaluate(gold, pipeline, limit)
 
 
