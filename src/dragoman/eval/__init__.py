@@ -26,7 +26,7 @@ from dragoman.ingest.formats import record_article
 from dragoman.pipeline import Pipeline, code_article, code_articles
 from dragoman.records import Article, CodedArticle, Quote, Rejection
 
-__all__ = ["code_gold_articles", "evaluate", "gold_kind"]
+__all__ = ["ARTICLE", "code_gold_articles", "evaluate", "gold_kind"]
 
 ARTICLE = "article"
 
