@@ -285,9 +285,9 @@ def baseline_update_cmd(
     except DragomanError as e:
         raise _fail(e) from e
     if result.refused:
-        err.print(f"[bold red]refused:[/] a floor may not be lowered while the gold data is unchanged; {baseline} was not written")
+        err.print(f"[bold red]refused:[/] a floor may not be lowered while the gold data is unchanged; {baseline} was not written", soft_wrap=True)
         for line in result.refused:
-            err.print(f"  {line}")
+            err.print(f"  {line}", soft_wrap=True)
         raise typer.Exit(1)
     for line in result.changes:
         out.print(line)
