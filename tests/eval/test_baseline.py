@@ -108,7 +108,8 @@ def _baseline_file(tmp_path: Path, digest: str, floor: float) -> Path:
 
 
 @pytest.mark.model
-def test_update_command_refuses_to_lower_a_floor(tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_command_refuses_to_lower_a_floor(tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     if not pipeline.nlp.has_parser:
         pytest.skip("the floors are measured with the trained model")
     monkeypatch.setattr(cli, "load_pipeline", lambda settings: pipeline)  # the session's pipeline, not a fresh load
@@ -119,6 +120,9 @@ def test_update_command_refuses_to_lower_a_floor(tmp_path: Path, pipeline: Pipel
     assert path.read_text(encoding="utf-8") == before
     # the same floor on changed data is re-based on today's figure
     path.write_text(before.replace(load_baseline(path).corpora[0].sha256, "0" * 64), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["baseline", "check", "--file", str(path), "--shared", str(tmp_path / "shared")]) == 0
+    assert "b: skipped" in capsys.readouterr().out  # data changed: no verdict until re-based
     assert main(argv) == 0
     rebased = load_baseline(path).corpora[0]
     assert rebased.sha256 == corpus_digest([tmp_path / "shared" / "gold" / "b.gold.jsonl"]) and rebased.floors["actors.accuracy"] <= 1.0

@@ -49,7 +49,10 @@ def gold_kind(path: Path) -> str:
     if not path.is_file():
         raise InputError(f"gold file {path} does not exist")
     if path.suffix == ".json":
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise GoldFormatError(f"{path}: invalid JSON ({e.msg} at line {e.lineno})") from e
         if not isinstance(gold, dict) or "text" not in gold:
             raise GoldFormatError(f"{path}: expected one object with 'text' and gold 'events'/'quotes'")
         return ARTICLE
