@@ -29,9 +29,11 @@ test: setup tests-browser-deps
 
 eval: setup
 	$(BIN)/dragoman eval ../shared/seed/tehran_summit_2022.gold.json
+	$(BIN)/dragoman eval ../shared/gold/*.gold.jsonl
 	$(BIN)/dragoman eval ../shared/external/plover_gsr_cameo.jsonl
 	$(BIN)/dragoman eval ../shared/external/cameo_manual_examples.jsonl
 	$(BIN)/dragoman eval ../shared/external/quotes_polnear_train.jsonl --limit 200
+	$(BIN)/dragoman baseline check
 
 model: setup
 	PYTHON=$(BIN)/python bash training/train.sh

@@ -6,11 +6,13 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from dragoman.actors import ActorResources, person_actor, title_holder
 from dragoman.clean import find_boilerplate
-from dragoman.eval import evaluate
+from dragoman.errors import InputError
+from dragoman.eval import evaluate, gold_kind
+from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corpus_digest, load_baseline, rebase, render_baseline
 from dragoman.events.coder import best_matches, sentence_view
 from dragoman.nlp import parse_article
 from dragoman.ingest import read_articles
@@ -19,7 +21,10 @@ from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
-__all__ = ["ActorHit", "actors_lookup", "actors_stats", "code", "eval_gold", "explain", "store_results", "stored_index"]
+__all__ = [
+    "ActorHit", "CorpusCheck", "actors_lookup", "actors_stats", "baseline_check", "baseline_update", "code", "eval_gold",
+    "explain", "store_results", "stored_index",
+]
 
 
 def code(
@@ -55,8 +60,70 @@ def db_summary(db: Path) -> StoreSummary:
         conn.close()
 
 
-def eval_gold(pipeline: Pipeline, gold: Path, limit: int | None = None) -> dict[str, Any]:
+def eval_gold(pipeline: Pipeline, gold: Path | Sequence[Path], limit: int | None = None) -> dict[str, Any]:
+    """Score the pipeline on gold files (several article-gold files are one set)."""
     return evaluate(gold, pipeline, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusCheck:
+    """One corpus of the baseline checked: ``status`` is ok, below (a figure under its floor) or skipped."""
+
+    name: str
+    status: str
+    lines: tuple[str, ...]
+
+
+def _selected(baseline: Baseline, names: Sequence[str]) -> list[Corpus]:
+    unknown = [n for n in names if baseline.get(n) is None]
+    if unknown:
+        known = ", ".join(c.name for c in baseline.corpora)
+        raise InputError(f"no corpus {', '.join(unknown)} in the baseline file (it holds {known})")
+    return [c for c in baseline.corpora if not names or c.name in names]
+
+
+def _absent(corpus: Corpus, shared: Path) -> list[Path]:
+    return [p for p in corpus.paths(shared) if not p.is_file()]
+
+
+def baseline_check(pipeline: Pipeline, baseline_path: Path, shared: Path, names: Sequence[str] = ()) -> list[CorpusCheck]:
+    """Recompute the figures of the baseline's corpora and compare them with their floors.
+
+    A corpus whose files are absent, or whose digest differs from the file's, is skipped."""
+    out = []
+    for corpus in _selected(load_baseline(baseline_path), names):
+        absent = _absent(corpus, shared)
+        if absent:
+            out.append(CorpusCheck(corpus.name, "skipped", (f"{absent[0]} is absent",)))
+            continue
+        digest = corpus_digest(corpus.paths(shared))
+        if digest != corpus.sha256:
+            out.append(CorpusCheck(corpus.name, "skipped", (
+                f"data changed (sha256 {digest[:12]}…, the baseline has {corpus.sha256[:12] or 'none'}); "
+                "floors must be re-based: dragoman baseline update " + corpus.name,)))
+            continue
+        below = check_floors(corpus, evaluate(corpus.paths(shared), pipeline, corpus.limit))
+        out.append(CorpusCheck(corpus.name, "below" if below else "ok", tuple(below)))
+    return out
+
+
+def baseline_update(pipeline: Pipeline, baseline_path: Path, shared: Path, names: Sequence[str] = ()) -> Rebased:
+    """Recompute the figures and raise the floors to them (docs/eval.md); the file is written only
+    when nothing is refused (a figure below its floor on unchanged data)."""
+    baseline = load_baseline(baseline_path)
+    measured = {}
+    skipped = []
+    for corpus in _selected(baseline, names):
+        paths = corpus.paths(shared)
+        absent = _absent(corpus, shared)
+        if absent:
+            skipped.append(f"{corpus.name}: left as it was ({absent[0]} is absent)")
+            continue
+        measured[corpus.name] = (corpus_digest(paths), gold_kind(paths[0]), evaluate(paths, pipeline, corpus.limit))
+    result = rebase(baseline, measured)
+    if not result.refused:
+        baseline_path.write_text(render_baseline(result.baseline), encoding="utf-8")
+    return Rebased(result.baseline, (*skipped, *result.changes), result.refused)
 
 
 @dataclass(frozen=True, slots=True)

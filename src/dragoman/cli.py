@@ -198,12 +198,12 @@ def _print_table(coded: CodedArticle, pipeline: Pipeline) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="A gold file: the seed .json or a gold .jsonl set.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records of a .jsonl set.")] = None,
+    gold: Annotated[list[Path], typer.Argument(help="Gold files: article gold (the seed .json, ../shared/gold/*.gold.jsonl; several are scored as one set) or one gold .jsonl set.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON (with the missed and wrong events).")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records.")] = None,
     settings_file: SettingsOpt = None,
 ) -> None:
-    """Run the pipeline on a gold file and print precision, recall and F1."""
+    """Run the pipeline on gold files and print precision, recall and F1 (docs/eval.md)."""
     try:
         pipeline = load_pipeline(_settings(settings_file))
         report = api.eval_gold(pipeline, gold, limit)
@@ -212,7 +212,86 @@ def eval_cmd(
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
+    if report.get("kind") == "article":
+        _print_article_report(report)
+        return
     _print_report(report)
+
+
+def _print_article_report(report: dict[str, Any]) -> None:
+    out.print(f"{report['records']} articles, {report['coded']} coded, {report['rejected']} rejected · {' '.join(report['gold'])}")
+    events = report.get("events_cameo_root")
+    if events:
+        out.print(f"events (src, tgt, CAMEO root): R={events['recall']:.3f} ({events['found']}/{events['events_gold']} required) "
+                  f"P={events['precision']:.3f} ({events['right']}/{events['events_pred']} predicted) F1={events['f1']:.3f} from_junk={events['from_junk']}")
+    for key, label in (("quotes_direct", "direct"), ("quotes_direct_mixed", "direct+mixed"), ("quotes_indirect", "indirect")):
+        q = report.get(key)
+        if q:
+            speaker = "-" if q["speaker_acc"] is None else f"{q['speaker_acc']:.3f}"
+            out.print(f"quotes {label}: R={q['recall']:.3f} (gold {q['quotes_gold']}) P={q['precision']:.3f} (pred {q['quotes_pred']}) "
+                      f"speaker={speaker} ({q['speaker_scored']} scored)")
+    b = report.get("boilerplate")
+    if b:
+        out.print(f"boilerplate: {b['removed']}/{b['junk_spans']} gold runs removed; {b['removed_chars']} characters removed, precision {b['precision']:.3f}")
+    a = report.get("actors")
+    if a:
+        accuracy = "-" if a["accuracy"] is None else f"{a['accuracy']:.3f}"
+        out.print(f"actors: {a['right']}/{a['n']} right, accuracy {accuracy}")
+
+
+baseline_app = typer.Typer(no_args_is_help=True, help="The floors of the eval figures (tests/eval/baseline.toml, docs/eval.md).")
+app.add_typer(baseline_app, name="baseline")
+BaselineOpt = Annotated[Path, typer.Option("--file", help="The baseline file of floors.")]
+SharedOpt = Annotated[Path, typer.Option("--shared", help="The folder the baseline's gold paths are relative to.")]
+CorporaArg = Annotated[Optional[list[str]], typer.Argument(help="Corpus names (default: every corpus in the file).")]
+DEFAULT_BASELINE = Path("tests/eval/baseline.toml")
+DEFAULT_SHARED = Path("../shared")
+
+
+def _trained_pipeline(settings_file: Path | None) -> Pipeline:
+    pipeline = load_pipeline(_settings(settings_file))
+    if not pipeline.nlp.has_parser:
+        err.print("[bold red]error:[/] the floors are measured with the trained model, and this pipeline has no parser")
+        raise typer.Exit(1)
+    return pipeline
+
+
+@baseline_app.command("check")
+def baseline_check_cmd(
+    corpora: CorporaArg = None, baseline: BaselineOpt = DEFAULT_BASELINE, shared: SharedOpt = DEFAULT_SHARED, settings_file: SettingsOpt = None,
+) -> None:
+    """Recompute the figures and compare them with their floors; exit 1 if one is below."""
+    try:
+        checks = api.baseline_check(_trained_pipeline(settings_file), baseline, shared, corpora or [])
+    except DragomanError as e:
+        raise _fail(e) from e
+    for check in checks:
+        out.print(f"{check.name}: {check.status}")
+        for line in check.lines:
+            out.print(f"  {line}")
+    if any(c.status == "below" for c in checks):
+        raise typer.Exit(1)
+
+
+@baseline_app.command("update")
+def baseline_update_cmd(
+    corpora: CorporaArg = None, baseline: BaselineOpt = DEFAULT_BASELINE, shared: SharedOpt = DEFAULT_SHARED, settings_file: SettingsOpt = None,
+) -> None:
+    """Recompute the figures and write them as the new floors (rounded down to 2 decimals).
+
+    Refuses (exit 1, nothing written) to lower a floor, unless the corpus's data changed."""
+    try:
+        result = api.baseline_update(_trained_pipeline(settings_file), baseline, shared, corpora or [])
+    except DragomanError as e:
+        raise _fail(e) from e
+    if result.refused:
+        err.print(f"[bold red]refused:[/] a floor may not be lowered while the gold data is unchanged; {baseline} was not written", soft_wrap=True)
+        for line in result.refused:
+            err.print(f"  {line}", soft_wrap=True)
+        raise typer.Exit(1)
+    for line in result.changes:
+        out.print(line)
+    out.print(f"{baseline} written" + ("" if result.changes else " (no floor changed)"))
 
 
 def _print_report(report: dict[str, Any], prefix: str = "") -> None:

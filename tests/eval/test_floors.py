@@ -1,7 +1,7 @@
-"""Accuracy floors measured with `dragoman eval`: a score may rise, never silently drop.
+"""The figures of every gold corpus stay at or above their floors in tests/eval/baseline.toml.
 
-Floors are the figures reached when they were last raised (see docs/eval.md); raise them
-when a change improves a score, never lower them to make a run green.
+A corpus whose files are absent, or whose data changed (digest differs from the file's), is
+skipped; `dragoman baseline update` re-bases it (docs/eval.md). Floors live only in the file.
 """
 
 from __future__ import annotations
@@ -10,33 +10,32 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.eval import evaluate
+from dragoman.eval import ARTICLE, evaluate, gold_kind
+from dragoman.eval.baseline import Corpus, check_floors, corpus_digest, load_baseline
 from dragoman.pipeline import Pipeline
 
+from .gold_coder import GoldCoder
 
-def _gold(shared: Path, *parts: str) -> Path:
-    path = shared.joinpath(*parts)
-    if not path.is_file():
-        pytest.skip(f"{path} absent")
-    return path
+BASELINE = Path(__file__).with_name("baseline.toml")
+CORPORA = load_baseline(BASELINE).corpora
 
 
-def test_seed_floors(pipeline: Pipeline, shared: Path) -> None:
-    report = evaluate(_gold(shared, "seed", "tehran_summit_2022.gold.json"), pipeline)
-    assert report["events"]["required_recall"]["recall"] >= 1.0
-    assert report["events"]["precision"]["precision"] >= 0.94
-    assert report["quotes"]["recall"] == 1.0 and report["quotes"]["precision"] == 1.0
-    assert report["boilerplate"]["f1"] == 1.0
-    assert report["actors"]["right"] == report["actors"]["total"]
-
-
-def test_plover_floors(pipeline: Pipeline, shared: Path) -> None:
-    report = evaluate(_gold(shared, "external", "plover_gsr_cameo.jsonl"), pipeline)
-    assert report["plover"]["f1"] >= 0.72  # bar 0.70
-    assert report["cameo_root"]["f1"] >= 0.72
-    assert report["actor_country_coverage"] >= 0.97
-
-
-def test_cameo_examples_floor(pipeline: Pipeline, shared: Path) -> None:
-    report = evaluate(_gold(shared, "external", "cameo_manual_examples.jsonl"), pipeline)
-    assert report["root_accuracy"] >= 0.83
+@pytest.mark.external
+@pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
+def test_figures_keep_their_floors(corpus: Corpus, pipeline: Pipeline, shared: Path, gold_coder: GoldCoder) -> None:
+    if not pipeline.nlp.has_parser:
+        pytest.skip("the floors are measured with the trained model")
+    paths = corpus.paths(shared)
+    absent = [p for p in paths if not p.is_file()]
+    if absent:
+        pytest.skip(f"{corpus.name}: {absent[0]} absent")
+    digest = corpus_digest(paths)
+    if digest != corpus.sha256:
+        pytest.skip(f"{corpus.name}: data changed (sha256 {digest[:12]}…, {BASELINE.name} has {corpus.sha256[:12] or 'none'}); "
+                    f"floors must be re-based: dragoman baseline update {corpus.name}")
+    if gold_kind(paths[0]) == ARTICLE:
+        report = gold_coder.report(paths, corpus.limit)
+    else:
+        report = evaluate(paths, pipeline, corpus.limit)
+    below = check_floors(corpus, report)
+    assert not below, "\n".join(below)

@@ -1,7 +1,9 @@
 """Eval: score the pipeline against gold files (``dragoman eval``).
 
-Knows the seed gold JSON (one article: events, quotes, boilerplate, actors) and the JSONL
-sets in ../shared/external: plover_gsr_cameo, cameo_manual_examples, quotes_polnear_train.
+Knows article gold (the seed .json and ../shared/gold/*.gold.jsonl: events, quotes,
+boilerplate, actors; scored by :mod:`dragoman.eval.articles`) and the JSONL sets in
+../shared/external: plover_gsr_cameo, cameo_manual_examples, quotes_polnear_train.
+The floors the figures must keep are in tests/eval/baseline.toml (:mod:`dragoman.eval.baseline`).
 """
 
 from __future__ import annotations
@@ -9,21 +11,24 @@ from __future__ import annotations
 import itertools
 import json
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from dragoman.clean import find_boilerplate
 from dragoman.errors import GoldFormatError, InputError
 from dragoman.events import CodeReading, code_readings
 from dragoman.actors import resolve_mentions
 from dragoman.nlp import parse_article
+from dragoman.eval.articles import GoldArticle, article_input, is_article_gold, load_article_gold, score_article_gold
 from dragoman.eval.corpora import score_cameo_examples, score_plover
 from dragoman.eval.polnear import evaluate_polnear
-from dragoman.eval.seed import score_article
-from dragoman.ingest import content_id, parse_date
-from dragoman.pipeline import Pipeline, code_article
-from dragoman.records import Article, CodedArticle, Quote
+from dragoman.ingest import check_article, content_id, parse_date
+from dragoman.ingest.formats import record_article
+from dragoman.pipeline import Pipeline, code_article, code_articles
+from dragoman.records import Article, CodedArticle, Quote, Rejection
 
-__all__ = ["evaluate"]
+__all__ = ["ARTICLE", "code_gold_articles", "evaluate", "gold_kind"]
+
+ARTICLE = "article"
 
 
 def _records(path: Path, limit: int | None) -> Iterator[Mapping[str, Any]]:
@@ -39,35 +44,70 @@ def _article(record: Mapping[str, Any], source: str) -> Article:
     return Article(str(record.get("id") or content_id(text)), text, source, record.get("title"), parse_date(record.get("date")))
 
 
-def evaluate(gold_path: Path, pipeline: Pipeline, limit: int | None = None) -> dict[str, Any]:
-    """Run the pipeline over a gold file and score it; the kind of gold is read from its shape."""
-    if not gold_path.is_file():
-        raise InputError(f"gold file {gold_path} does not exist")
+def gold_kind(path: Path) -> str:
+    """What a gold file holds, read from its shape: article, quotes, cameo_examples or plover."""
+    if not path.is_file():
+        raise InputError(f"gold file {path} does not exist")
+    if path.suffix == ".json":
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise GoldFormatError(f"{path}: invalid JSON ({e.msg} at line {e.lineno})") from e
+        if not isinstance(gold, dict) or "text" not in gold:
+            raise GoldFormatError(f"{path}: expected one object with 'text' and gold 'events'/'quotes'")
+        return ARTICLE
+    if path.suffix != ".jsonl":
+        raise GoldFormatError(f"{path}: gold files are .json (one article) or .jsonl (a gold set)")
+    first = next(_records(path, 1), None)
+    if first is None:
+        raise GoldFormatError(f"{path}: empty gold file")
+    if is_article_gold(first):
+        return ARTICLE
+    if "quotes" in first:
+        return "quotes"
+    if first.get("ontology") == "CAMEO":
+        return "cameo_examples"
+    if "events" in first:
+        return "plover"
+    raise GoldFormatError(f"{path}: records have neither 'events' nor 'quotes'; not a gold set dragoman knows")
+
+
+def code_gold_articles(pipeline: Pipeline, golds: Sequence[GoldArticle]) -> list[CodedArticle | Rejection]:
+    """Code the gold articles as ``dragoman code --format jsonl`` codes a file of their id, text and date."""
+    items = (check_article(record_article(article_input(g), f"gold:{g.id}"), pipeline.settings.ingest) for g in golds)
+    return list(code_articles(pipeline, items))
+
+
+def evaluate(gold_paths: Path | Sequence[Path], pipeline: Pipeline, limit: int | None = None) -> dict[str, Any]:
+    """Run the pipeline over gold files and score them; the kind of gold is read from their shape.
+
+    Several files are scored together (as one file) when they are all article gold.
+    """
+    paths = [gold_paths] if isinstance(gold_paths, Path) else list(gold_paths)
+    if not paths:
+        raise InputError("no gold file given")
+    kinds = [gold_kind(p) for p in paths]
+    if kinds.count(ARTICLE) == len(paths):
+        golds = load_article_gold(paths, limit)
+        return {"gold": [str(p) for p in paths], "kind": ARTICLE, **score_article_gold(golds, code_gold_articles(pipeline, golds))}
+    if len(paths) > 1:
+        raise InputError("several gold files are scored together only when all are article gold; give one file of another kind")
+    return _evaluate_set(paths[0], kinds[0], pipeline, limit)
+
+
+def _evaluate_set(gold_path: Path, kind: str, pipeline: Pipeline, limit: int | None) -> dict[str, Any]:
     source = str(gold_path)
 
     def code(record: Mapping[str, Any]) -> CodedArticle | None:
         result = code_article(pipeline, _article(record, source))
         return result if isinstance(result, CodedArticle) else None
 
-    if gold_path.suffix == ".json":
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if not isinstance(gold, dict) or "text" not in gold:
-            raise GoldFormatError(f"{gold_path}: expected one object with 'text' and gold 'events'/'quotes'")
-        coded = code(gold)
-        if coded is None:
-            raise GoldFormatError(f"{gold_path}: the pipeline rejected the gold article")
-        return {"gold": source, "kind": "article", **score_article(gold, coded)}
-    if gold_path.suffix != ".jsonl":
-        raise GoldFormatError(f"{gold_path}: gold files are .json (one article) or .jsonl (a gold set)")
-    first = next(_records(gold_path, 1), None)
-    if first is None:
-        raise GoldFormatError(f"{gold_path}: empty gold file")
-    if "quotes" in first:
+    if kind == "quotes":
         def quotes_of(article: Article) -> tuple[Quote, ...]:
             result = code_article(pipeline, article)
             return result.quotes if isinstance(result, CodedArticle) else ()
         return {"gold": source, "kind": "quotes", **evaluate_polnear(_records(gold_path, limit), quotes_of)}
-    if first.get("ontology") == "CAMEO":
+    if kind == "cameo_examples":
         def readings(record: Mapping[str, Any]) -> tuple[CodeReading, ...]:
             article = _article(record, source)
             removed = find_boilerplate(article, pipeline.boilerplate)
@@ -75,6 +115,4 @@ def evaluate(gold_path: Path, pipeline: Pipeline, limit: int | None = None) -> d
             mentions = resolve_mentions(doc, article, removed, pipeline.actors)
             return code_readings(doc, article, removed, pipeline.events, mentions)
         return {"gold": source, "kind": "cameo_examples", **score_cameo_examples(_records(gold_path, limit), code, readings)}
-    if "events" in first:
-        return {"gold": source, "kind": "plover", **score_plover(_records(gold_path, limit), code)}
-    raise GoldFormatError(f"{gold_path}: records have neither 'events' nor 'quotes'; not a gold set dragoman knows")
+    return {"gold": source, "kind": "plover", **score_plover(_records(gold_path, limit), code)}
