@@ -63,7 +63,7 @@ def load_pipeline(settings: Settings) -> Pipeline:
         nlp=nlp,
         boilerplate=load_rules(),
         actors=actors,
-        events=load_event_resources(_optional_path(settings.events.user_patterns), settings.events.unasserted, settings.events.require_target),
+        events=load_event_resources(_optional_path(settings.events.user_patterns), settings.events.unasserted, settings.events.one_sided),
         cues=load_cues(settings.quotes.user_cues or None),
         gazetteer=gazetteer,
     )

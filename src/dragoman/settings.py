@@ -11,8 +11,8 @@ from typing import Mapping
 from dragoman.errors import SettingsError
 
 
-def _doc(help_text: str) -> dict[str, str]:
-    return {"help": help_text}
+def _doc(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
+    return {"help": help_text, "choices": choices}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,10 @@ class ActorSettings:
 class EventSettings:
     user_patterns: str = field(default="", metadata=_doc("A TSV file of extra event patterns, same columns as the packaged patterns."))
     min_confidence: float = field(default=0.0, metadata=_doc("Events below this confidence are dropped."))
-    require_target: bool = field(default=True, metadata=_doc("Code only dyadic events (a source and a target actor), as event datasets do; false also keeps one-sided acts (\"rebels refused\", \"agreed to\") whose target the text does not name or dragoman did not find."))
+    one_sided: str = field(default="material", metadata=_doc(
+        "Which events may lack a target: \"material\" (default: protests, strikes, force postures … with no named party; "
+        "a verbal act — statement, appeal, intent, agreement, criticism, demand, refusal, threat — is aimed at someone, and without "
+        "its target it is left out), \"all\", or \"none\" (dyadic events only).", ("none", "material", "all")))
     unasserted: bool = field(default=False, metadata=_doc("Also emit acts the article does not assert (reported by another voice, planned, conditional, possible, habitual, background), with their `assertion` field set (docs/assertion.md)."))
 
 
@@ -104,6 +107,9 @@ def _merge(base: Settings, layer: Mapping[str, object], origin: str) -> Settings
                 raise SettingsError(
                     f"{origin}: {section}.{key} must be {expected.__name__}, found {value!r}"
                 )
+            choices = sub_known[key].metadata.get("choices") or ()
+            if choices and value not in choices:
+                raise SettingsError(f"{origin}: {section}.{key} must be one of {', '.join(map(repr, choices))}, found {value!r}")
             sub_changes[key] = value
         changes[section] = replace(current, **sub_changes)
     return replace(base, **changes)  # type: ignore[arg-type]

@@ -101,9 +101,12 @@ def test_a_belief_is_no_verbal_act(pipeline: Pipeline) -> None:
     assert not any(e.root == "11" for e in _events(pipeline, "South Korea believes Kim Jong Un ordered the killing of his half brother."))
 
 
-def test_one_sided_acts_need_the_setting(pipeline: Pipeline) -> None:
+def test_one_sided_verbal_acts_need_the_setting(pipeline: Pipeline) -> None:
     from dataclasses import replace
-    text = "Syrian rebels killed six people on Monday."
+    text = "Iran vowed on Monday to cooperate."
     assert _events(pipeline, text) == []
-    one_sided = replace(pipeline, events=replace(pipeline.events, require_target=False))
-    assert any(e.target is None and e.root == "18" for e in _events(one_sided, text))
+    one_sided = replace(pipeline, events=replace(pipeline.events, one_sided="all"))
+    assert any(e.target is None and e.root == "03" for e in _events(one_sided, text))
+    dyadic = replace(pipeline, events=replace(pipeline.events, one_sided="none"))
+    assert _events(dyadic, "Syrian rebels killed six people on Monday.") == []
+    assert any(e.target is None and e.root == "18" for e in _events(pipeline, "Syrian rebels killed six people on Monday."))

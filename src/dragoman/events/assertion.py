@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Token
 
 from dragoman.errors import DataFileError
 
-Assertion = Literal["asserted", "announced", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
-LexiconClass = Literal["report", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose"]
+Assertion = Literal["asserted", "announced", "attributed", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
+LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose"]
 _CLASSES: frozenset[str] = frozenset(get_args(LexiconClass))
 
-EMITTED: frozenset[Assertion] = frozenset({"asserted", "announced"})
+EMITTED: frozenset[Assertion] = frozenset({"asserted", "announced", "attributed"})
 """Assertion values coded as events by default (the rest are kept only for ``explain``)."""
 
 # the dependency relations through which a predicate governs the clause of the act
@@ -127,6 +127,8 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     "rebels allied with the West"; a passive participle with its agent, "a drone shot down by a jet",
     is an act), or a material act in the simple present outside reported speech ("troops leave the
     Philippines", "he works with the armed forces": habits, captions, headlines)."""
+    if token.dep_ == "acl" and token.sent.root.pos_ not in {"VERB", "AUX"}:
+        return None  # "Liberian riot police used tear gas ...": a parse with no verb at its root took the verb for a participle
     if token.dep_ == "acl" and token.tag_ == "VBG":
         return "a present participle describing its noun"
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"obl:agent", "obl"} and any(g.lower_ == "by" for g in c.children) for c in token.children):
@@ -171,11 +173,14 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
         if relation not in _GOVERNED:
             break
         lemma = _lemma(head)
-        if lexicon.has("report", lemma) or lexicon.has("announce", lemma):
+        if lexicon.has("report", lemma) or lexicon.has("claim", lemma) or lexicon.has("announce", lemma):
             speaker = _subject(head)
+            at = speaker.i if speaker is not None else None
             if future is not None or lexicon.has("announce", lemma):
-                return AssertionReading("announced", head.i, f"announced with '{head.text}'", speaker.i if speaker is not None else None)
-            return AssertionReading("reported", head.i, f"reported with '{head.text}'", speaker.i if speaker is not None else None)
+                return AssertionReading("announced", head.i, f"announced with '{head.text}'", at)
+            if lexicon.has("claim", lemma):
+                return AssertionReading("reported", head.i, f"claimed with '{head.text}'", at)
+            return AssertionReading("attributed", head.i, f"attributed with '{head.text}'", at)
         if lexicon.has("belief", lemma):
             return AssertionReading("belief", head.i, f"belief of '{head.text}'")
         if lexicon.has("plan", lemma) and (relation in {"xcomp", "ccomp"} or head.pos_ in {"VERB", "ADJ"}):
@@ -186,9 +191,10 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
     top = current
     for child in top.children:
         # "Russia attacked the town, officials said": the reporting clause is a parataxis of the act
-        if child.dep_ in {"parataxis", "advcl"} and lexicon.has("report", _lemma(child)) and child.i > anchor:
+        if child.dep_ in {"parataxis", "advcl"} and child.i > anchor and (lexicon.has("report", _lemma(child)) or lexicon.has("claim", _lemma(child))):
             speaker = _subject(child)
-            return AssertionReading("reported", child.i, f"reported with '{child.text}'", speaker.i if speaker is not None else None)
+            value: Assertion = "reported" if lexicon.has("claim", _lemma(child)) else "attributed"
+            return AssertionReading(value, child.i, f"{value} with '{child.text}'", speaker.i if speaker is not None else None)
     if future is not None:
         if future.lower_ in _SPEECH_MODALS:
             return AssertionReading("conditional", future.i, f"'{future.text}' outside reported speech")

@@ -28,7 +28,7 @@ class EventResources:
     assertion: AssertionLexicon
     polarity: Polarity
     emit_unasserted: bool = False  # settings.events.unasserted
-    require_target: bool = False  # settings.events.require_target (the pipeline's default is true)
+    one_sided: str = "all"  # settings.events.one_sided: which events may lack a target (the pipeline's default is "material")
 
 
 def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], words: Sequence[str] | None = None) -> SentenceView:
@@ -382,6 +382,10 @@ def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tupl
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
         # "X and Y met": a reciprocal event needs two parties
         return [(a, b) for a in sources for b in sources if a is not b]
+    if not targets and len({(s.actor.code, s.actor.country) for s in sources}) == 2:
+        # "the United States and Jordan agreed", "X and Y signed a treaty": two coordinated parties with no
+        # other named party act on each other (a longer list is a group acting together, not dyads)
+        return [(a, b) for a in sources for b in sources if a is not b and not _same_actor(a, b)]
     return [(a, b) for a in sources for b in (targets or (None,))]
 
 
@@ -504,9 +508,12 @@ def code_events(
         if not view.mentions_at:
             continue
         judged = _verdict_ranges(doc, sent, view)
+        named = [(m.span.start, m.span.end) for ms in view.mentions_at.values() for m in ms]
         for match in best_matches(view, resources.patterns):
-            if "noun" in match.pattern.flags and any(s <= doc[match.anchor].idx < e for s, e in judged):
-                continue  # "called Putin a threat to the United States": the noun is the verdict's content, not Putin's act
+            if "noun" in match.pattern.flags and any(s <= doc[match.anchor].idx < e for s, e in judged + named):
+                # "called Putin a threat to the United States": the noun is the verdict's content, not Putin's act;
+                # "Liberian riot police", "the war crimes court": a noun inside an actor's name is no event
+                continue
             for event in _events_of_match(doc, article, sent, view, match, quotes, quoted, has_parse, resources, date_of, place_of):
                 key = _key(event)
                 old = merged.get(key)
@@ -521,8 +528,8 @@ def code_events(
         if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
             merged[_key(spoken)] = spoken
     kept = _drop_subsumed(list(merged.values()))
-    if resources.require_target:
-        kept = [e for e in kept if e.target is not None]
+    if resources.one_sided != "all":
+        kept = [e for e in kept if e.target is not None or (resources.one_sided == "material" and e.root not in _VERBAL_ROOTS)]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
@@ -553,7 +560,7 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
     def spoken(cue: Token) -> bool:
         return read_assertion(doc, cue.i, resources.assertion).value in EMITTED | {"reported"}
 
-    acts = speech_acts(doc, article, quotes, mentions, resources.polarity, resources.assertion.words.get("belief", frozenset()), spoken)
+    acts = speech_acts(doc, article, quotes, mentions, resources.polarity, resources.assertion.words.get("report", frozenset()), spoken)
     if doc.has_annotation("DEP"):
         acts += verdicts(doc, article, mentions, resources.polarity, subject_of)
     return acts
@@ -596,6 +603,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return [replace(e, target=addressee[id(e)]) if id(e) in addressee else e for e in kept]
 
 
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # CAMEO's verbal acts and consultations
 _BACKGROUND_DAYS = 31  # CODING.md: history older than about a month is background, not news
 
 
@@ -616,23 +624,25 @@ def _speaks_for(speaker: ActorMention | None, sources: tuple[ActorMention, ...])
 
 def _assertion(doc: Doc, view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...], quote: Quote | None,
                dated: dt.date | None, article: Article, resources: EventResources) -> AssertionReading:
-    """Whether the article asserts the act (docs/assertion.md): only asserted acts, and acts announced
-    or self-reported by their own source, are events; a voice reporting another's act is its own event."""
+    """Whether the article asserts the act (docs/assertion.md): asserted acts, acts announced or
+    self-reported by their own source, and acts attributed to a source with a neutral verb ("..., the
+    ministry said") are events; what a voice claims, alleges or quotes about another is that voice's act."""
     root = int(match.pattern.code[:2])
     reading = read_assertion(doc, match.anchor, resources.assertion, material=root in {4, 6, 7, 8, 9} or root >= 14)
     if reading.value == "asserted":
         attributed = according_to(doc, match.anchor)
         if attributed is not None:
-            reading = AssertionReading("reported", attributed, "attributed with 'according to'", attributed)
+            reading = AssertionReading("attributed", attributed, "attributed with 'according to'", attributed)
         elif quote is not None:
             speaker = quote.speaker
             return reading if _speaks_for(speaker, sources) else AssertionReading("reported", None, "inside a quotation of another voice")
-    if reading.value in {"reported", "announced"}:
+    if reading.value in {"reported", "announced", "attributed"}:
         speaker = _mention_at_token(view, doc[reading.speaker]) if reading.speaker is not None else None
-        if not _speaks_for(speaker, sources):
+        if _speaks_for(speaker, sources):
+            reading = AssertionReading("announced", reading.cue, reading.reason, reading.speaker)
+        elif reading.value != "attributed":
             return AssertionReading("reported", reading.cue, f"{reading.reason}, by another voice", reading.speaker)
-        return AssertionReading("announced", reading.cue, reading.reason, reading.speaker)
-    if reading.value == "asserted" and is_background(dated, article.date, _BACKGROUND_DAYS):
+    if reading.value in {"asserted", "attributed"} and is_background(dated, article.date, _BACKGROUND_DAYS):
         return AssertionReading("background", None, f"dated {dated}, long before the article")
     return reading
 

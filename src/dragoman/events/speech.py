@@ -177,18 +177,20 @@ def _cue(doc: Doc, quote: Quote) -> Token | None:
 
 
 def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], polarity: Polarity,
-                beliefs: frozenset[str] = frozenset(), spoken: Callable[[Token], bool] = lambda cue: True) -> list[SpeechAct]:
-    """Criticism, praise and appeals in what a coded speaker said about other actors; what a speaker
-    only believes or fears (a cue in ``beliefs``) is no act, nor speech that ``spoken`` says was
-    not asserted to happen ("the United States will respond")."""
+                speech_cues: frozenset[str], spoken: Callable[[Token], bool] = lambda cue: True) -> list[SpeechAct]:
+    """Criticism, praise and appeals in what a coded speaker said about other actors. Only quotes whose
+    cue is a verb of speech or writing (``speech_cues``, lemmas) count: what a speaker believes or fears
+    is no act, nor speech that ``spoken`` says was not asserted to happen ("the United States will respond")."""
     out: list[SpeechAct] = []
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None or (speaker.actor.code is None and speaker.actor.country is None) or _is_place(speaker):
             continue
         cue_token = _cue(doc, quote)
-        if cue_token is not None and ((cue_token.lemma_ or "").lower() in beliefs or not spoken(cue_token)):
+        if cue_token is None or (cue_token.lemma_ or "").lower() not in speech_cues or not spoken(cue_token):
             continue
+        if quote.kind == "indirect" and cue_token.idx > quote.span.start:
+            continue  # "X retook the village, Thai officials said": a trailing attribution sources the news, it is no verbal act
         content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
         if content is None:
             continue
