@@ -91,9 +91,11 @@ class CaptionFinder:
 
     def _present_verb(self, words: Sequence[str]) -> bool:
         for i, word in enumerate(words[:_FIRST_WORDS]):
-            lower = word.lower()
-            before = words[i - 1].lower() if i else ""
-            if i and word[0].islower() and lower in self.present and before not in self.words.not_before_verb and not before.endswith("ed"):
+            lower = word.lower().rstrip(".")
+            before = words[i - 1].lower().rstrip(".") if i else ""
+            after = words[i + 1].lower().rstrip(".") if i + 1 < len(words) else ""
+            if (i and word[0].islower() and lower in self.present and before not in self.words.not_before_verb
+                    and not before.endswith("ed") and after not in self.words.not_after_verb and not after.endswith("ed")):
                 return True
             if before in {"is", "are"} and lower in self.words.caption_passives:
                 return True
@@ -113,7 +115,7 @@ class CaptionFinder:
         if self._has_file_marker(sentence):
             return True
         words = _WORD.findall(sentence)
-        if not words or any(w.lower() in self.words.reporting_verbs for w in words):
+        if not words or any(w.lower().rstrip('.') in self.words.reporting_verbs for w in words):
             return False
         if self.photo_opening.match(sentence):
             return True
@@ -127,7 +129,7 @@ class CaptionFinder:
         if not following[:1].isupper() or _QUOTES & set(following) or len(following.split()) > _MAX_CONTINUATION_WORDS:
             return False
         words = [w.lower() for w in _WORD.findall(following)]
-        if any(w in self.words.reporting_verbs for w in words):
+        if any(w.rstrip('.') in self.words.reporting_verbs for w in words):
             return False
         return bool(_content_words(caption) & _content_words(following))
 
@@ -138,7 +140,7 @@ class CaptionFinder:
         words = _WORD.findall(before)
         if not before[:1].isupper() or _QUOTES & set(before) or len(words) > _MAX_FIRST_SENTENCE_WORDS:
             return False
-        if any(w.lower() in self.words.reporting_verbs for w in words) or self._dated(before):
+        if any(w.lower().rstrip('.') in self.words.reporting_verbs for w in words) or self._dated(before):
             return False
         return self._present_verb(words[:_FIRST_SENTENCE_VERB_WORDS]) and bool(_content_words(before) & _content_words(caption))
 

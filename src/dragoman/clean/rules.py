@@ -13,7 +13,7 @@ RuleKind = Literal["segment", "inline", "tail"]
 _KINDS: frozenset[str] = frozenset({"segment", "inline", "tail"})
 _RULE_COLUMNS = ("id", "reason", "kind", "pattern")
 _WORD_KINDS: frozenset[str] = frozenset({
-    "caption_verb", "caption_verb_s", "caption_passive", "date_blocker", "photo_noun", "not_before_verb", "reporting_verb", "month",
+    "caption_verb", "caption_verb_s", "caption_passive", "date_blocker", "photo_noun", "not_before_verb", "not_after_verb", "reporting_verb", "month",
     "file_marker", "hyphen_prefix", "title_word", "determiner", "sentence_opener",
 })
 
@@ -35,6 +35,7 @@ class ChromeWords:
     caption_passives: frozenset[str]
     photo_nouns: frozenset[str]
     not_before_verb: frozenset[str]
+    not_after_verb: frozenset[str]
     reporting_verbs: frozenset[str]
     months: frozenset[str]
     date_blockers: frozenset[str]
@@ -101,6 +102,7 @@ def load_chrome_words() -> ChromeWords:
         caption_passives=words("caption_passive"),
         photo_nouns=words("photo_noun"),
         not_before_verb=words("not_before_verb"),
+        not_after_verb=words("not_after_verb"),
         reporting_verbs=words("reporting_verb"),
         months=words("month"),
         date_blockers=words("date_blocker"),
