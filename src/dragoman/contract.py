@@ -59,7 +59,7 @@ def article_to_json(coded: CodedArticle) -> JsonObject:
     a = coded.article
     return {
         "id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source,
-        "removed": [{**_span(r.span), "reason": r.reason} for r in coded.removed],
+        "removed": [{**_span(r.span), "reason": r.reason, **({"place": r.place} if r.place else {})} for r in coded.removed],
         "actors": [_mention(m) for m in coded.actors],
         "events": [_event(e) for e in coded.events],
         "quotes": [_quote(q) for q in coded.quotes],

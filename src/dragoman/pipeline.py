@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterable, Iterator
 from spacy.tokens import Doc
 
 from dragoman.actors import ActorResources, load_actor_resources, resolve_mentions
-from dragoman.clean import BoilerplateRule, find_boilerplate, load_rules
+from dragoman.clean import CleanRules, find_boilerplate, load_rules
 from dragoman.errors import DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_inputs
@@ -37,7 +37,7 @@ class Pipeline:
 
     settings: Settings
     nlp: NlpBackend
-    boilerplate: tuple[BoilerplateRule, ...]
+    boilerplate: CleanRules
     actors: ActorResources
     events: EventResources
     cues: CueLexicon

@@ -46,11 +46,16 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class RemovedSpan:
-    """A run of boilerplate to skip, with the reason the cleaner gave."""
+    """A run of boilerplate to skip, with the reason the cleaner gave.
+
+    ``place`` is the place a dateline names ("KABUL, Afghanistan" of "KABUL, Afghanistan —"),
+    for the statements of the article; ``None`` for every other kind of run.
+    """
 
     span: Span
     reason: str
     stage: str
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

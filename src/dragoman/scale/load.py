@@ -60,7 +60,7 @@ def _records(tables: dict[str, list[Row]]) -> Iterator[CodedArticle | Rejection]
     numbered: list[tuple[int, CodedArticle | Rejection]] = []
     for a in tables["articles"]:
         article = Article(a["id"], a["text"], a["source"], a["title"], _date(a["date"]), a["url"], json.loads(a["metadata"]))
-        removed = tuple(RemovedSpan(Span(a["id"], r["start"], r["end"], r["text"]), r["reason"], r["stage"]) for r in json.loads(a["removed"]))
+        removed = tuple(RemovedSpan(Span(a["id"], r["start"], r["end"], r["text"]), r["reason"], r["stage"], r.get("place")) for r in json.loads(a["removed"]))
         parts = children.get(a["seq"], {})
         numbered.append((a["seq"], CodedArticle(article, removed, tuple(parts.get("actors", [])), tuple(parts.get("events", [])), tuple(parts.get("quotes", [])))))
     for r in tables["rejections"]:
