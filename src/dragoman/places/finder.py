@@ -122,6 +122,8 @@ def event_place(
     locatives ("in", "at", "near"…) to directions ("to", "from"), then the
     nearest. A phrase overlapping a span of ``exclude`` (the event's own actors:
     "Iran sold drones to Russia") is no place of the event. ``None`` when the clause has none.
+    The pipeline uses it only for a Doc without a dependency parse; with one,
+    :func:`dragoman.places.attachment.attached_place` decides.
     """
     best: tuple[int, int, Place] | None = None
     for match in _find(sentence_text, sentence_start, article, gazetteer):
