@@ -10,6 +10,7 @@ def test_public_api_is_pinned() -> None:
         "GazetteerEntry",
         "Granularity",
         "Relation",
+        "Tense",
         "event_place",
         "find_date_expressions",
         "find_places",

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from dragoman.places import DateResolution, find_date_expressions, resolve_date
+from dragoman.places import DateResolution, Tense, find_date_expressions, resolve_date
 from dragoman.records import Article
 
 ARTICLE_DATE = dt.date(2022, 7, 20)  # a Wednesday
@@ -44,9 +44,93 @@ def test_since_late_february() -> None:
     assert r.relation == "since"
 
 
-def test_month_after_the_article_month_is_last_year() -> None:
-    assert _resolve("in late August").date.year == 2021
-    assert _resolve("in August").start == D(2021, 8, 1)
+def test_month_without_a_year_is_the_nearest_instance() -> None:
+    # Was August 2021 ("the most recent before the article"): a bug, August 2022 is 12 days away.
+    assert _resolve("in late August").date.year == 2022
+    assert _resolve("in August").start == D(2022, 8, 1)
+    assert _resolve("in March").start == D(2022, 3, 1)
+    assert _resolve("in January").start == D(2023, 1, 1)  # 165 days ahead, 170 back
+
+
+def test_past_tense_takes_the_instance_before_the_article() -> None:
+    r = resolve_date("in August", ARTICLE_DATE, "past")
+    assert r is not None and r.start == D(2021, 8, 1)
+    r = resolve_date("in late August", ARTICLE_DATE, "past")
+    assert r is not None and r.date.year == 2021
+
+
+def test_future_tense_takes_the_instance_after_the_article() -> None:
+    r = resolve_date("in January", ARTICLE_DATE, "future")
+    assert r is not None and r.start == D(2023, 1, 1)
+    r = resolve_date("on 5 March", ARTICLE_DATE, "future")
+    assert r is not None and r.date == D(2023, 3, 5)
+
+
+def test_since_is_past() -> None:
+    r = resolve_date("since August", ARTICLE_DATE)
+    assert r is not None and r.start == D(2021, 8, 1) and r.relation == "since"
+
+
+@pytest.mark.parametrize(
+    ("expression", "article_date", "expected"),
+    [
+        ("Dec. 30", D(2017, 1, 2), D(2016, 12, 30)),
+        ("on 30 December", D(2017, 1, 2), D(2016, 12, 30)),
+        ("Jan. 3", D(2016, 12, 29), D(2017, 1, 3)),
+        ("January 3rd", D(2016, 12, 29), D(2017, 1, 3)),
+        ("May 12", D(2018, 5, 1), D(2018, 5, 12)),
+        ("May 12", D(2018, 5, 12), D(2018, 5, 12)),
+        ("on May 12", D(2018, 11, 5), D(2018, 5, 12)),  # 177 days back, 188 ahead
+        ("on May 12", D(2018, 11, 20), D(2019, 5, 12)),  # 192 back, 173 ahead
+        ("Feb. 29", D(2017, 1, 10), D(2016, 2, 29)),  # the nearest year that has one
+        ("May 12, 2016", D(2018, 5, 1), D(2016, 5, 12)),
+    ],
+)
+def test_day_without_a_year_is_the_nearest(expression: str, article_date: dt.date, expected: dt.date) -> None:
+    r = resolve_date(expression, article_date)
+    assert r is not None and (r.date, r.granularity) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("expression", "article_date", "tense", "expected"),
+    [
+        ("May 12", D(2018, 5, 1), "past", D(2017, 5, 12)),  # "was arrested May 12"
+        ("Dec. 30", D(2017, 1, 2), "future", D(2017, 12, 30)),
+        ("Dec. 30", D(2017, 1, 2), "past", D(2016, 12, 30)),
+        ("Jan. 3", D(2016, 12, 29), "past", D(2016, 1, 3)),
+        ("Dec. 29", D(2016, 12, 29), "past", D(2016, 12, 29)),  # the article's own day either way
+        ("Dec. 29", D(2016, 12, 29), "future", D(2016, 12, 29)),
+    ],
+)
+def test_tense_decides_between_before_and_after(
+    expression: str, article_date: dt.date, tense: Tense, expected: dt.date
+) -> None:
+    r = resolve_date(expression, article_date, tense)
+    assert r is not None and r.date == expected
+
+
+def test_day_in_a_sentence_is_the_nearest() -> None:
+    sentence = "The talks could resume as soon as May 12, officials said."
+    article = Article("d", sentence, "test", date=D(2018, 5, 1))
+    found = find_date_expressions(sentence, 0, article)
+    assert [(span.text, r.date) for span, r in found] == [("May 12", D(2018, 5, 12))]
+    found = find_date_expressions(sentence, 0, article, "past")
+    assert [r.date for _, r in found] == [D(2017, 5, 12)]
+
+
+def test_impossible_day_is_no_date() -> None:
+    assert resolve_date("April 31", ARTICLE_DATE) is None
+
+
+def test_weekday_in_the_future_tense_is_ahead() -> None:
+    # the article (2022-07-20) is a Wednesday
+    assert _resolve("on Friday").date == D(2022, 7, 15)
+    r = resolve_date("on Friday", ARTICLE_DATE, "future")
+    assert r is not None and r.date == D(2022, 7, 22)
+    r = resolve_date("on Wednesday", ARTICLE_DATE, "future")
+    assert r is not None and r.date == ARTICLE_DATE
+    r = resolve_date("last Friday", ARTICLE_DATE, "future")
+    assert r is not None and r.date == D(2022, 7, 15)
 
 
 def test_mid_july() -> None:

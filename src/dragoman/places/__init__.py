@@ -12,7 +12,7 @@ a heavy collaborator: build it once with :func:`load_gazetteer` and pass it in.
 
 from __future__ import annotations
 
-from dragoman.places.dates import DateResolution, Granularity, Relation, find_date_expressions, resolve_date
+from dragoman.places.dates import DateResolution, Granularity, Relation, Tense, find_date_expressions, resolve_date
 from dragoman.places.finder import event_place, find_places, locative_places
 from dragoman.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, normalise_name
 
@@ -22,6 +22,7 @@ __all__ = [
     "GazetteerEntry",
     "Granularity",
     "Relation",
+    "Tense",
     "event_place",
     "find_date_expressions",
     "find_places",

@@ -13,10 +13,16 @@ running dateparser over every token), then resolved by the rule that matched:
   weekdays ("on Tuesday" is the most recent Tuesday *on or before* the article
   date; dateparser would skip back a week when the article is a Tuesday).
 
-A period without a year ("June", "late February", "spring") is the instance
-that contains the article date or else the most recent one before it;
-"last"/"next" take the one strictly before/after, "this" the one in the
-article's year (or containing the article date).
+A date or period without a year ("May 12", "June", "late February", "spring")
+is the occurrence that contains the article date, else the nearest one before
+or after it (ties go to the past): "Dec. 30" in an article of 2017-01-02 is
+2016-12-30, "Jan. 3" in one of 2016-12-29 is 2017-01-03. When the caller knows
+the tense of the event's verb (:data:`Tense`), it decides instead: a past-tense
+event takes the occurrence on or before the article date, a future one the
+occurrence on or after it; "since" counts as past. "last"/"next" take the one
+strictly before/after, "this" the one in the article's year (or containing the
+article date). A bare weekday ("on Tuesday") is the most recent such day on
+or before the article date unless the event is in the future tense.
 
 Every resolution has a range (``start``..``end``, inclusive) and a
 representative ``date``: the midpoint of the range, except "this week/month/
@@ -39,6 +45,7 @@ __all__ = [
     "Granularity",
     "MONTH_PARTS",
     "Relation",
+    "Tense",
     "YEAR_PARTS",
     "find_date_expressions",
     "resolve_date",
@@ -49,6 +56,8 @@ Granularity = Literal[
     "half-year", "part-of-year", "year",
 ]
 Relation = Literal["at", "since", "until", "before", "after"]
+Tense = Literal["past", "future"]
+"""The tense of the event a date expression belongs to, when the caller knows it (``None`` otherwise)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,16 +182,20 @@ _FINDER = re.compile(
 )
 
 
-def resolve_date(expression: str, article_date: dt.date) -> DateResolution | None:
+def resolve_date(expression: str, article_date: dt.date, tense: Tense | None = None) -> DateResolution | None:
     """Resolve one date expression ("last week", "since late February") against ``article_date``.
 
+    ``tense`` is that of the event the expression dates, when known: it picks
+    the occurrence of a date without a year (see the module docstring).
     Returns ``None`` when neither the rules nor dateparser understand it.
     """
     text = " ".join(expression.split()).rstrip(".,;")
     for name, pattern in _RULE_RES.items():
         match = pattern.fullmatch(text)
         if match is not None:
-            resolved = _HANDLERS[name](match, article_date)
+            if (match.group("prep") or "").lower() == "since":
+                tense = "past"
+            resolved = _HANDLERS[name](match, article_date, tense)
             if resolved is not None:
                 return _with_relation(resolved, match.group("prep"))
     parsed = _parse_with_dateparser(text, article_date)
@@ -192,12 +205,13 @@ def resolve_date(expression: str, article_date: dt.date) -> DateResolution | Non
 
 
 def find_date_expressions(
-    sentence_text: str, sentence_start: int, article: Article
+    sentence_text: str, sentence_start: int, article: Article, tense: Tense | None = None
 ) -> tuple[tuple[Span, DateResolution], ...]:
     """Date expressions in one sentence with their resolutions, in text order.
 
     ``sentence_start`` is the sentence's offset in ``article.text``; spans point
-    into ``article.text``. Without ``article.date`` nothing can be resolved and
+    into ``article.text``. ``tense`` is passed on to :func:`resolve_date`.
+    Without ``article.date`` nothing can be resolved and
     the result is empty. Bare months, seasons and years count only after a
     preposition or modifier ("in June", "last spring", "since 2019"), so "May"
     the verb and "2019 people" are left alone.
@@ -211,7 +225,7 @@ def find_date_expressions(
             continue
         if not _stands_alone(rule[5:], match.group(0)):
             continue
-        resolved = resolve_date(match.group(0), article.date)
+        resolved = resolve_date(match.group(0), article.date, tense)
         if resolved is None:
             continue
         start = sentence_start + match.start()
@@ -292,22 +306,40 @@ def _md(year: int, month_day: tuple[int, int]) -> dt.date:
 
 
 def _choose(
-    ranges: Callable[[int], tuple[dt.date, dt.date]], mod: str | None, article_date: dt.date
+    ranges: Callable[[int], tuple[dt.date, dt.date] | None],
+    mod: str | None,
+    article_date: dt.date,
+    tense: Tense | None = None,
 ) -> tuple[dt.date, dt.date]:
-    """Pick the instance of a yearly period ("June", "winter") the modifier means."""
-    options = [ranges(year) for year in range(article_date.year - 2, article_date.year + 2)]
+    """Pick the instance of a yearly period or day ("June", "winter", "May 12") the modifier means.
+
+    ``ranges(year)`` is the instance of that year (``None`` when there is none: 29 February).
+    Without a modifier: the instance containing the article date, else the tense's side
+    of it, else the nearest (ties to the past).
+    """
+    found = (ranges(year) for year in range(article_date.year - 5, article_date.year + 6))
+    options = [r for r in found if r is not None]
     mod = (mod or "").lower()
-    if mod in ("last", "past", "previous"):
-        return max(r for r in options if r[1] < article_date)
-    if mod in ("next", "coming"):
-        return min(r for r in options if r[0] > article_date)
+    before = max((r for r in options if r[1] < article_date), default=None)
+    after = min((r for r in options if r[0] > article_date), default=None)
+    if mod in ("last", "past", "previous") and before is not None:
+        return before
+    if mod in ("next", "coming") and after is not None:
+        return after
     containing = [r for r in options if r[0] <= article_date <= r[1]]
     if containing:
         return containing[0]
     if mod == "this":
         same_year = [r for r in options if r[0].year == article_date.year]
-        return same_year[0]
-    return max(r for r in options if r[1] < article_date)
+        if same_year:
+            return same_year[0]
+    if before is None or after is None:
+        return before or after or options[0]
+    if tense == "past":
+        return before
+    if tense == "future":
+        return after
+    return before if article_date - before[1] <= after[0] - article_date else after
 
 
 def _year_from(match: re.Match[str], article_date: dt.date) -> int | None:
@@ -331,24 +363,46 @@ def _part_key(part: str) -> str:
     return " ".join(words)
 
 
-def _by_dateparser(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_dateparser(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     body = match.group(0)[match.end("prep") - match.start(0):] if match.group("prep") else match.group(0)
     parsed = _parse_with_dateparser(body, article_date)
     return _day(parsed) if parsed is not None else None
 
 
-def _by_month(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_day_of_month(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
+    """ "May 12", "12 May 2018", "Dec. 30": that day of the year given, else the nearest one."""
+    month = _MONTHS[match.group("month").rstrip(".").lower()]
+    day = int(match.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = match.group("year")
+    if year:
+        if day > _last_day(int(year), month):
+            return None
+        return _day(dt.date(int(year), month, day))
+
+    def instance(y: int) -> tuple[dt.date, dt.date] | None:
+        if day > _last_day(y, month):
+            return None
+        return dt.date(y, month, day), dt.date(y, month, day)
+
+    if all(instance(y) is None for y in range(article_date.year - 4, article_date.year + 4)):
+        return None  # "April 31"
+    return _day(_choose(instance, None, article_date, tense)[0])
+
+
+def _by_month(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     month = _MONTHS[match.group("month").rstrip(".").lower()]
     year = match.group("year")
     if year:
         start, end = _month_range(int(year), month)
     else:
-        start, end = _choose(lambda y: _month_range(y, month), match.group("mod"), article_date)
+        start, end = _choose(lambda y: _month_range(y, month), match.group("mod"), article_date, tense)
     return _span(start, end, "month")
 
 
-def _by_part_month(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
-    whole = _by_month(match, article_date)
+def _by_part_month(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
+    whole = _by_month(match, article_date, tense)
     if whole is None:
         return None
     first, last = MONTH_PARTS[_part_key(match.group("part"))]
@@ -358,7 +412,7 @@ def _by_part_month(match: re.Match[str], article_date: dt.date) -> DateResolutio
     return _span(start, end, "part-of-month")
 
 
-def _by_part_year(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_part_year(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     year = _year_from(match, article_date)
     key = _part_key(match.group("part"))
     if year is None or key not in YEAR_PARTS:
@@ -370,7 +424,7 @@ def _by_part_year(match: re.Match[str], article_date: dt.date) -> DateResolution
     return _span(_md(year, first), _md(year, last), granularity)
 
 
-def _by_quarter(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_quarter(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     quarter = int(match.group("quarter")[1])
     year = int(match.group("year"))
     start = dt.date(year, 3 * quarter - 2, 1)
@@ -378,13 +432,13 @@ def _by_quarter(match: re.Match[str], article_date: dt.date) -> DateResolution |
     return _span(start, dt.date(year, end_month, _last_day(year, end_month)), "quarter")
 
 
-def _by_season(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_season(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     first, last = _SEASONS[match.group("season").lower()]
     year = match.group("year")
     if year:
         start, end = _md(int(year), first), _md(int(year), last)
     else:
-        start, end = _choose(lambda y: (_md(y, first), _md(y, last)), match.group("mod"), article_date)
+        start, end = _choose(lambda y: (_md(y, first), _md(y, last)), match.group("mod"), article_date, tense)
     return _span(start, end, "season")
 
 
@@ -403,7 +457,7 @@ def _weekend_of(date: dt.date, mod: str) -> tuple[dt.date, dt.date]:
     return saturday, saturday + dt.timedelta(days=1)
 
 
-def _by_rel_period(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_rel_period(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     mod = match.group("mod").lower()
     unit = match.group("unit").lower()
     step = -1 if mod in ("last", "previous") else 1 if mod in ("next", "coming") else 0
@@ -425,12 +479,12 @@ def _by_rel_period(match: re.Match[str], article_date: dt.date) -> DateResolutio
     return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", article_date if step == 0 else None)
 
 
-def _by_weekend(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_weekend(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     start, end = _weekend_of(article_date, "")
     return _span(start, end, "weekend")
 
 
-def _by_earlier_later(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_earlier_later(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     unit = match.group("unit").lower()
     if unit == "week":
         first, last = _week_of(article_date)
@@ -445,7 +499,7 @@ def _by_earlier_later(match: re.Match[str], article_date: dt.date) -> DateResolu
     return _span(start, last, unit)  # type: ignore[arg-type]
 
 
-def _by_ago(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_ago(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     raw = match.group("n").lower()
     count = int(raw) if raw.isdigit() else _NUMBERS[" ".join(raw.split())]
     unit = match.group("unit").lower()
@@ -466,7 +520,7 @@ def _by_ago(match: re.Match[str], article_date: dt.date) -> DateResolution | Non
     return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", date)
 
 
-def _by_relday(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_relday(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     word = " ".join(match.group("relday").lower().split())
     offset = {
         "the day before yesterday": -2, "yesterday": -1, "overnight": -1, "today": 0,
@@ -475,29 +529,33 @@ def _by_relday(match: re.Match[str], article_date: dt.date) -> DateResolution | 
     return _day(article_date + dt.timedelta(days=offset))
 
 
-def _by_weekday(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_weekday(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
+    """A weekday is the most recent one on or before the article date (wire copy names the
+    days of the past week), or the first on or after it for an event in the future tense."""
     weekday = _WEEKDAYS[match.group("weekday").lower()]
     mod = (match.group("mod") or "").lower()
     back = (article_date.weekday() - weekday) % 7
+    forward = (weekday - article_date.weekday()) % 7
     if mod in ("next", "coming"):
-        forward = (weekday - article_date.weekday()) % 7 or 7
-        return _day(article_date + dt.timedelta(days=forward))
+        return _day(article_date + dt.timedelta(days=forward or 7))
     if mod in ("last", "past", "previous") and back == 0:
         back = 7
+    if not mod and tense == "future":
+        return _day(article_date + dt.timedelta(days=forward))
     return _day(article_date - dt.timedelta(days=back))
 
 
-def _by_year(match: re.Match[str], article_date: dt.date) -> DateResolution | None:
+def _by_year(match: re.Match[str], article_date: dt.date, tense: Tense | None) -> DateResolution | None:
     year = int(match.group("year"))
     return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
-_Handler = Callable[[re.Match[str], dt.date], DateResolution | None]
+_Handler = Callable[[re.Match[str], dt.date, Tense | None], DateResolution | None]
 _HANDLERS: Mapping[str, _Handler] = MappingProxyType({
     "iso": _by_dateparser,
     "numeric": _by_dateparser,
-    "day_month": _by_dateparser,
-    "month_day": _by_dateparser,
+    "day_month": _by_day_of_month,
+    "month_day": _by_day_of_month,
     "part_month": _by_part_month,
     "part_year": _by_part_year,
     "quarter": _by_quarter,

@@ -22,7 +22,10 @@ from typing import Sequence
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place, Span
 
-__all__ = ["LOCATIVE_PREPOSITIONS", "DIRECTIONAL_PREPOSITIONS", "event_place", "find_places", "locative_places"]
+__all__ = [
+    "LOCATIVE_PREPOSITIONS", "DIRECTIONAL_PREPOSITIONS", "PlacePhrase", "event_place", "find_places",
+    "locative_places", "place_phrases",
+]
 
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
@@ -67,9 +70,15 @@ _CLAUSE_BREAK_RE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class _PlaceMatch:
+class PlacePhrase:
+    """A geocoded place phrase and the preposition that introduced it ("in", "to"…)."""
+
     place: Place
     preposition: str
+
+    @property
+    def locative(self) -> bool:
+        return self.preposition in LOCATIVE_PREPOSITIONS
 
 
 def find_places(
@@ -82,6 +91,13 @@ def find_places(
     direction word: "northern Syria").
     """
     return tuple(m.place for m in _find(sentence_text, sentence_start, article, gazetteer))
+
+
+def place_phrases(
+    sentence_text: str, sentence_start: int, article: Article, gazetteer: Gazetteer
+) -> tuple[PlacePhrase, ...]:
+    """:func:`find_places` with each place's preposition, in text order."""
+    return tuple(_find(sentence_text, sentence_start, article, gazetteer))
 
 
 def locative_places(
@@ -106,6 +122,8 @@ def event_place(
     locatives ("in", "at", "near"…) to directions ("to", "from"), then the
     nearest. A phrase overlapping a span of ``exclude`` (the event's own actors:
     "Iran sold drones to Russia") is no place of the event. ``None`` when the clause has none.
+    The pipeline uses it only for a Doc without a dependency parse; with one,
+    :func:`dragoman.places.attachment.attached_place` decides.
     """
     best: tuple[int, int, Place] | None = None
     for match in _find(sentence_text, sentence_start, article, gazetteer):
@@ -129,8 +147,8 @@ def event_place(
 
 def _find(
     sentence_text: str, sentence_start: int, article: Article, gazetteer: Gazetteer
-) -> list[_PlaceMatch]:
-    found: list[_PlaceMatch] = []
+) -> list[PlacePhrase]:
+    found: list[PlacePhrase] = []
     for prep_match in _PREP_RE.finditer(sentence_text):
         preposition = " ".join(prep_match.group("prep").lower().split())
         position = prep_match.end()
@@ -160,7 +178,7 @@ def _find(
             absolute_end = sentence_start + end
             span = Span(article.id, absolute_start, absolute_end, article.text[absolute_start:absolute_end])
             place = Place(entry.name, entry.country, entry.lat, entry.lon, span)
-            found.append(_PlaceMatch(place, preposition))
+            found.append(PlacePhrase(place, preposition))
     return found
 
 
