@@ -4,12 +4,12 @@ Public API: load settings, load the pipeline once, code articles.
 """
 
 from dragoman.pipeline import Pipeline, code_article, code_inputs, load_pipeline
-from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, Place, Quote, Rejection, RemovedSpan, Span
+from dragoman.records import Actor, ActorMention, Article, CodedArticle, Duplicate, Event, Place, Quote, Rejection, RemovedSpan, Span
 from dragoman.settings import Settings, load_settings
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "ActorMention", "Article", "CodedArticle", "Event", "Pipeline", "Place", "Quote", "Rejection", "RemovedSpan",
+    "Actor", "ActorMention", "Article", "CodedArticle", "Duplicate", "Event", "Pipeline", "Place", "Quote", "Rejection", "RemovedSpan",
     "Settings", "Span", "__version__", "code_article", "code_inputs", "load_pipeline", "load_settings",
 ]

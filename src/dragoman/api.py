@@ -17,7 +17,7 @@ from dragoman.events.coder import best_matches, sentence_view
 from dragoman.nlp import parse_article
 from dragoman.ingest import read_articles
 from dragoman.pipeline import Pipeline, code_article, code_articles
-from dragoman.records import Article, CodedArticle, Rejection
+from dragoman.records import Article, CodedArticle, Rejection, Result
 from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
@@ -30,7 +30,7 @@ __all__ = [
 def code(
     pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None = None, stdin: BinaryIO | None = None,
     skip: Callable[[Article], bool] | None = None,
-) -> Iterator[CodedArticle | Rejection]:
+) -> Iterator[Result]:
     """Code every article under ``paths``; ``default_date`` fills in articles without a date.
 
     ``skip`` (e.g. :meth:`StoredIndex.holds`) leaves out articles before they are coded.
@@ -47,7 +47,7 @@ def stored_index(db: Path) -> StoredIndex:
         conn.close()
 
 
-def store_results(db: Path, results: Iterable[CodedArticle | Rejection], batch_size: int) -> Iterator[CodedArticle | Rejection]:
+def store_results(db: Path, results: Iterable[Result], batch_size: int) -> Iterator[Result]:
     """Write results to the store in batches while passing them through."""
     yield from write_stream(db, results, batch_size)
 

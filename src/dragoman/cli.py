@@ -15,10 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from dragoman import __version__, api
-from dragoman.contract import article_to_json, rejection_to_json
+from dragoman.contract import article_to_json, duplicate_to_json, rejection_to_json
 from dragoman.errors import DragomanError
 from dragoman.pipeline import Pipeline, load_pipeline
-from dragoman.records import CodedArticle, Rejection
+from dragoman.records import CodedArticle, Duplicate, Rejection, Result
 from dragoman.settings import Settings, documented_keys, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="dragoman: political events, actors and quotes from news.")
@@ -70,7 +70,7 @@ def _fail(e: DragomanError) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _progress(items: Iterable[CodedArticle | Rejection]) -> Iterator[CodedArticle | Rejection]:
+def _progress(items: Iterable[Result]) -> Iterator[Result]:
     if not sys.stderr.isatty():
         yield from items
         return
@@ -118,14 +118,21 @@ def code_cmd(
         if parallel:
             from dragoman.scale import code_paths_parallel
 
-            results: Iterable[CodedArticle | Rejection] = code_paths_parallel(settings, paths, default_date, stdin, jobs or 1, stored.holds if stored else None)
+            results: Iterable[Result] = code_paths_parallel(settings, paths, default_date, stdin, jobs or 1, stored.holds if stored else None)
         else:
             assert pipeline is not None
             results = api.code(pipeline, paths, default_date, stdin, stored.holds if stored else None)
         if db is not None:
             results = api.store_results(db, results, settings.store.batch_size)
-        rejected = 0
+        rejected = duplicates = 0
         for item in _progress(results):
+            if isinstance(item, Duplicate):
+                duplicates += 1
+                if fmt == "jsonl":
+                    print(json.dumps(duplicate_to_json(item), ensure_ascii=False), flush=True)
+                else:
+                    out.print(f"[dim]duplicate {item.source}: {item.doc_id} has the same text and date as {item.duplicate_of}, not coded again[/]")
+                continue
             if isinstance(item, Rejection):
                 rejected += 1
                 err.print(f"[yellow]rejected[/] {item.source}: {item.reason} — {item.detail}")
@@ -139,10 +146,16 @@ def code_cmd(
                 _print_table(item, pipeline)
     except DragomanError as e:
         raise _fail(e) from e
+    if duplicates:
+        err.print(_duplicates_line(duplicates))
     if stored is not None and stored.skipped:
         err.print(f"skipped {stored.skipped} article(s) already in {db} (use --recode to code them again)")
     if strict and rejected:
         raise typer.Exit(1)
+
+
+def _duplicates_line(n: int) -> str:
+    return f"{n} duplicate(s) (same text and date as an earlier article) not coded again"
 
 
 def _code_to_parquet(
@@ -169,6 +182,8 @@ def _code_to_parquet(
         except DragomanError as e:
             raise _fail(e) from e
     err.print(f"{report.shards} shards: {len(report.coded)} coded, {report.skipped} already finished · {report.seconds:.1f}s · {out_dir}")
+    if report.rows.get("duplicates"):
+        err.print(_duplicates_line(report.rows["duplicates"]))
     summary = {"out": str(out_dir), "engine": report.engine, "scheduler": report.scheduler, "shards": report.shards,
                "skipped": report.skipped, "coded": len(report.coded), "rows": report.rows}
     print(json.dumps(summary, ensure_ascii=False), flush=True)

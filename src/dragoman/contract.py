@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from dragoman.records import ActorMention, CodedArticle, Event, Place, Quote, Rejection, Span
+from dragoman.records import ActorMention, CodedArticle, Duplicate, Event, Place, Quote, Rejection, Result, Span
 
 JsonObject = dict[str, Any]
 
@@ -68,6 +68,19 @@ def article_to_json(coded: CodedArticle) -> JsonObject:
 
 def rejection_to_json(r: Rejection) -> JsonObject:
     return {"id": r.doc_id, "source": r.source, "rejected": {"stage": r.stage, "reason": r.reason, "detail": r.detail}}
+
+
+def duplicate_to_json(d: Duplicate) -> JsonObject:
+    return {"id": d.doc_id, "source": d.source, "duplicate_of": d.duplicate_of}
+
+
+def result_to_json(item: Result) -> JsonObject:
+    """The contract's object for any result: an article, a rejection or a duplicate."""
+    if isinstance(item, Rejection):
+        return rejection_to_json(item)
+    if isinstance(item, Duplicate):
+        return duplicate_to_json(item)
+    return article_to_json(item)
 
 
 def contract_schema() -> JsonObject:

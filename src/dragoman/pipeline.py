@@ -18,13 +18,13 @@ from dragoman.actors import ActorResources, load_actor_resources, resolve_mentio
 from dragoman.clean import CleanRules, find_boilerplate, load_rules
 from dragoman.errors import DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
-from dragoman.ingest import read_inputs
+from dragoman.ingest import read_articles
 from dragoman.nlp import NlpBackend, parse_article, parse_articles
 from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
 from dragoman.places import Gazetteer, load_gazetteer
 from dragoman.places.context import DateFinder, PlaceFinder, date_finder, place_finder
 from dragoman.quotes import CueLexicon, extract_quotes, load_cues
-from dragoman.records import Article, CodedArticle, Rejection, RemovedSpan
+from dragoman.records import Article, CodedArticle, Input, Rejection, RemovedSpan, Result
 from dragoman.registry import nlp_factory
 from dragoman.settings import Settings
 
@@ -121,20 +121,20 @@ def _code_batch(pipeline: Pipeline, articles: list[Article]) -> list[CodedArticl
     return out
 
 
-def code_articles(pipeline: Pipeline, items: Iterable[Article | Rejection]) -> Iterator[CodedArticle | Rejection]:
-    """Code a stream of articles (rejections pass through), in input order.
+def code_articles(pipeline: Pipeline, items: Iterable[Input]) -> Iterator[Result]:
+    """Code a stream of articles (rejections and duplicates pass through), in input order.
 
     Articles are parsed ``nlp.batch_size`` at a time, which is what makes the
     statistical components fast; each result equals :func:`code_article` on its own.
     """
     size = max(1, pipeline.settings.nlp.batch_size)
-    pending: list[Article | Rejection] = []
+    pending: list[Input] = []
     articles: list[Article] = []
 
-    def flush() -> Iterator[CodedArticle | Rejection]:
+    def flush() -> Iterator[Result]:
         coded = iter(_code_batch(pipeline, articles))
         for i in pending:
-            yield i if isinstance(i, Rejection) else next(coded)
+            yield next(coded) if isinstance(i, Article) else i
         pending.clear()
         articles.clear()
 
@@ -148,6 +148,6 @@ def code_articles(pipeline: Pipeline, items: Iterable[Article | Rejection]) -> I
         yield from flush()
 
 
-def code_inputs(pipeline: Pipeline, paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[CodedArticle | Rejection]:
-    """Ingest the paths and code each article, in input order."""
-    yield from code_articles(pipeline, read_inputs(paths, pipeline.settings.ingest, stdin))
+def code_inputs(pipeline: Pipeline, paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Result]:
+    """Ingest the paths and code each article, in input order (a repeat of an earlier text and date is a Duplicate)."""
+    yield from code_articles(pipeline, read_articles(paths, pipeline.settings.ingest, stdin))

@@ -137,6 +137,18 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An input article with the same text and date as an earlier one: reported, not coded again.
+
+    ``duplicate_of`` is the id of the earlier article (the one that was coded).
+    """
+
+    doc_id: str
+    source: str
+    duplicate_of: str
+
+
+@dataclass(frozen=True, slots=True)
 class CodedArticle:
     """Everything dragoman extracted from one article."""
 
@@ -145,3 +157,10 @@ class CodedArticle:
     actors: tuple[ActorMention, ...]
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
+
+
+Input = Union[Article, Rejection, Duplicate]
+"""What ingest yields: an article to code, or an input that will not be coded (and says why)."""
+
+Result = Union[CodedArticle, Rejection, Duplicate]
+"""What coding yields, one per input, in input order."""

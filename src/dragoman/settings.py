@@ -18,7 +18,7 @@ def _doc(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
 @dataclass(frozen=True, slots=True)
 class IngestSettings:
     max_bytes: int = field(default=2_000_000, metadata=_doc("Largest article text accepted, in UTF-8 bytes; longer inputs become rejections."))
-    dedupe: bool = field(default=True, metadata=_doc("Code the same text only once per run (by content hash)."))
+    dedupe: bool = field(default=True, metadata=_doc("Code an input with the same text and date as an earlier one only once per run; the repeat is reported as {\"id\", \"duplicate_of\"} (docs/store.md)."))
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,6 @@ def test_public_api_is_pinned() -> None:
     import dragoman
 
     assert sorted(dragoman.__all__) == sorted([
-        "Actor", "ActorMention", "Article", "CodedArticle", "Event", "Pipeline", "Place", "Quote", "Rejection", "RemovedSpan",
+        "Actor", "ActorMention", "Article", "CodedArticle", "Duplicate", "Event", "Pipeline", "Place", "Quote", "Rejection", "RemovedSpan",
         "Settings", "Span", "__version__", "code_article", "code_inputs", "load_pipeline", "load_settings",
     ])

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import InputError
-from dragoman.ingest import read_inputs
-from dragoman.records import Article, Rejection
+from dragoman.ingest import read_articles, read_inputs
+from dragoman.records import Article, Duplicate, Rejection
 from dragoman.settings import IngestSettings
 
 TEXT = "Turkey and Russia agreed on Tuesday to resume talks, officials said."
@@ -70,7 +70,9 @@ def test_oversize_is_rejected(tmp_path: Path) -> None:
 def test_same_text_is_coded_once(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
-    assert len(_read([str(tmp_path)])) == 1
+    assert len(_read([str(tmp_path)])) == 2  # read_inputs yields every input; read_articles marks the repeat
+    first, repeat = read_articles([str(tmp_path)], IngestSettings())
+    assert isinstance(first, Article) and repeat == Duplicate(first.id, str(tmp_path / "b.txt"), first.id)
 
 
 def test_json_object_with_text(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from dragoman.cli import main
 from dragoman.contract import article_to_json, rejection_to_json
 from dragoman.errors import InputError
 from dragoman.pipeline import Pipeline, code_article, code_inputs
-from dragoman.records import Article, Rejection
+from dragoman.records import Article, Duplicate, Rejection
 from dragoman.scale import code_corpus, find_shards, load_output, output_json, read_manifest, read_shard, read_table
 from dragoman.scale.parquet import partition_path
 
@@ -40,7 +40,8 @@ def _reference(pipeline: Pipeline, folder: Path) -> list[dict[str, object]]:
 
 
 def test_shard_formats_read_alike(tmp_path: Path) -> None:
-    records = [{"id": "a", "text": "Iran met Turkey.", "date": "2022-07-19"}, {"id": "b"}, {"id": "c", "text": "Iran met Turkey."}]
+    records = [{"id": "a", "text": "Iran met Turkey.", "date": "2022-07-19"}, {"id": "b"}, {"id": "c", "text": "Iran met Turkey."},
+               {"id": "d", "text": "Iran met Turkey.", "date": "2022-07-19"}]
     lines = "".join(json.dumps(r) + "\n" for r in records) + "{broken\n"
     (tmp_path / "x.jsonl").write_text(lines, encoding="utf-8")
     (tmp_path / "y.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
@@ -51,9 +52,12 @@ def test_shard_formats_read_alike(tmp_path: Path) -> None:
     ingest = load_settings().ingest
     for shard in shards:
         items = list(read_shard(shard, ingest, dt.date(2022, 1, 1)))
-        assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Rejection"]  # c is a duplicate of a
+        # c has a's text on another date (the default one): coded; d has a's text and date: a duplicate
+        assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Article", "Duplicate", "Rejection"]
         assert isinstance(items[0], Article) and items[0].date == dt.date(2022, 7, 19) and items[0].source == f"{shard.name}:1"
-        assert isinstance(items[2], Rejection) and items[2].reason == "invalid JSON line"
+        assert isinstance(items[2], Article) and items[2].date == dt.date(2022, 1, 1)
+        assert items[3] == Duplicate("d", f"{shard.name}:4", "a")
+        assert isinstance(items[4], Rejection) and items[4].reason == "invalid JSON line"
 
 
 def test_not_a_shard_is_a_usage_error(tmp_path: Path) -> None:
@@ -135,3 +139,40 @@ def test_jobs_keep_input_order(pipeline: Pipeline, corpus: Path, capsys: pytest.
     plain = [article_to_json(r) for r in code_inputs(pipeline, [shard]) if not isinstance(r, Rejection)]
     assert main(["code", shard, "--jobs", "2"]) == 0
     assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == plain
+
+
+def test_duplicates_in_parquet_output_and_load(pipeline: Pipeline, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    text = "Turkey criticized Russia over the grain deal."
+    records = [{"id": "a", "text": text, "date": "2022-07-19"}, {"id": "b", "text": text, "date": "2022-07-20"},
+               {"id": "c", "text": text, "date": "2022-07-19"}]
+    shard = corpus / "part.jsonl"
+    shard.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    report = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    assert report.rows["duplicates"] == 1 and report.rows["articles"] == 2
+    # the same objects, in the same order, as the plain command prints
+    assert main(["code", str(shard)]) == 0
+    assert output_json(out) == [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert output_json(out)[2] == {"id": "c", "source": f"{shard}:3", "duplicate_of": "a"}
+    db = tmp_path / "news.db"
+    assert main(["load", str(out), "--db", str(db)]) == 0
+    assert json.loads(capsys.readouterr().out)["duplicates"] == 1
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT doc_id, duplicate_of FROM duplicates").fetchall() == [("c", "a")]
+    conn.close()
+
+
+def test_output_of_an_older_format_is_coded_again(pipeline: Pipeline, tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    write_corpus(corpus, articles=2, shards=1)
+    out = tmp_path / "out"
+    code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    (out / "manifest.json").write_text(json.dumps({**manifest, "version": 1}), encoding="utf-8")
+    with pytest.raises(InputError, match="older dragoman"):
+        output_json(out)
+    again = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
+    assert again.skipped == 0 and len(again.coded) == 1
+    assert len(output_json(out)) == 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -11,10 +10,9 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from dragoman.errors import InputError
 from dragoman.ingest.decoding import DecodeFailure, decode_bytes, looks_binary
 from dragoman.ingest.formats import content_id, html_article, json_articles, jsonl_articles, text_article
-from dragoman.records import Article, Rejection
+from dragoman.ingest.dedupe import DuplicateFinder
+from dragoman.records import Article, Input, Rejection
 from dragoman.settings import IngestSettings
-
-log = logging.getLogger(__name__)
 
 _HTML = {".html", ".htm", ".xhtml"}
 _JSONL = {".jsonl", ".ndjson"}
@@ -94,7 +92,8 @@ def check_article(item: Article | Rejection, settings: IngestSettings) -> Articl
 def read_inputs(paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO | None = None) -> Iterator[Article | Rejection]:
     """Yield one Article or Rejection per input article, in a stable order.
 
-    ``paths`` are files, folders (read recursively, sorted) or ``-`` for stdin.
+    ``paths`` are files, folders (read recursively, sorted) or ``-`` for stdin. Every input is
+    yielded, repeats too: :func:`read_articles` marks duplicates.
     A path that does not exist raises :class:`InputError` before anything is read.
     """
     resolved: list[str | Path] = []
@@ -106,7 +105,6 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO 
         if not path.exists():
             raise InputError(f"input {raw!r} does not exist; give files, folders or '-' for stdin")
         resolved.append(path)
-    seen: dict[str, str] = {}
     for entry in resolved:
         if entry == "-":
             if stdin is None:
@@ -117,26 +115,22 @@ def read_inputs(paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO 
             files = _files_under(entry) if entry.is_dir() else [entry]
             items = (item for f in files for item in _read_path(f, settings))
         for item in items:
-            item = check_article(item, settings)
-            if isinstance(item, Article) and settings.dedupe:
-                digest = content_id(item.text)
-                if digest in seen:
-                    log.info("%s: same text as %s, coded once", item.source, seen[digest])
-                    continue
-                seen[digest] = item.source
-            yield item
+            yield check_article(item, settings)
 
 
 def read_articles(
     paths: Iterable[str], settings: IngestSettings, stdin: BinaryIO | None = None,
     default_date: dt.date | None = None, skip: Callable[[Article], bool] | None = None,
-) -> Iterator[Article | Rejection]:
+) -> Iterator[Input]:
     """:func:`read_inputs` as ``dragoman code`` reads them: ``default_date`` fills in undated
-    articles, and articles ``skip`` accepts (e.g. already stored ones) are left out."""
+    articles, a repeat of an earlier (text, date) becomes a Duplicate (``ingest.dedupe``), and
+    articles ``skip`` accepts (e.g. already stored ones) are left out. Duplicates are found
+    before skipping, so a resumed run reports the same duplicates as a whole one."""
+    finder = DuplicateFinder(settings.dedupe)
     for item in read_inputs(paths, settings, stdin):
-        if isinstance(item, Article):
-            if default_date is not None and item.date is None:
-                item = replace(item, date=default_date)
-            if skip is not None and skip(item):
-                continue
-        yield item
+        if isinstance(item, Article) and default_date is not None and item.date is None:
+            item = replace(item, date=default_date)
+        checked = finder.check(item)
+        if isinstance(checked, Article) and skip is not None and skip(checked):
+            continue
+        yield checked

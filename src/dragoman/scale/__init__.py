@@ -7,9 +7,9 @@ the plain ``code`` command on N processes.
 """
 
 from dragoman.scale.coding import ShardResult, code_shard
-from dragoman.scale.load import load_output, output_records
+from dragoman.scale.load import load_output
 from dragoman.scale.local_jobs import code_parallel, code_paths_parallel
-from dragoman.scale.parquet import TABLES, output_json, read_manifest, read_table
+from dragoman.scale.parquet import TABLES, output_json, output_records, read_manifest, read_table
 from dragoman.errors import ShardsFailedError
 from dragoman.scale.run import ENGINES, RunReport, code_corpus
 from dragoman.scale.shards import Shard, find_shards, read_shard

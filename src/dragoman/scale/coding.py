@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dragoman.pipeline import Pipeline, code_articles
-from dragoman.records import CodedArticle, Rejection
+from dragoman.records import Result
 from dragoman.scale.parquet import shard_rows, write_partitions
 from dragoman.scale.shards import Shard, read_shard
 
@@ -27,6 +27,6 @@ class ShardResult:
 def code_shard(pipeline: Pipeline, shard: Shard, out: Path, default_date: dt.date | None = None, worker: str = "local") -> ShardResult:
     """Read, code and write one shard; the partitions appear only once complete."""
     start = time.perf_counter()
-    results: list[CodedArticle | Rejection] = list(code_articles(pipeline, read_shard(shard, pipeline.settings.ingest, default_date)))
+    results: list[Result] = list(code_articles(pipeline, read_shard(shard, pipeline.settings.ingest, default_date)))
     rows = write_partitions(out, shard.key, shard_rows(shard.key, results))
     return ShardResult(shard.key, shard.digest, rows, time.perf_counter() - start, worker)

@@ -19,11 +19,10 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from dragoman.errors import DragomanError
 from dragoman.ingest import read_articles
 from dragoman.pipeline import Pipeline, code_articles, load_pipeline
-from dragoman.records import Article, CodedArticle, Rejection
+from dragoman.records import Article, Input, Result
 from dragoman.settings import Settings
 
-Item = Article | Rejection
-Result = CodedArticle | Rejection
+Item = Input
 
 
 @dataclass(slots=True)

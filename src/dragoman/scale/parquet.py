@@ -8,11 +8,13 @@ Layout of an output folder::
     DIR/events/<shard key>.parquet     one row per event
     DIR/quotes/<shard key>.parquet     one row per quotation
     DIR/rejections/<shard key>.parquet one row per rejected input
+    DIR/duplicates/<shard key>.parquet one row per duplicate input (same text and date as an earlier one)
 
-Rows are flat projections of the JSON output contract (:func:`dragoman.contract.article_to_json`):
-nested objects become prefixed columns (``source_code``, ``place_lat``), lists of objects
-become JSON strings (``removed``, ``evidence_all``). :func:`output_json` turns the rows back
-into the contract's objects, which is how the engines are checked against each other.
+Rows come from :mod:`dragoman.store.rows`, the flattening the SQLite store uses too: nested
+objects become prefixed columns (``source_code``, ``place_lat``), lists of objects become
+JSON strings (``removed``, ``evidence_all``), and every record keeps its ``stage``.
+:func:`output_records` turns the rows back into records and :func:`output_json` into the
+contract's objects, which is how the engines are checked against each other.
 A partition is written under a temporary name and renamed into place, so a crash leaves no
 half-written partition; a shard counts as finished only once the manifest lists it.
 """
@@ -26,106 +28,74 @@ import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dragoman.contract import JsonObject, article_to_json, rejection_to_json
+from dragoman.contract import JsonObject, result_to_json
 from dragoman.errors import InputError
-from dragoman.records import ActorMention, CodedArticle, Rejection
+from dragoman.records import CodedArticle, Rejection, Result
+from dragoman.store.rows import (
+    ARTICLE_COLUMNS, DUPLICATE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, REJECTION_COLUMNS, Row, article_of, article_row,
+    duplicate_of, duplicate_row, event_of, event_row, mention_of, mention_row, quote_of, quote_row, rejection_of, rejection_row,
+    removed_of, removed_row,
+)
 
 MANIFEST = "manifest.json"
 FORMAT = "dragoman-parquet"
-VERSION = 1
+VERSION = 2
+"""1: no duplicates table, no stage of the mentions inside events and quotes, no event assertion or dateline place. A folder of an
+older version is coded again from scratch (its manifest is ignored)."""
 
 _S, _I, _F = pa.string(), pa.int64(), pa.float64()
+_INTS = {"start", "end", "quad_class", "evidence_start", "evidence_end", "cue_start", "cue_end"}
+_FLOATS = {"goldstein", "confidence", "place_lat", "place_lon"}
 
 
-_ACTOR_KEYS = ("text", "name", "code", "country", "affiliation")
+def _type(column: str) -> pa.DataType:
+    last = column.rsplit("_", 1)[-1] if column.startswith(("source_", "target_", "speaker_")) else column
+    return _I if column in _INTS or last in {"start", "end"} else _F if column in _FLOATS else _S
 
 
-def _actor_cols(prefix: str) -> list[tuple[str, pa.DataType]]:
-    # The contract's actor object, then the mention's offsets, kind, rule and sector (for the store).
-    return [
-        *((f"{prefix}_{k}", _S) for k in _ACTOR_KEYS),
-        (f"{prefix}_start", _I), (f"{prefix}_end", _I), (f"{prefix}_kind", _S), (f"{prefix}_rule", _S), (f"{prefix}_sector", _S),
-    ]
+def _schema(keys: tuple[tuple[str, pa.DataType], ...], columns: tuple[str, ...]) -> pa.Schema:
+    return pa.schema([*keys, *((c, _type(c)) for c in columns)])
 
+
+_SHARD = (("shard", _S), ("seq", _I))
+_CHILD = (*_SHARD, ("article_id", _S), ("idx", _I))
 
 SCHEMAS: Mapping[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("shard", _S), ("seq", _I), ("id", _S), ("title", _S), ("date", _S), ("source", _S), ("url", _S),
-        ("text", _S), ("metadata", _S), ("removed", _S),
-    ]),
-    "actors": pa.schema([
-        ("shard", _S), ("seq", _I), ("article_id", _S), ("idx", _I), ("start", _I), ("end", _I), ("text", _S), ("name", _S), ("code", _S),
-        ("country", _S), ("kind", _S), ("rule", _S), ("affiliation", _S), ("sector", _S), ("stage", _S),
-    ]),
-    "events": pa.schema([
-        ("shard", _S), ("seq", _I), ("article_id", _S), ("idx", _I), *_actor_cols("source"), *_actor_cols("target"),
-        ("cameo", _S), ("root", _S), ("plover", _S), ("goldstein", _F), ("quad_class", _I), ("date", _S),
-        ("place_name", _S), ("place_country", _S), ("place_lat", _F), ("place_lon", _F),
-        ("evidence_start", _I), ("evidence_end", _I), ("evidence_text", _S), ("evidence_all", _S), ("rule", _S), ("confidence", _F), ("stage", _S),
-    ]),
-    "quotes": pa.schema([
-        ("shard", _S), ("seq", _I), ("article_id", _S), ("idx", _I), ("start", _I), ("end", _I), ("text", _S), ("kind", _S),
-        *_actor_cols("speaker"), ("cue_start", _I), ("cue_end", _I), ("cue_text", _S), ("stage", _S),
-    ]),
-    "rejections": pa.schema([
-        ("shard", _S), ("seq", _I), ("doc_id", _S), ("source", _S), ("stage", _S), ("reason", _S), ("detail", _S),
-    ]),
+    "articles": _schema(_SHARD, (*ARTICLE_COLUMNS, "removed")),
+    "actors": _schema(_CHILD, MENTION_COLUMNS),
+    "events": _schema(_CHILD, EVENT_COLUMNS),
+    "quotes": _schema(_CHILD, QUOTE_COLUMNS),
+    "rejections": _schema(_SHARD, REJECTION_COLUMNS),
+    "duplicates": _schema(_SHARD, DUPLICATE_COLUMNS),
 }
 TABLES = tuple(SCHEMAS)
 
-Row = dict[str, Any]
+
+def _article_rows(rows: dict[str, list[Row]], keys: Row, item: CodedArticle) -> None:
+    aid = item.article.id
+    removed = [removed_row(r) for r in item.removed]
+    rows["articles"].append({**keys, **article_row(item.article), "removed": json.dumps(removed, ensure_ascii=False)})
+    for table, children in (("actors", [mention_row(m) for m in item.actors]), ("events", [event_row(e) for e in item.events]),
+                            ("quotes", [quote_row(q) for q in item.quotes])):
+        rows[table].extend({**keys, "article_id": aid, "idx": idx, **child} for idx, child in enumerate(children))
 
 
-def _flat_actor(prefix: str, actor: Mapping[str, Any] | None, mention: ActorMention | None) -> Row:
-    actor = actor or {}
-    row: Row = {f"{prefix}_{k}": actor.get(k) for k in _ACTOR_KEYS}
-    row.update({
-        f"{prefix}_start": mention.span.start if mention else None, f"{prefix}_end": mention.span.end if mention else None,
-        f"{prefix}_kind": mention.actor.kind if mention else None, f"{prefix}_rule": mention.rule if mention else None,
-        f"{prefix}_sector": mention.actor.sector if mention else None,
-    })
-    return row
-
-
-def shard_rows(shard_key: str, items: Iterable[CodedArticle | Rejection]) -> dict[str, list[Row]]:
-    """The rows of every table for one shard's results, in input order."""
+def shard_rows(shard_key: str, items: Iterable[Result]) -> dict[str, list[Row]]:
+    """The rows of every table for one shard's results, in input order (``seq``), from :mod:`dragoman.store.rows`."""
     rows: dict[str, list[Row]] = {t: [] for t in TABLES}
     for seq, item in enumerate(items):
-        if isinstance(item, Rejection):
-            r = rejection_to_json(item)
-            rows["rejections"].append({"shard": shard_key, "seq": seq, "doc_id": r["id"], "source": r["source"], **r["rejected"]})
-            continue
-        j = article_to_json(item)
-        a = item.article
-        aid = j["id"]
-        rows["articles"].append({
-            "shard": shard_key, "seq": seq, "id": aid, "title": j["title"], "date": j["date"], "source": j["source"], "url": a.url,
-            "text": a.text, "metadata": json.dumps(dict(a.metadata), ensure_ascii=False, sort_keys=True),
-            "removed": json.dumps([{**r, "stage": removed.stage} for r, removed in zip(j["removed"], item.removed)], ensure_ascii=False),
-        })
-        for idx, (m, mention) in enumerate(zip(j["actors"], item.actors)):
-            rows["actors"].append({"shard": shard_key, "seq": seq, "article_id": aid, "idx": idx, "affiliation": None, **m, "sector": mention.actor.sector, "stage": mention.stage})
-        for idx, (e, event) in enumerate(zip(j["events"], item.events)):
-            place = e["place"] or {}
-            rows["events"].append({
-                "shard": shard_key, "seq": seq, "article_id": aid, "idx": idx, **_flat_actor("source", e["source"], event.source), **_flat_actor("target", e["target"], event.target),
-                "cameo": e["cameo"], "root": e["root"], "plover": e["plover"], "goldstein": e["goldstein"], "quad_class": e["quad_class"],
-                "date": e["date"], "place_name": place.get("name"), "place_country": place.get("country"),
-                "place_lat": place.get("lat"), "place_lon": place.get("lon"),
-                "evidence_start": e["evidence"]["start"], "evidence_end": e["evidence"]["end"], "evidence_text": e["evidence"]["text"],
-                "evidence_all": json.dumps(e["evidence_all"], ensure_ascii=False), "rule": e["rule"], "confidence": e["confidence"], "stage": event.stage,
-            })
-        for idx, (q, quote) in enumerate(zip(j["quotes"], item.quotes)):
-            cue = q["cue"] or {}
-            rows["quotes"].append({
-                "shard": shard_key, "seq": seq, "article_id": aid, "idx": idx, "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"],
-                **_flat_actor("speaker", q["speaker"], quote.speaker), "cue_start": cue.get("start"), "cue_end": cue.get("end"), "cue_text": cue.get("text"), "stage": quote.stage,
-            })
+        keys: Row = {"shard": shard_key, "seq": seq}
+        if isinstance(item, CodedArticle):
+            _article_rows(rows, keys, item)
+        elif isinstance(item, Rejection):
+            rows["rejections"].append({**keys, **rejection_row(item)})
+        else:
+            rows["duplicates"].append({**keys, **duplicate_row(item)})
     return rows
 
 
@@ -158,17 +128,18 @@ class Manifest:
     shards: dict[str, dict[str, Any]] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     runs: list[dict[str, Any]] = field(default_factory=list)
+    version: int = VERSION
 
     def finished(self, out: Path, key: str, digest: str) -> bool:
         """Listed with the same content digest, and every partition present."""
         entry = self.shards.get(key)
         return (
-            entry is not None and entry.get("digest") == digest
+            self.version == VERSION and entry is not None and entry.get("digest") == digest
             and all(partition_path(out, t, key).is_file() for t in TABLES)
         )
 
     def to_json(self) -> JsonObject:
-        return {"format": FORMAT, "version": VERSION, "tables": list(TABLES), "order": self.order, "shards": self.shards, "runs": self.runs}
+        return {"format": FORMAT, "version": self.version, "tables": list(TABLES), "order": self.order, "shards": self.shards, "runs": self.runs}
 
 
 def read_manifest(out: Path) -> Manifest:
@@ -182,7 +153,7 @@ def read_manifest(out: Path) -> Manifest:
         raise InputError(f"{path} is not a readable manifest ({e}); remove the output folder or choose another --out") from e
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"{path} is not a dragoman Parquet manifest; choose another --out")
-    return Manifest(dict(data.get("shards", {})), list(data.get("order", [])), list(data.get("runs", [])))
+    return Manifest(dict(data.get("shards", {})), list(data.get("order", [])), list(data.get("runs", [])), int(data.get("version", 1)))
 
 
 def write_manifest(out: Path, manifest: Manifest) -> None:
@@ -207,51 +178,35 @@ def read_table(out: Path, table: str, keys: Iterable[str] | None = None) -> list
     return rows
 
 
-def _actor_json(row: Row, prefix: str) -> JsonObject | None:
-    if row[f"{prefix}_text"] is None:
-        return None
-    out: JsonObject = {k: row[f"{prefix}_{k}"] for k in ("text", "name", "code", "country")}
-    if row[f"{prefix}_affiliation"]:
-        out["affiliation"] = row[f"{prefix}_affiliation"]
-    return out
+def _shard_records(tables: Mapping[str, list[Row]]) -> list[Result]:
+    """One shard's records rebuilt from its rows, in input order."""
+    children: dict[int, dict[str, list[Any]]] = {}
+    for table, rebuild in (("actors", mention_of), ("events", event_of), ("quotes", quote_of)):
+        for row in tables[table]:
+            children.setdefault(row["seq"], {}).setdefault(table, []).append(rebuild(row["article_id"], row))
+    numbered: list[tuple[int, Result]] = []
+    for a in tables["articles"]:
+        article = article_of(a)
+        parts = children.get(a["seq"], {})
+        removed = tuple(removed_of(article.id, r) for r in json.loads(a["removed"]))
+        numbered.append((a["seq"], CodedArticle(article, removed, tuple(parts.get("actors", ())), tuple(parts.get("events", ())), tuple(parts.get("quotes", ())))))
+    numbered += [(r["seq"], rejection_of(r)) for r in tables["rejections"]]
+    numbered += [(r["seq"], duplicate_of(r)) for r in tables["duplicates"]]
+    return [item for _, item in sorted(numbered, key=lambda pair: pair[0])]
+
+
+def output_records(out: Path) -> Iterator[Result]:
+    """The records of every finished shard, in corpus order."""
+    if not (out / MANIFEST).is_file():
+        raise InputError(f"{out} holds no {MANIFEST}; give a folder written by `dragoman code --out`")
+    manifest = read_manifest(out)
+    if manifest.version != VERSION:
+        raise InputError(f"{out} was written by an older dragoman (format version {manifest.version}, now {VERSION}); run `dragoman code --out {out}` on the same corpus again")
+    for key in manifest.order:
+        if key in manifest.shards:
+            yield from _shard_records({t: read_table(out, t, [key]) for t in TABLES})
 
 
 def output_json(out: Path) -> list[JsonObject]:
     """The contract's JSON objects rebuilt from the rows, in corpus order: what ``dragoman code`` prints."""
-    manifest = read_manifest(out)
-    result: list[JsonObject] = []
-    for key in manifest.order:
-        if key not in manifest.shards:
-            continue
-        tables = {t: read_table(out, t, [key]) for t in TABLES}
-        by_article: dict[int, dict[str, list[JsonObject]]] = {}
-        for m in tables["actors"]:
-            mention = {k: m[k] for k in ("start", "end", "text", "name", "code", "country", "kind", "rule")}
-            if m["affiliation"]:
-                mention["affiliation"] = m["affiliation"]
-            by_article.setdefault(m["seq"], {}).setdefault("actors", []).append(mention)
-        for e in tables["events"]:
-            place = None if e["place_name"] is None else {"name": e["place_name"], "country": e["place_country"], "lat": e["place_lat"], "lon": e["place_lon"]}
-            by_article.setdefault(e["seq"], {}).setdefault("events", []).append({
-                "source": _actor_json(e, "source"), "target": _actor_json(e, "target"),
-                "cameo": e["cameo"], "root": e["root"], "plover": e["plover"], "goldstein": e["goldstein"], "quad_class": e["quad_class"],
-                "date": e["date"], "place": place,
-                "evidence": {"start": e["evidence_start"], "end": e["evidence_end"], "text": e["evidence_text"]},
-                "evidence_all": json.loads(e["evidence_all"]), "rule": e["rule"], "confidence": e["confidence"],
-            })
-        for q in tables["quotes"]:
-            cue = None if q["cue_start"] is None else {"start": q["cue_start"], "end": q["cue_end"], "text": q["cue_text"]}
-            by_article.setdefault(q["seq"], {}).setdefault("quotes", []).append({
-                "start": q["start"], "end": q["end"], "text": q["text"], "kind": q["kind"], "speaker": _actor_json(q, "speaker"), "cue": cue,
-            })
-        numbered: list[tuple[int, JsonObject]] = []
-        for a in tables["articles"]:
-            parts = by_article.get(a["seq"], {})
-            numbered.append((a["seq"], {
-                "id": a["id"], "title": a["title"], "date": a["date"], "source": a["source"], "removed": [{k: v for k, v in r.items() if k != "stage"} for r in json.loads(a["removed"])],
-                "actors": parts.get("actors", []), "events": parts.get("events", []), "quotes": parts.get("quotes", []),
-            }))
-        for r in tables["rejections"]:
-            numbered.append((r["seq"], {"id": r["doc_id"], "source": r["source"], "rejected": {"stage": r["stage"], "reason": r["reason"], "detail": r["detail"]}}))
-        result.extend(obj for _, obj in sorted(numbered, key=lambda pair: pair[0]))
-    return result
+    return [result_to_json(item) for item in output_records(out)]

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Literal
 from dragoman.errors import InputError, ShardsFailedError
 from dragoman.pipeline import Pipeline, load_pipeline
 from dragoman.scale.coding import ShardResult, code_shard
-from dragoman.scale.parquet import TABLES, now, read_manifest, write_manifest
+from dragoman.scale.parquet import TABLES, VERSION, now, read_manifest, write_manifest
 from dragoman.scale.shards import Shard, find_shards
 from dragoman.settings import Settings
 
@@ -78,6 +78,9 @@ def code_corpus(
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / "_staging", ignore_errors=True)  # partitions of a crashed run, never renamed into place
     manifest = read_manifest(out)
+    if manifest.version != VERSION:  # written by an older dragoman: code everything again
+        manifest.shards.clear()
+        manifest.version = VERSION
     manifest.order = [s.key for s in shards]
     todo = [s for s in shards if not manifest.finished(out, s.key, s.digest)]
     skipped = len(shards) - len(todo)
@@ -109,7 +112,7 @@ def code_corpus(
         from dragoman.scale.dask_engine import run_shards
 
         scheduler = run_shards(todo, out, settings, default_date, scheduler, workers, record, failed)
-    rows = {t: sum(int(e["rows"][t]) for k, e in manifest.shards.items() if k in by_key) for t in TABLES}
+    rows = {t: sum(int(e["rows"].get(t, 0)) for k, e in manifest.shards.items() if k in by_key) for t in TABLES}
     report = RunReport(out, engine, scheduler, len(shards), skipped, tuple(coded), tuple(failed), rows, time.perf_counter() - started)
     manifest.runs.append({
         "engine": engine, "scheduler": scheduler, "finished_at": now(), "shards": len(shards), "skipped": skipped,

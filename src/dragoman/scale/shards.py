@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from dragoman.errors import InputError
+from dragoman.ingest.dedupe import DuplicateFinder
 from dragoman.ingest.decoding import DecodeFailure, decode_bytes
 from dragoman.ingest.formats import content_id, jsonl_articles, record_article
 from dragoman.ingest.sources import check_article
-from dragoman.records import Article, Rejection
+from dragoman.records import Article, Input, Rejection
 from dragoman.settings import IngestSettings
 
 SHARD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet")
@@ -114,19 +115,12 @@ def _parquet_items(shard: Shard) -> Iterator[Article | Rejection]:
             yield record_article(record, f"{shard.name}:{number}")
 
 
-def read_shard(shard: Shard, settings: IngestSettings, default_date: dt.date | None = None) -> Iterator[Article | Rejection]:
-    """One Article or Rejection per record, in file order; duplicates within the shard are coded once."""
+def read_shard(shard: Shard, settings: IngestSettings, default_date: dt.date | None = None) -> Iterator[Input]:
+    """One Article, Rejection or Duplicate per record, in file order (duplicates as in :func:`~dragoman.ingest.read_articles`)."""
     items = _parquet_items(shard) if shard.name.lower().endswith(".parquet") else _jsonl_items(shard)
-    seen: set[str] = set()
+    finder = DuplicateFinder(settings.dedupe)
     for item in items:
         item = check_article(item, settings)
-        if isinstance(item, Article):
-            if settings.dedupe:
-                digest = content_id(item.text)
-                if digest in seen:
-                    continue
-                seen.add(digest)
-            if item.date is None and default_date is not None:
-                item = replace(item, date=default_date)
-        yield item
-
+        if isinstance(item, Article) and item.date is None and default_date is not None:
+            item = replace(item, date=default_date)
+        yield finder.check(item)

@@ -10,6 +10,10 @@ Versions:
 1. articles, removed, mentions, events, quotes, rejections
 2. ``articles.text_sha`` and ``articles.seq`` (resumable runs), FTS5 over article text and
    quotes, indexes for the query API
+3. the rows of ``store/rows.py``, as the Parquet output has them: ``stage`` on removed spans,
+   mentions, events and quotes; the whole source, target and speaker mentions; every evidence
+   span of an event (``events.evidence_all``); and the ``duplicates`` table. Rows stored
+   before keep NULL stages and mention details; their ``evidence_all`` is their one stored span.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Callable
 
 from dragoman.errors import InputError
 
-LATEST = 2
+LATEST = 3
 
 
 def schema_sql() -> str:
@@ -75,7 +79,30 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+def _mention_columns(prefix: str) -> list[str]:
+    return [f"{prefix}_affiliation TEXT", f"{prefix}_start INTEGER", f"{prefix}_end INTEGER", f"{prefix}_kind TEXT",
+            f"{prefix}_rule TEXT", f"{prefix}_sector TEXT", f"{prefix}_stage TEXT"]
+
+
+_V3_COLUMNS: dict[str, list[str]] = {
+    "removed": ["stage TEXT", "place TEXT"],
+    "mentions": ["stage TEXT"],
+    "events": [*_mention_columns("source"), *_mention_columns("target"), "evidence_all TEXT", "stage TEXT", "assertion TEXT"],
+    "quotes": [*_mention_columns("speaker"), "stage TEXT"],
+}
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    for table, columns in _V3_COLUMNS.items():
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")  # names are ours, not user input
+    conn.execute(
+        "UPDATE events SET evidence_all = json_array(json_object('start', evidence_start, 'end', evidence_end, 'text', evidence_text))"
+    )
+    _apply_schema(conn)  # the duplicates table: IF NOT EXISTS
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _in_transaction(conn: sqlite3.Connection, body: Callable[[], None]) -> None:

@@ -18,14 +18,17 @@ CREATE TABLE IF NOT EXISTS articles (
 
 CREATE TABLE IF NOT EXISTS removed (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL,
+    stage TEXT,               -- the stage (and version) that found the span; NULL in rows stored before version 3
+    place TEXT                -- the place a dateline names (reason 'dateline'), else NULL
 );
 
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    name TEXT, code TEXT, country TEXT, kind TEXT NOT NULL, sector TEXT, affiliation TEXT, rule TEXT NOT NULL
+    name TEXT, code TEXT, country TEXT, kind TEXT NOT NULL, sector TEXT, affiliation TEXT, rule TEXT NOT NULL,
+    stage TEXT
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -36,7 +39,13 @@ CREATE TABLE IF NOT EXISTS events (
     cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
     date TEXT, place_name TEXT, place_country TEXT, lat REAL, lon REAL,
     evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
-    rule TEXT NOT NULL, confidence REAL NOT NULL
+    rule TEXT NOT NULL, confidence REAL NOT NULL,
+    -- version 3: the whole source and target mentions, every evidence span, the stage (store/rows.py)
+    source_affiliation TEXT, source_start INTEGER, source_end INTEGER, source_kind TEXT, source_rule TEXT, source_sector TEXT, source_stage TEXT,
+    target_affiliation TEXT, target_start INTEGER, target_end INTEGER, target_kind TEXT, target_rule TEXT, target_sector TEXT, target_stage TEXT,
+    evidence_all TEXT,        -- JSON list of {start, end, text}; evidence_start/end/text repeat the first
+    stage TEXT,
+    assertion TEXT            -- events/assertion.py: asserted, announced, attributed, or (with events.unasserted) reported, planned ...
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -44,11 +53,19 @@ CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
     speaker_text TEXT, speaker_name TEXT, speaker_code TEXT, speaker_country TEXT,
-    cue_start INTEGER, cue_end INTEGER, cue_text TEXT
+    cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+    speaker_affiliation TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_kind TEXT, speaker_rule TEXT, speaker_sector TEXT, speaker_stage TEXT,
+    stage TEXT
 );
 
 CREATE TABLE IF NOT EXISTS rejections (
     doc_id TEXT NOT NULL, source TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,
+    PRIMARY KEY (doc_id, source)
+);
+
+-- Inputs with the same text and date as an earlier article: reported, not coded again (version 3).
+CREATE TABLE IF NOT EXISTS duplicates (
+    doc_id TEXT NOT NULL, source TEXT NOT NULL, duplicate_of TEXT NOT NULL,
     PRIMARY KEY (doc_id, source)
 );
 

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from dragoman.errors import InputError
-from dragoman.records import Article, CodedArticle, Rejection
+from dragoman.records import Article, CodedArticle, Duplicate, Rejection, Result
+from dragoman.store.rows import (
+    ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, REMOVED_COLUMNS, SQLITE_RENAMES, article_row, event_row, mention_row, quote_row, removed_row,
+)
 from dragoman.store.migrations import LATEST, migrate, text_sha
 
 SCHEMA_VERSION = str(LATEST)
+
+
+def _insert(table: str, columns: tuple[str, ...], computed: Mapping[str, str] | None = None) -> str:
+    """``INSERT INTO table(...) VALUES (?, ...)`` for columns of :mod:`dragoman.store.rows` (under their
+    SQLite names), then ``computed`` columns given as SQL expressions."""
+    renames = SQLITE_RENAMES.get(table, {})
+    names = [f'"{renames.get(c, c)}"' for c in columns] + [f'"{c}"' for c in computed or {}]
+    values = ["?"] * len(columns) + list((computed or {}).values())
+    return f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join(values)})"
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -55,11 +66,11 @@ def read_stored_index(conn: sqlite3.Connection) -> StoredIndex:
     return StoredIndex(articles, rejected)
 
 
-def write_stream(db: Path, items: Iterable[CodedArticle | Rejection], batch_size: int) -> Iterator[CodedArticle | Rejection]:
+def write_stream(db: Path, items: Iterable[Result], batch_size: int) -> Iterator[Result]:
     """Write ``items`` to the store at ``db`` in batches (one transaction each), passing them through."""
     conn = connect(db)
     store = Store(conn)
-    batch: list[CodedArticle | Rejection] = []
+    batch: list[Result] = []
     try:
         for item in items:
             batch.append(item)
@@ -79,11 +90,13 @@ class Store:
 
     conn: sqlite3.Connection
 
-    def write_batch(self, items: Iterable[CodedArticle | Rejection]) -> None:
+    def write_batch(self, items: Iterable[Result]) -> None:
         with self.conn:
             for item in items:
                 if isinstance(item, Rejection):
                     self._write_rejection(item)
+                elif isinstance(item, Duplicate):
+                    self._write_duplicate(item)
                 else:
                     self._write_article(item)
 
@@ -95,46 +108,27 @@ class Store:
             (r.doc_id, r.source, r.stage, r.reason, r.detail),
         )
 
+    def _write_duplicate(self, d: Duplicate) -> None:
+        if d.doc_id != d.duplicate_of:  # the id now names a duplicate: whatever was stored under it goes
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (d.doc_id,))
+            self.conn.execute("DELETE FROM rejections WHERE doc_id = ? AND stage <> 'ingest'", (d.doc_id,))
+        self.conn.execute("INSERT OR REPLACE INTO duplicates(doc_id, source, duplicate_of) VALUES (?,?,?)", (d.doc_id, d.source, d.duplicate_of))
+
     def _write_article(self, coded: CodedArticle) -> None:
         a = coded.article
         c = self.conn
         c.execute("DELETE FROM articles WHERE id = ?", (a.id,))  # re-coding replaces, never duplicates (cascades to its rows)
         c.execute("DELETE FROM rejections WHERE doc_id = ? AND stage <> 'ingest'", (a.id,))
+        c.execute("DELETE FROM duplicates WHERE doc_id = ?", (a.id,))
+        row = article_row(a)
         c.execute(
-            "INSERT INTO articles(id, source, title, date, url, text, metadata, coded_at, text_sha, seq)"
-            " VALUES (?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(seq), 0) + 1 FROM articles))",
-            (a.id, a.source, a.title, a.date.isoformat() if a.date else None, a.url, a.text,
-             json.dumps(dict(a.metadata), ensure_ascii=False), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), text_sha(a.text)),
+            _insert("articles", (*ARTICLE_COLUMNS, "coded_at", "text_sha"), {"seq": "(SELECT coalesce(max(seq), 0) + 1 FROM articles)"}),
+            (*(row[k] for k in ARTICLE_COLUMNS), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), text_sha(a.text)),
         )
-        c.executemany(
-            'INSERT INTO removed(article_id, start, "end", text, reason) VALUES (?,?,?,?,?)',
-            [(a.id, r.span.start, r.span.end, r.span.text, r.reason) for r in coded.removed],
-        )
-        c.executemany(
-            'INSERT INTO mentions(article_id, start, "end", text, name, code, country, kind, sector, affiliation, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-            [(a.id, m.span.start, m.span.end, m.span.text, m.actor.name, m.actor.code, m.actor.country, m.actor.kind, m.actor.sector, m.actor.affiliation, m.rule) for m in coded.actors],
-        )
-        rows = []
-        for e in coded.events:
-            t = e.target
-            ev = e.evidence[0]
-            rows.append((
-                a.id, e.source.span.text, e.source.actor.name, e.source.actor.code, e.source.actor.country,
-                t.span.text if t else None, t.actor.name if t else None, t.actor.code if t else None, t.actor.country if t else None,
-                e.cameo, e.root, e.plover or None, e.goldstein, e.quad_class, e.date.isoformat() if e.date else None,
-                e.place.name if e.place else None, e.place.country if e.place else None, e.place.lat if e.place else None, e.place.lon if e.place else None,
-                ev.start, ev.end, ev.text, e.rule, e.confidence,
-            ))
-        c.executemany(
-            "INSERT INTO events(article_id, source_text, source_name, source_code, source_country, target_text, target_name, target_code, target_country,"
-            " cameo, root, plover, goldstein, quad_class, date, place_name, place_country, lat, lon, evidence_start, evidence_end, evidence_text, rule, confidence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
-        )
-        c.executemany(
-            'INSERT INTO quotes(article_id, start, "end", text, kind, speaker_text, speaker_name, speaker_code, speaker_country, cue_start, cue_end, cue_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-            [(a.id, q.span.start, q.span.end, q.span.text, q.kind,
-              q.speaker.span.text if q.speaker else None, q.speaker.actor.name if q.speaker else None, q.speaker.actor.code if q.speaker else None,
-              q.speaker.actor.country if q.speaker else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None)
-             for q in coded.quotes],
-        )
+        for table, columns, rows in (
+            ("removed", REMOVED_COLUMNS, [removed_row(r) for r in coded.removed]),
+            ("mentions", MENTION_COLUMNS, [mention_row(m) for m in coded.actors]),
+            ("events", EVENT_COLUMNS, [event_row(e) for e in coded.events]),
+            ("quotes", QUOTE_COLUMNS, [quote_row(q) for q in coded.quotes]),
+        ):
+            c.executemany(_insert(table, ("article_id", *columns)), [(a.id, *(row[k] for k in columns)) for row in rows])

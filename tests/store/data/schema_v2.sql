@@ -1,0 +1,85 @@
+-- dragoman's SQLite store, the whole current schema in one file (meta.schema_version says which).
+-- Offsets index articles.text, which is stored verbatim. Older stores are brought up to this
+-- schema, step by step, by store/migrations.py; a test checks both roads end in the same schema.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    title TEXT,
+    date TEXT,
+    url TEXT,
+    text TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    coded_at TEXT NOT NULL,
+    text_sha TEXT,            -- sha256 of text: a re-run skips an article stored with the same id and text
+    seq INTEGER               -- stable integer key of the article in articles_fts
+);
+
+CREATE TABLE IF NOT EXISTS removed (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    name TEXT, code TEXT, country TEXT, kind TEXT NOT NULL, sector TEXT, affiliation TEXT, rule TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    source_text TEXT NOT NULL, source_name TEXT, source_code TEXT, source_country TEXT,
+    target_text TEXT, target_name TEXT, target_code TEXT, target_country TEXT,
+    cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
+    date TEXT, place_name TEXT, place_country TEXT, lat REAL, lon REAL,
+    evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+    rule TEXT NOT NULL, confidence REAL NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    speaker_text TEXT, speaker_name TEXT, speaker_code TEXT, speaker_country TEXT,
+    cue_start INTEGER, cue_end INTEGER, cue_text TEXT
+);
+
+CREATE TABLE IF NOT EXISTS rejections (
+    doc_id TEXT NOT NULL, source TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,
+    PRIMARY KEY (doc_id, source)
+);
+
+-- Full-text search. articles_fts keeps its own copy of title and text under rowid = articles.seq;
+-- quotes_fts reads quotes (external content). Triggers keep both in step with every write,
+-- including the cascade that deletes an article's quotes when it is re-coded.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(text, speaker_name, content = 'quotes', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, coalesce(new.title, ''), new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM articles_fts WHERE rowid = old.seq;
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.id, new.text, coalesce(new.speaker_name, ''));
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.id, old.text, coalesce(old.speaker_name, ''));
+END;
+
+CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
+CREATE INDEX IF NOT EXISTS removed_article ON removed (article_id);
+CREATE INDEX IF NOT EXISTS events_source_code ON events (source_code, date);
+CREATE INDEX IF NOT EXISTS events_target_code ON events (target_code, date);
+CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq);
