@@ -24,7 +24,7 @@ from dragoman.eval.polnear import evaluate_polnear
 from dragoman.ingest import check_article, content_id, parse_date
 from dragoman.ingest.formats import record_article
 from dragoman.pipeline import Pipeline, code_article, code_articles
-from dragoman.records import Article, CodedArticle, Quote, Rejection
+from dragoman.records import Duplicate, Article, CodedArticle, Quote, Rejection
 
 __all__ = ["ARTICLE", "code_gold_articles", "evaluate", "gold_kind"]
 
@@ -75,7 +75,7 @@ def gold_kind(path: Path) -> str:
 def code_gold_articles(pipeline: Pipeline, golds: Sequence[GoldArticle]) -> list[CodedArticle | Rejection]:
     """Code the gold articles as ``dragoman code --format jsonl`` codes a file of their id, text and date."""
     items = (check_article(record_article(article_input(g), f"gold:{g.id}"), pipeline.settings.ingest) for g in golds)
-    return list(code_articles(pipeline, items))
+    return [r for r in code_articles(pipeline, items) if not isinstance(r, Duplicate)]  # gold items are never duplicates: no dedupe here
 
 
 def evaluate(gold_paths: Path | Sequence[Path], pipeline: Pipeline, limit: int | None = None) -> dict[str, Any]:
