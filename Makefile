@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= dragoman.db
 
-.PHONY: setup run test eval model eval-model bench clean tests-browser-deps
+.PHONY: setup run test eval model eval-model bench clean tests-browser-deps dictionaries
 
 $(BIN)/dragoman: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +35,22 @@ eval: setup
 	$(BIN)/dragoman eval ../shared/external/quotes_polnear_train.jsonl --limit 200
 	$(BIN)/dragoman baseline check
 
+# Convert the PETRARCH verb dictionaries in ../shared into src/dragoman/events/data/patterns.petrarch.tsv
+# (rules and counts: docs/event-patterns.md, "PETRARCH patterns"; licence: src/dragoman/events/data/NOTICE).
+PETRARCH_DICTS ?= ../shared/external/petrarch_dictionaries
+dictionaries: setup
+	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/patterns.petrarch.tsv
+
 model: setup
 	PYTHON=$(BIN)/python bash training/train.sh
 
-eval-model: setup
+eval-# Convert the PETRARCH verb dictionaries in ../shared into src/dragoman/events/data/patterns.petrarch.tsv
+# (rules and counts: docs/event-patterns.md, "PETRARCH patterns"; licence: src/dragoman/events/data/NOTICE).
+PETRARCH_DICTS ?= ../shared/external/petrarch_dictionaries
+dictionaries: setup
+	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/patterns.petrarch.tsv
+
+model: setup
 	$(BIN)/python training/evaluate.py
 
 bench: setup

@@ -7,6 +7,7 @@ Syntax (docs/event-patterns.md): ``word``, ``a|b``, ``(opt)``, ``*``, ``+`` (tar
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -62,8 +63,11 @@ def passive_variant(pattern: Pattern) -> Pattern | None:
     return Pattern(f"{pattern.id}.passive", pattern.code, pattern.text, tuple(elements), pattern.flags | {"passive"}, pattern.anchor)
 
 
+@lru_cache(maxsize=None)
 def inflections(lemma: str) -> frozenset[str]:
-    """Every surface form of a lemma as verb and noun (``sell`` → sell, sells, sold, selling)."""
+    """Every surface form of a lemma as verb and noun (``sell`` → sell, sells, sold, selling).
+    Cached: a pure function of the lemma, and the converted PETRARCH file repeats its synsets'
+    words thousands of times."""
     forms = {lemma}
     if " " in lemma or not lemma.isalpha():
         return frozenset(forms)
