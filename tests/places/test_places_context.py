@@ -21,12 +21,18 @@ def _places(events: tuple[Event, ...], root: str) -> set[str | None]:
 
 
 def test_statement_takes_the_dateline_not_the_place_it_names(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "KABUL, Afghanistan — Iran condemned the attack in Herat.")
+    events = _events(pipeline, "KABUL, Afghanistan — The Afghan government condemned the Iranian attack in Herat.")
     assert _places(events, "11") == {"Kabul"}
 
 
+def test_a_foreign_statement_is_not_placed_at_the_dateline(pipeline: Pipeline) -> None:
+    # the dateline says where the reporter filed from, not where Iran spoke
+    events = _events(pipeline, "KABUL, Afghanistan — Iran condemned the Afghan attack in Herat.")
+    assert _places(events, "11") == {None}
+
+
 def test_statement_with_a_locative_of_its_own(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "KABUL, Afghanistan — Iran condemned the attack in Herat in a statement in Tehran.")
+    events = _events(pipeline, "KABUL, Afghanistan — Iran condemned the Afghan attack in Herat in a statement in Tehran.")
     assert _places(events, "11") == {"Tehran"}
 
 
@@ -48,8 +54,9 @@ def test_place_finder_by_code(pipeline: Pipeline) -> None:
     doc = pipeline.nlp.nlp(text)
     sentence = next(s for s in doc.sents if "condemned" in s.text)
     place_of = place_finder(article, pipeline.gazetteer)
-    place = place_of(sentence, text.index("condemned"), (), "111")
+    place = place_of(sentence, text.index("condemned"), (), "111", "AFG")
     assert place is not None and place.name == "Kabul"
+    assert place_of(sentence, text.index("condemned"), (), "111", "IRN") is None  # Iran did not speak in Kabul
     assert place_of(sentence, text.index("condemned"), (), "042") is None  # a visit is where the visitor goes
     place = place_of(sentence, text.index("condemned"), ())  # no code: a material act, placed in its object
     assert place is not None and place.name == "Herāt"

@@ -736,7 +736,7 @@ def _events_of_match(
         return []
     # "Iran sold drones to Russia": a party to the event is not where it happens
     own = [(m.span.start, m.span.end) for s, t in pairs for m in (s, t) if m is not None]
-    where = place_of(sent, anchor_char, own, code) if place_of else None
+    where = place_of(sent, anchor_char, own, code, sources[0].actor.country) if place_of else None
     rule = match.pattern.id if reading.modality == "fact" else f"{match.pattern.id}+{reading.modality}"
     events = []
     for source, target in pairs:

@@ -20,11 +20,12 @@ DateFinder = Callable[[DocSpan, int], dt.date | None]
 
 
 class PlaceFinder(Protocol):
-    """An event's place from its sentence, the trigger's offset, the spans of its own actors
-    and its CAMEO code (``None``: treated as a material act)."""
+    """An event's place from its sentence, the trigger's offset, the spans of its own actors,
+    its CAMEO code (``None``: treated as a material act) and its source's country."""
 
     def __call__(
-        self, sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = (), code: str | None = None
+        self, sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = (), code: str | None = None,
+        source_country: str | None = None,
     ) -> Place | None: ...
 
 
@@ -72,12 +73,15 @@ def place_finder(article: Article, gazetteer: Gazetteer) -> PlaceFinder:
     (:func:`dragoman.places.attachment.attached_place`); without one, the place phrase
     of the trigger's clause (:func:`dragoman.places.finder.event_place`), for material
     acts only. A statement (CAMEO roots 01–05, 10–13, but not a visit) with no locative
-    of its own takes the article's dateline place (:func:`dragoman.places.dateline.dateline_place`).
+    of its own takes the article's dateline place (:func:`dragoman.places.dateline.dateline_place`)
+    when its source belongs to the dateline's country: a dateline says where the reporter filed from,
+    so "China accused the U.S." under a WASHINGTON dateline did not happen in Washington.
     Never one of the spans in ``exclude`` (the event's own source and target)."""
     dateline = dateline_place(article, gazetteer)
 
     def place_of(
-        sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = (), code: str | None = None
+        sentence: DocSpan, anchor: int, exclude: Sequence[tuple[int, int]] = (), code: str | None = None,
+        source_country: str | None = None,
     ) -> Place | None:
         statement = code is not None and is_statement(code)
         trigger = token_at(sentence, anchor)
@@ -88,7 +92,7 @@ def place_finder(article: Article, gazetteer: Gazetteer) -> PlaceFinder:
             place = None  # without a parse "France said ... in Syria" cannot be told from "said in Paris"
         else:
             place = event_place(sentence.text, sentence.start_char, article, gazetteer, anchor, exclude)
-        if place is None and statement and code not in DATELINE_EXCEPTIONS:
+        if place is None and statement and code not in DATELINE_EXCEPTIONS and dateline is not None and dateline.country == source_country:
             return dateline
         return place
 
