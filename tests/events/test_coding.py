@@ -16,6 +16,12 @@ def _events(pipeline: Pipeline, text: str, date: str = "2022-07-20") -> list[Eve
     return list(result.events)
 
 
+def _one_sided(pipeline: Pipeline) -> Pipeline:
+    """The pipeline with one-sided verbal acts kept (events.one_sided = "all"): for tests of roles, not of the policy."""
+    from dataclasses import replace
+    return replace(pipeline, events=replace(pipeline.events, one_sided="all"))
+
+
 def _dyads(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
     return {(e.source.actor.country, e.target.actor.country if e.target else None, e.root) for e in events}
 
@@ -169,7 +175,7 @@ def test_to_is_no_quantity_before_a_place(pipeline: Pipeline) -> None:
 
 
 def test_own_place_is_no_target_but_the_event_stays(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "Israel threatened to ban voting in Jerusalem.")
+    events = _events(_one_sided(pipeline), "Israel threatened to ban voting in Jerusalem.")
     assert any(e.root == "13" and e.source.actor.country == "ISR" and e.target is None for e in events)
 
 
@@ -287,7 +293,7 @@ def test_threat_is_aimed_at_the_party_of_its_condition(pipeline: Pipeline) -> No
 
 
 def test_a_place_before_the_condition_stays_the_threat_target(pipeline: Pipeline) -> None:
-    events = [e for e in _events(pipeline, "Israel threatened to ban voting in Jerusalem if Hamas took part in the election.") if e.root == "13"]
+    events = [e for e in _events(_one_sided(pipeline), "Israel threatened to ban voting in Jerusalem if Hamas took part in the election.") if e.root == "13"]
     assert events and not any(e.target is not None and e.target.actor.name == "Hamas" for e in events)
 
 
@@ -436,7 +442,7 @@ def test_ud_agent_and_object_control(pipeline: Pipeline) -> None:
 
 
 def test_the_possessor_of_a_decision_or_refusal_acts(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "Haftar supporters condemned the West's readiness to lift the arms embargo.", date="2016-05-17")
+    events = _events(_one_sided(pipeline), "Haftar supporters condemned the West's readiness to lift the arms embargo.", date="2016-05-17")
     assert not any(e.root == "08" or (e.root == "03" and e.source.actor.name == "Khalifa Haftar") for e in events)
     assert any(e.root == "03" and e.source.actor.code == "WST" for e in events)
     assert ("RUS", "GEO", "03") in _dyads(_events(pipeline, "The EU condemned Russia's decision to withdraw its troops from Georgia."))
@@ -452,7 +458,7 @@ def test_an_event_noun_after_a_bystander_verb_is_not_the_subjects_act(pipeline: 
 def test_seeking_to_do_is_an_intention_not_a_request(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Al-Qaida's front group in Iraq has warned that it seeks to retake territory in the country.")
     assert not any(e.root == "02" for e in events)
-    assert any(e.cameo == "023" for e in _events(pipeline, "Iran sought international help after the earthquake."))
+    assert any(e.cameo == "023" for e in _events(_one_sided(pipeline), "Iran sought international help after the earthquake."))
 
 
 def test_agreeing_to_stop_fighting_is_no_threat(pipeline: Pipeline) -> None:

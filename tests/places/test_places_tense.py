@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from spacy.tokens import Token
@@ -41,7 +42,9 @@ def test_tense_at_climbs_to_the_verb(pipeline: Pipeline) -> None:
 
 
 def _events(pipeline: Pipeline, text: str, date: str) -> CodedArticle:
-    coded = code_article(pipeline, Article("t", text, "test", date=dt.date.fromisoformat(date)))
+    # dates are resolved for every candidate act; planned and background ones are kept visible here
+    every = replace(pipeline, events=replace(pipeline.events, emit_unasserted=True))
+    coded = code_article(every, Article("t", text, "test", date=dt.date.fromisoformat(date)))
     assert isinstance(coded, CodedArticle)
     return coded
 

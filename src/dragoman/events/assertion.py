@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal, Mapping, get_args
 
+from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
 from dragoman.errors import DataFileError
@@ -129,12 +130,16 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     Philippines", "he works with the armed forces": habits, captions, headlines)."""
     if token.dep_ == "acl" and token.sent.root.pos_ not in {"VERB", "AUX"}:
         return None  # "Liberian riot police used tear gas ...": a parse with no verb at its root took the verb for a participle
-    if token.dep_ == "acl" and token.tag_ == "VBG":
+    after_comma = token.i > token.sent.start and token.doc[token.i - 1].text == ","
+    if token.dep_ == "acl" and token.tag_ == "VBG" and not after_comma:
+        # (", accusing South Korea of plotting" is a participial clause of the sentence, often parsed as acl)
         return "a present participle describing its noun"
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"obl:agent", "obl"} and any(g.lower_ == "by" for g in c.children) for c in token.children):
         return "a past participle describing its noun, with no agent"
     if material and token.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children) \
-            and not lexicon.has("report", _lemma(token)) and token.dep_ in {"ROOT", "conj", "ccomp"} and token.head.tag_ not in {"VBD", "VBN"}:
+            and not lexicon.has("report", _lemma(token)) and token.dep_ in {"ROOT", "conj", "ccomp"} and token.head.tag_ not in {"VBD", "VBN"} \
+            and token.lower_ not in getInflection(_lemma(token), "VBD"):
+        # ("settlers set fire": a past form equal to the present is read as past)
         return "a material act in the simple present"
     return None
 

@@ -376,13 +376,21 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
     return ()
 
 
+_MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # agree, consult, cooperate, fight: acts two parties do to each other
+_THIRD_PARTY = ("045",)  # mediation is done by two parties to others
+
+
+def _mutual(code: str) -> bool:
+    return code[:2] in _MUTUAL_ROOTS and not code.startswith(_THIRD_PARTY)
+
+
 def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> Sequence[tuple[ActorMention, ActorMention | None]]:
     if "reciprocal" in match.pattern.flags:
         if targets:
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
         # "X and Y met": a reciprocal event needs two parties
         return [(a, b) for a in sources for b in sources if a is not b]
-    if not targets and len({(s.actor.code, s.actor.country) for s in sources}) == 2:
+    if not targets and len({(s.actor.code, s.actor.country) for s in sources}) == 2 and _mutual(match.pattern.code):
         # "the United States and Jordan agreed", "X and Y signed a treaty": two coordinated parties with no
         # other named party act on each other (a longer list is a group acting together, not dyads)
         return [(a, b) for a in sources for b in sources if a is not b and not _same_actor(a, b)]
@@ -560,7 +568,9 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
     def spoken(cue: Token) -> bool:
         return read_assertion(doc, cue.i, resources.assertion).value in EMITTED | {"reported"}
 
-    acts = speech_acts(doc, article, quotes, mentions, resources.polarity, resources.assertion.words.get("report", frozenset()), spoken)
+    words_of = resources.assertion.words
+    speech = words_of.get("report", frozenset()) | words_of.get("claim", frozenset())
+    acts = speech_acts(doc, article, quotes, mentions, resources.polarity, speech, spoken)
     if doc.has_annotation("DEP"):
         acts += verdicts(doc, article, mentions, resources.polarity, subject_of)
     return acts
