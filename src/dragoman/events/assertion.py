@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from dragoman.errors import DataFileError
 
 Assertion = Literal["asserted", "announced", "attributed", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
-LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose"]
+LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose", "prospective"]
 _CLASSES: frozenset[str] = frozenset(get_args(LexiconClass))
 
 EMITTED: frozenset[Assertion] = frozenset({"asserted", "announced", "attributed"})
@@ -155,6 +155,9 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
     standing = _standing(token, lexicon, material)
     if standing is not None:
         return AssertionReading("habitual", token.i, standing)
+    prospect = next((c for c in token.children if c.dep_ in {"amod", "compound"} and lexicon.has("prospective", c.lower_)), None)
+    if token.pos_ in {"NOUN", "PROPN"} and prospect is not None:
+        return AssertionReading("planned", prospect.i, f"a {prospect.text} {token.text}, not yet held")
     future: Token | None = None
     current = token
     for _ in range(_MAX_DEPTH):

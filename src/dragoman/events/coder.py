@@ -83,11 +83,14 @@ def _by_agent(view: SentenceView, match: PatternMatch) -> ActorMention | None:
 
 
 def _passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...]) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
-    """(sources, targets) of a passive event: the "by" agent (else the place of the event) acts
-    on the grammatical subject."""
+    """(sources, targets) of a passive event: the "by" agent (else, for a material act, the place of
+    the event: "was arrested in Lebanon") acts on the grammatical subject. A passive verbal act with no
+    agent ("Lebanon is expected to ...") has no known source."""
     agent = _by_agent(view, match)
     if agent is not None:
         return (agent,), subjects
+    if match.pattern.code[:2] in _VERBAL_ROOTS:
+        return (), subjects
     places = tuple(m for ms in view.mentions_at.values() for m in ms if m.rule.endswith(".place") and m not in subjects)
     return places[:1], subjects
 
@@ -266,8 +269,10 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
 
 
 def _is_self(source: ActorMention, target: ActorMention) -> bool:
-    # "Russia's ministry said its fleet ...": a possessive of the source itself
-    return _same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
+    # "Russia's ministry said its fleet ...": a possessive of the source itself; "Flynn announced the U.S. ...":
+    # a state's own organ speaking of the state
+    same_country = target.actor.country is not None and target.actor.country == source.actor.country
+    return _same_actor(source, target) or (same_country and (target.rule.startswith(("pronoun", "definite")) or (target.actor.kind == "state" and target.actor.sector is None)))
 
 
 def _others(sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
