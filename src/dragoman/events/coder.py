@@ -269,10 +269,9 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
 
 
 def _is_self(source: ActorMention, target: ActorMention) -> bool:
-    # "Russia's ministry said its fleet ...": a possessive of the source itself; "Flynn announced the U.S. ...":
-    # a state's own organ speaking of the state
-    same_country = target.actor.country is not None and target.actor.country == source.actor.country
-    return _same_actor(source, target) or (same_country and (target.rule.startswith(("pronoun", "definite")) or (target.actor.kind == "state" and target.actor.sector is None)))
+    # "Russia's ministry said its fleet ...": a possessive of the source itself
+    return _same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
+
 
 
 def _others(sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
