@@ -120,3 +120,20 @@ def test_one_sided_verbal_acts_need_the_setting(pipeline: Pipeline) -> None:
     dyadic = replace(pipeline, events=replace(pipeline.events, one_sided="none"))
     assert _events(dyadic, "Syrian rebels killed six people on Monday.") == []
     assert any(e.target is None and e.root == "18" for e in _events(pipeline, "Syrian rebels killed six people on Monday."))
+
+
+def test_two_parties_on_the_phone(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Kerry and his Russian counterpart, Sergei Lavrov, spoke by phone on Monday."))
+    assert ("USA", "RUS", "04") in dyads and ("RUS", "USA", "04") in dyads
+    assert not any(d[0] == d[1] for d in dyads)  # "his Russian counterpart, Sergei Lavrov" is one party
+
+
+def test_two_coordinated_parties_of_a_mutual_act_act_on_each_other(pipeline: Pipeline) -> None:
+    assert ("USA", "JOR", "03") in _dyads(_events(pipeline, "The United States and Jordan have agreed on a new aid package."))
+    # mediators do not mediate between themselves
+    assert not any({d[0], d[1]} == {"RUS", "IRN"} for d in _dyads(_events(pipeline, "Moscow and Tehran are facilitating peace talks.")))
+
+
+def test_prospective_event_noun_is_planned(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "The planned summit between Trump and Putin was cancelled.") == []
+    assert ("USA", "RUS", "04") in _dyads(_events(pipeline, "The summit between Trump and Putin ended on Monday."))

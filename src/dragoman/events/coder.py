@@ -380,6 +380,14 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
     return ()
 
 
+def _one_party(a: ActorMention, b: ActorMention) -> bool:
+    """Two mentions of one party: the same code, or one country with no sector apart ("his Russian
+    counterpart, Sergei Lavrov"); a government and its rebels are two parties."""
+    if a.actor.code == b.actor.code:
+        return True
+    return a.actor.country is not None and a.actor.country == b.actor.country and (a.actor.sector is None or b.actor.sector is None or a.actor.sector == b.actor.sector)
+
+
 _MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})  # agree, consult, cooperate, fight: acts two parties do to each other
 _THIRD_PARTY = ("045",)  # mediation is done by two parties to others
 
@@ -392,12 +400,12 @@ def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tupl
     if "reciprocal" in match.pattern.flags:
         if targets:
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
-        # "X and Y met": a reciprocal event needs two parties
-        return [(a, b) for a in sources for b in sources if a is not b]
+        # "X and Y met": a reciprocal event needs two parties ("his Russian counterpart, Sergei Lavrov" is one)
+        return [(a, b) for a in sources for b in sources if a is not b and not _one_party(a, b)]
     if not targets and len({(s.actor.code, s.actor.country) for s in sources}) == 2 and _mutual(match.pattern.code):
         # "the United States and Jordan agreed", "X and Y signed a treaty": two coordinated parties with no
         # other named party act on each other (a longer list is a group acting together, not dyads)
-        return [(a, b) for a in sources for b in sources if a is not b and not _same_actor(a, b)]
+        return [(a, b) for a in sources for b in sources if a is not b and not _one_party(a, b)]
     return [(a, b) for a in sources for b in (targets or (None,))]
 
 
