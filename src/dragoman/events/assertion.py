@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal, Mapping, get_args
 
 from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
-from dragoman.errors import DataFileError
+from dragoman.knowledge import packaged_text, read_rows
 
 Assertion = Literal["asserted", "announced", "attributed", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
 LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose", "prospective"]
@@ -70,30 +69,15 @@ ASSERTED = AssertionReading("asserted", None, "no governing cue")
 
 def load_assertion_lexicon(path: Path | None = None) -> AssertionLexicon:
     """Read ``assertion.tsv`` (packaged, or ``path``); a bad row is an error naming file and line."""
-    if path is None:
-        name = "assertion.tsv"
-        text = resources.files("dragoman.events").joinpath("data/assertion.tsv").read_text(encoding="utf-8")
-    else:
-        name, text = str(path), path.read_text(encoding="utf-8")
+    text = packaged_text("dragoman.events", "assertion.tsv") if path is None else path.read_text(encoding="utf-8")
     words: dict[str, set[str]] = {}
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if cells[:2] != ["word", "class"]:
-                raise DataFileError(f"{name}:{number}: expected the header 'word<TAB>class<TAB>note', found {line!r}")
-            header_seen = True
-            continue
-        word, cls = cells[0].strip().lower(), (cells[1].strip() if len(cells) > 1 else "")
+    for row in read_rows(text, "assertion.tsv" if path is None else str(path), ("word", "class")):
+        word, cls = row["word"].lower(), row["class"]
         if not word or " " in word:
-            raise DataFileError(f"{name}:{number}: 'word' must be one lower-case lemma, found {cells[0]!r}")
+            raise row.error(f"'word' must be one lower-case lemma, found {row['word']!r}")
         if cls not in _CLASSES:
-            raise DataFileError(f"{name}:{number}: class {cls!r} is not one of {', '.join(sorted(_CLASSES))}; fix the class column")
+            raise row.error(f"class {cls!r} is not one of {', '.join(sorted(_CLASSES))}; fix the class column")
         words.setdefault(cls, set()).add(word)
-    if not header_seen:
-        raise DataFileError(f"{name}: no header row 'word<TAB>class<TAB>note'")
     return AssertionLexicon({k: frozenset(v) for k, v in words.items()})
 
 

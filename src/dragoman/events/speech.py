@@ -19,13 +19,12 @@ Two readings, both from the parse and a polarity lexicon (VADER's, with the poli
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from typing import Callable, Iterator
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from dragoman.errors import DataFileError
+from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Article, Quote, Span
 
 NEGATIVE = -0.35  # VADER compound at or below which a statement about an actor is criticism
@@ -63,24 +62,15 @@ class Polarity:
 def load_polarity() -> Polarity:
     """VADER's lexicon plus ``polarity.tsv``; a bad row is an error naming the line."""
     analyzer = SentimentIntensityAnalyzer()
-    text = resources.files("dragoman.events").joinpath("data/polarity.tsv").read_text(encoding="utf-8")
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if cells[:2] != ["word", "valence"]:
-                raise DataFileError(f"polarity.tsv:{number}: expected the header 'word<TAB>valence<TAB>note'")
-            header_seen = True
-            continue
+    for row in read_rows(packaged_text("dragoman.events", "polarity.tsv"), "polarity.tsv", ("word", "valence")):
         try:
-            valence = float(cells[1])
-        except (IndexError, ValueError) as e:
-            raise DataFileError(f"polarity.tsv:{number}: valence must be a number from -4 to 4, found {line!r}") from e
-        if not -4.0 <= valence <= 4.0 or not cells[0].strip() or cells[0] != cells[0].lower():
-            raise DataFileError(f"polarity.tsv:{number}: need a lower-case word and a valence from -4 to 4, found {line!r}")
-        analyzer.lexicon[cells[0].strip()] = valence
+            valence = float(row["valence"])
+        except ValueError as e:
+            raise row.error(f"valence must be a number from -4 to 4, found {row['valence']!r}") from e
+        word = row["word"]
+        if not -4.0 <= valence <= 4.0 or not word or word != word.lower():
+            raise row.error(f"need a lower-case word and a valence from -4 to 4, found {word!r} {row['valence']!r}")
+        analyzer.lexicon[word] = valence
     return Polarity(analyzer)
 
 
