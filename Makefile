@@ -35,22 +35,16 @@ eval: setup
 	$(BIN)/dragoman eval ../shared/external/quotes_polnear_train.jsonl --limit 200
 	$(BIN)/dragoman baseline check
 
-# Convert the PETRARCH verb dictionaries in ../shared into src/dragoman/events/data/patterns.petrarch.tsv
+# Convert the PETRARCH verb dictionaries in ../shared into src/dragoman/events/data/petrarch_patterns.tsv
 # (rules and counts: docs/event-patterns.md, "PETRARCH patterns"; licence: src/dragoman/events/data/NOTICE).
 PETRARCH_DICTS ?= ../shared/external/petrarch_dictionaries
 dictionaries: setup
-	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/patterns.petrarch.tsv
+	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/petrarch_patterns.tsv
 
 model: setup
 	PYTHON=$(BIN)/python bash training/train.sh
 
-eval-# Convert the PETRARCH verb dictionaries in ../shared into src/dragoman/events/data/patterns.petrarch.tsv
-# (rules and counts: docs/event-patterns.md, "PETRARCH patterns"; licence: src/dragoman/events/data/NOTICE).
-PETRARCH_DICTS ?= ../shared/external/petrarch_dictionaries
-dictionaries: setup
-	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/patterns.petrarch.tsv
-
-model: setup
+eval-model: setup
 	$(BIN)/python training/evaluate.py
 
 bench: setup

@@ -63,7 +63,8 @@ def load_pipeline(settings: Settings) -> Pipeline:
         nlp=nlp,
         boilerplate=load_rules(),
         actors=actors,
-        events=load_event_resources(_optional_path(settings.events.user_patterns), settings.events.unasserted, settings.events.one_sided),
+        events=load_event_resources(_optional_path(settings.events.user_patterns), settings.events.unasserted, settings.events.one_sided,
+                                     settings.events.petrarch_patterns),
         cues=load_cues(settings.quotes.user_cues or None),
         gazetteer=gazetteer,
     )

@@ -51,6 +51,7 @@ class EventSettings:
         "Which events may lack a target: \"material\" (default: protests, strikes, force postures … with no named party; "
         "a verbal act — statement, appeal, intent, agreement, criticism, demand, refusal, threat — is aimed at someone, and without "
         "its target it is left out), \"all\", or \"none\" (dyadic events only).", ("none", "material", "all")))
+    petrarch_patterns: bool = field(default=False, metadata=_doc("Also read the patterns converted from the PETRARCH verb dictionaries (events/data/petrarch_patterns.tsv, `make dictionaries`); off by default because they add no correct event on the article gold (docs/event-patterns.md)."))
     unasserted: bool = field(default=False, metadata=_doc("Also emit acts the article does not assert (reported by another voice, planned, conditional, possible, habitual, background), with their `assertion` field set (docs/assertion.md)."))
 
 

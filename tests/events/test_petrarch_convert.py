@@ -123,5 +123,12 @@ def test_committed_file_is_reproduced(shared: Path) -> None:
     if not (source / P2_FILE).is_file():
         pytest.skip("the PETRARCH dictionaries are absent")
     rows, _ = convert((source / P2_FILE).read_text(encoding="utf-8"), (source / P1_FILE).read_text(encoding="utf-8"))
-    committed = resources.files("dragoman.events").joinpath("data", "patterns.petrarch.tsv").read_text(encoding="utf-8")
+    committed = resources.files("dragoman.events").joinpath("data", "petrarch_patterns.tsv").read_text(encoding="utf-8")
     assert render(rows) == committed
+
+
+def test_converted_patterns_load_only_on_request() -> None:
+    from dragoman.events.patterns import load_patterns
+    plain, with_petrarch = load_patterns(), load_patterns(petrarch=True)
+    assert not any(p.id.startswith(("p1.", "p2.")) for p in plain.patterns)
+    assert sum(p.id.startswith(("p1.", "p2.")) for p in with_petrarch.patterns) > 500

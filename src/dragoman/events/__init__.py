@@ -21,8 +21,9 @@ from dragoman.events.tables import CameoTable, load_cameo_table
 __all__ = ["CameoTable", "CodeReading", "EventResources", "code_readings", "PatternSet", "code_events", "load_cameo_table", "load_event_resources", "load_patterns", "read_modality", "recode"]
 
 
-def load_event_resources(user_patterns: Path | None = None, emit_unasserted: bool = False, one_sided: str = "all") -> EventResources:
-    patterns, cameo = load_patterns(user_patterns), load_cameo_table()
+def load_event_resources(user_patterns: Path | None = None, emit_unasserted: bool = False, one_sided: str = "all",
+                         petrarch: bool = False) -> EventResources:
+    patterns, cameo = load_patterns(user_patterns, petrarch), load_cameo_table()
     ids = {p.id for p in patterns.patterns}
     unknown = sorted(k for k in cameo.manual if not k[0].isdigit() and k not in ids)
     if unknown:

@@ -122,12 +122,18 @@ def _read(text: str, name: str) -> list[Pattern]:
     return out
 
 
-def load_patterns(user_file: Path | None = None) -> PatternSet:
-    """Read every packaged ``patterns*.tsv`` plus an optional user file; index by anchor form."""
+PETRARCH_FILE = "petrarch_patterns.tsv"
+"""The patterns converted from the PETRARCH dictionaries (``make dictionaries``); read only on request
+(``events.petrarch_patterns``): measured, they add no correct event on the article gold (docs/event-patterns.md)."""
+
+
+def load_patterns(user_file: Path | None = None, petrarch: bool = False) -> PatternSet:
+    """Read every packaged ``patterns*.tsv`` (and the converted PETRARCH patterns when ``petrarch``)
+    plus an optional user file; index by anchor form."""
     folder = resources.files("dragoman.events").joinpath("data")
     patterns: list[Pattern] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.startswith("patterns") and entry.name.endswith(".tsv"):
+        if (entry.name.startswith("patterns") and entry.name.endswith(".tsv")) or (petrarch and entry.name == PETRARCH_FILE):
             patterns += _read(entry.read_text(encoding="utf-8"), entry.name)
     if user_file is not None:
         try:

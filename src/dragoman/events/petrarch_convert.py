@@ -2,7 +2,7 @@
 
 ``python -m dragoman.events.petrarch_convert [--source DIR] [--out FILE]`` reads the PETRARCH-2
 dictionary ``CAMEO.2.0.txt`` and the PETRARCH-1 (TABARI-style) dictionary
-``CAMEO.verbpatterns.150430.txt`` and writes ``patterns.petrarch.tsv``: only the patterns dragoman's
+``CAMEO.verbpatterns.150430.txt`` and writes ``petrarch_patterns.tsv``: only the patterns dragoman's
 matcher can carry (a verb, then particles, prepositions, object nouns and actor slots), each with a
 CAMEO code of ``cameo.tsv``. Every pattern left out is counted by reason; the counts are printed
 and written in docs/event-patterns.md, with the rules ("PETRARCH patterns").
@@ -42,7 +42,7 @@ Dialect = Literal["p2", "p1"]
 P2_FILE = "CAMEO.2.0.txt"
 P1_FILE = "CAMEO.verbpatterns.150430.txt"
 DEFAULT_SOURCE = Path("../shared/external/petrarch_dictionaries")
-DEFAULT_OUT = Path("src/dragoman/events/data/patterns.petrarch.tsv")
+DEFAULT_OUT = Path("src/dragoman/events/data/petrarch_patterns.tsv")
 
 # dropped as redundant: the matcher's gaps and target slots skip them
 _ARTICLES = frozenset({"the", "a", "an"})
