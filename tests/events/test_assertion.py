@@ -137,3 +137,17 @@ def test_two_coordinated_parties_of_a_mutual_act_act_on_each_other(pipeline: Pip
 def test_prospective_event_noun_is_planned(pipeline: Pipeline) -> None:
     assert _events(pipeline, "The planned summit between Trump and Putin was cancelled.") == []
     assert ("USA", "RUS", "04") in _dyads(_events(pipeline, "The summit between Trump and Putin ended on Monday."))
+
+
+def test_a_gerund_root_with_no_auxiliary_is_a_topic() -> None:
+    # the parse of "... objections to Finland joining NATO ..." when the parser makes the gerund the root
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from dragoman.events.assertion import read_assertion
+    words = ["Finland", "joining", "NATO", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "obj", "punct"], tags=["NNP", "VBG", "NNP", "."],
+              sent_starts=[True, False, False, False])
+    assert read_assertion(doc, 1, load_assertion_lexicon()).value == "habitual"
+    doc = Doc(Vocab(), words=["Finland", "is", "joining", "NATO", "."], heads=[2, 2, 2, 2, 2], deps=["nsubj", "aux", "ROOT", "obj", "punct"],
+              tags=["NNP", "VBZ", "VBG", "NNP", "."], sent_starts=[True, False, False, False, False])
+    assert read_assertion(doc, 2, load_assertion_lexicon()).value == "asserted"

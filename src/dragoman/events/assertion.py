@@ -114,6 +114,8 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     Philippines", "he works with the armed forces": habits, captions, headlines)."""
     if token.dep_ == "acl" and token.sent.root.pos_ not in {"VERB", "AUX"}:
         return None  # "Liberian riot police used tear gas ...": a parse with no verb at its root took the verb for a participle
+    if token.tag_ == "VBG" and token.dep_ == "ROOT" and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children):
+        return "a gerund with no auxiliary names the act as a topic (\"objections to Finland joining NATO\")"
     after_comma = token.i > token.sent.start and token.doc[token.i - 1].text == ","
     if token.dep_ == "acl" and token.tag_ == "VBG" and not after_comma:
         # (", accusing South Korea of plotting" is a participial clause of the sentence, often parsed as acl)
