@@ -10,8 +10,8 @@ import pytest
 from dragoman.actors import load_actor_resources, resolve_mentions
 from dragoman.clean import find_boilerplate, load_rules
 from dragoman.nlp import NlpBackend, parse_article
-from dragoman.pipeline import Pipeline
-from dragoman.records import ActorMention, Article
+from dragoman.pipeline import Pipeline, code_article
+from dragoman.records import ActorMention, Article, CodedArticle
 
 
 def _resolve(pipeline: Pipeline, text: str, date: str | None = "2022-07-20", resources=None) -> list[ActorMention]:
@@ -391,3 +391,13 @@ def test_armed_groups_do_not_take_the_country_of_the_state_acting_on_them(pipeli
 def test_a_capital_stays_when_its_own_country_is_named_too(pipeline: Pipeline) -> None:
     found = _by_text(_resolve(pipeline, "Militias clashed in Tripoli near the north Lebanese port, Libyan officials said."))
     assert found["Tripoli"].actor.country == "LBY"
+
+
+def test_armed_groups_belong_where_the_fighting_is(pipeline: Pipeline) -> None:
+    # Russia and Turkey lead the article as actors; the rebels are Syria's, where the places are
+    text = ("Russia and Turkey traded accusations on Monday. Russian officials said Turkey had lied, and Turkey said Russia had lied. "
+            "Fighting continued in Aleppo and Idlib. The rebels refused to leave.")
+    result = code_article(pipeline, Article("t", text, "test", date=dt.date(2016, 12, 14)))
+    assert isinstance(result, CodedArticle)
+    rebels = [m for m in result.actors if m.span.text == "rebels"]
+    assert rebels and rebels[0].actor.code == "SYRREB"

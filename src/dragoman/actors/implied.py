@@ -150,6 +150,12 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
     found = _leader(_counts(in_sentence, exclude)) if depth >= 3 and not armed else None
     if found:
         return found, "sentence-country"
+    if depth >= 4 and armed:
+        # rebels and militants belong where the article's fighting is: its leading place, not its leading actor
+        # ("Russia" and "Turkey" as actors in a story about Aleppo)
+        found = _leader(Counter(m.actor.country for m in known.mentions if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude))
+        if found:
+            return found, "article-place"
     found = _leader(_counts(known.mentions, exclude)) if depth >= 4 else None
     if found:
         return found, "article-country"
