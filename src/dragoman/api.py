@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
@@ -13,11 +13,12 @@ from dragoman.clean import find_boilerplate
 from dragoman.errors import InputError
 from dragoman.eval import evaluate, gold_kind
 from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corpus_digest, load_baseline, rebase, render_baseline
-from dragoman.events.coder import best_matches, sentence_view
+from dragoman.events.assertion import EMITTED
+from dragoman.events.coder import best_matches, one_sided_allowed, sentence_view
 from dragoman.nlp import parse_article
 from dragoman.ingest import read_articles
 from dragoman.pipeline import Pipeline, code_article, code_articles
-from dragoman.records import Article, CodedArticle, Rejection, Result
+from dragoman.records import Article, CodedArticle, Event, Rejection, Result
 from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
@@ -135,8 +136,10 @@ class ExplainedSentence:
 
 
 def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ...]:
-    """Sentence by sentence: the actors found, the patterns matched and the events coded."""
-    result = code_article(pipeline, article)
+    """Sentence by sentence: the actors found, the patterns matched, the events coded, and the
+    candidate acts that were not coded with their assertion and reason (docs/assertion.md)."""
+    every = replace(pipeline, events=replace(pipeline.events, emit_unasserted=True, one_sided="all"))
+    result = code_article(every, article)
     if isinstance(result, Rejection):
         return (ExplainedSentence(f"rejected: {result.reason}: {result.detail}", (), (), ()),)
     removed = find_boilerplate(article, pipeline.boilerplate)
@@ -153,13 +156,24 @@ def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ..
             for m in best_matches(view, pipeline.events.patterns)
         )
         events = tuple(
-            f"{e.source.span.text} ({e.source.actor.code}) → {e.target.span.text + ' (' + str(e.target.actor.code) + ')' if e.target else '—'}: "
-            f"{e.cameo} {pipeline.events.cameo.get(e.cameo).name} [{e.plover}, Goldstein {e.goldstein}, rule {e.rule}, conf {e.confidence}, date {e.date}]"
+            f"{_status(e, pipeline)}{e.source.span.text} ({e.source.actor.code}) → {e.target.span.text + ' (' + str(e.target.actor.code) + ')' if e.target else '—'}: "
+            f"{e.cameo} {pipeline.events.cameo.get(e.cameo).name} [{e.plover}, Goldstein {e.goldstein}, rule {e.rule}, conf {e.confidence}, date {e.date}, "
+            f"{e.assertion}: {e.assertion_reason}]"
             for e in result.events if sent.start_char <= e.evidence[0].start < sent.end_char
         )
         actors = tuple(f"{m.span.text} → {m.actor.name or '?'} ({m.actor.code or '-'}, {m.rule})" for m in mentions)
         out.append(ExplainedSentence(sent.text, actors, matches, events))
     return tuple(out)
+
+
+def _status(event: Event, pipeline: Pipeline) -> str:
+    """"" for an event the pipeline codes; "(not coded: …) " for one it only considered."""
+    settings = pipeline.events
+    if event.assertion not in EMITTED and not settings.emit_unasserted:
+        return f"(not coded: {event.assertion}) "
+    if event.target is None and not one_sided_allowed(event, settings.one_sided):
+        return "(not coded: one-sided verbal act) "
+    return ""
 
 
 def actors_stats(resources: ActorResources) -> dict[str, int]:

@@ -547,10 +547,13 @@ def code_events(
         spoken = _speech_event(doc, article, act, resources, date_of)
         if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
             merged[_key(spoken)] = spoken
-    kept = _drop_subsumed(list(merged.values()))
-    if resources.one_sided != "all":
-        kept = [e for e in kept if e.target is not None or (resources.one_sided == "material" and e.root not in _VERBAL_ROOTS)]
+    kept = [e for e in _drop_subsumed(list(merged.values())) if e.target is not None or one_sided_allowed(e, resources.one_sided)]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
+
+
+def one_sided_allowed(event: Event, policy: str) -> bool:
+    """May this event stand without a target under ``events.one_sided`` ("none", "material", "all")?"""
+    return policy == "all" or (policy == "material" and event.root not in _VERBAL_ROOTS)
 
 
 def _key(event: Event) -> tuple[object, ...]:
