@@ -8,11 +8,12 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
-from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, according_to, is_background, read_assertion
+from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, is_background, read_assertion
 from dragoman.events.matcher import PatternMatch, SentenceView, match_at, mentions_from
 from dragoman.events.modality import ModalityReading, read_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.roles import subject_by_parse, subject_by_position
+from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
 from dragoman.events.speech import Polarity, SpeechAct, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.places.context import DateFinder, PlaceFinder
@@ -264,13 +265,9 @@ def _peacekeeping(doc: Doc, sent: DocSpan, mention: ActorMention) -> bool:
     return "peacekeep" in before
 
 
-def _same_actor(a: ActorMention, b: ActorMention) -> bool:
-    return (a.actor.code, a.actor.name) == (b.actor.code, b.actor.name)
-
-
 def _is_self(source: ActorMention, target: ActorMention) -> bool:
     # "Russia's ministry said its fleet ...": a possessive of the source itself
-    return _same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
+    return same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
 
 
 
@@ -571,7 +568,7 @@ def _verdict_ranges(doc: Doc, sent: DocSpan, view: SentenceView) -> list[tuple[i
 
 def _same_dyad_root(a: Event, b: Event) -> bool:
     """The same act read twice: a pattern already coded this speaker's criticism of this target."""
-    return a.root == b.root and _same_actor(a.source, b.source) and a.target is not None and b.target is not None and _same_actor(a.target, b.target)
+    return a.root == b.root and same_actor(a.source, b.source) and a.target is not None and b.target is not None and same_actor(a.target, b.target)
 
 
 def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
@@ -594,7 +591,7 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
 def _speech_event(doc: Doc, article: Article, act: SpeechAct, resources: EventResources, date_of: DateFinder | None) -> Event | None:
     span = doc.char_span(act.anchor_char, act.anchor_char + 1, alignment_mode="expand")
     dated = date_of(span.sent, act.anchor_char) if date_of is not None and span is not None else None
-    if is_background(dated, article.date, _BACKGROUND_DAYS) and not resources.emit_unasserted:
+    if is_background(dated, article.date, BACKGROUND_DAYS) and not resources.emit_unasserted:
         return None
     entry = resources.cameo.get(act.cameo)
     return Event(
@@ -629,49 +626,6 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
 
 
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # CAMEO's verbal acts and consultations
-_BACKGROUND_DAYS = 31  # CODING.md: history older than about a month is background, not news
-
-
-def _mention_at_token(view: SentenceView, token: Token) -> ActorMention | None:
-    """The actor mention inside the phrase headed by ``token`` (a reporting predicate's subject)."""
-    lo, hi = token.left_edge.i, token.right_edge.i
-    inside = [m for i, ms in view.mentions_at.items() for m in ms if lo <= i <= hi]
-    return min(inside, key=lambda m: abs(view.mention_end[id(m)] - 1 - token.i)) if inside else None
-
-
-def _speaks_for(speaker: ActorMention | None, sources: tuple[ActorMention, ...]) -> bool:
-    """Is the reporting voice one of the act's own sources ("Iran said it launched missiles")?
-    An unresolved voice is given the benefit of the doubt."""
-    if speaker is None or (speaker.actor.code is None and speaker.actor.country is None):
-        return True
-    return any(_same_actor(speaker, s) or (speaker.actor.country is not None and speaker.actor.country == s.actor.country) for s in sources)
-
-
-def _assertion(doc: Doc, view: SentenceView, match: PatternMatch, sources: tuple[ActorMention, ...], quote: Quote | None,
-               dated: dt.date | None, article: Article, resources: EventResources) -> AssertionReading:
-    """Whether the article asserts the act (docs/assertion.md): asserted acts, acts announced or
-    self-reported by their own source, and acts attributed to a source with a neutral verb ("..., the
-    ministry said") are events; what a voice claims, alleges or quotes about another is that voice's act."""
-    root = int(match.pattern.code[:2])
-    reading = read_assertion(doc, match.anchor, resources.assertion, material=root in {4, 6, 7, 8, 9} or root >= 14)
-    if reading.value == "asserted":
-        attributed = according_to(doc, match.anchor)
-        if attributed is not None:
-            reading = AssertionReading("attributed", attributed, "attributed with 'according to'", attributed)
-        elif quote is not None:
-            speaker = quote.speaker
-            return reading if _speaks_for(speaker, sources) else AssertionReading("reported", None, "inside a quotation of another voice")
-    if reading.value in {"reported", "announced", "attributed"}:
-        speaker = _mention_at_token(view, doc[reading.speaker]) if reading.speaker is not None else None
-        if _speaks_for(speaker, sources):
-            reading = AssertionReading("announced", reading.cue, reading.reason, reading.speaker)
-        elif reading.value != "attributed":
-            return AssertionReading("reported", reading.cue, f"{reading.reason}, by another voice", reading.speaker)
-    if reading.value in {"asserted", "attributed"} and is_background(dated, article.date, _BACKGROUND_DAYS):
-        return AssertionReading("background", None, f"dated {dated}, long before the article")
-    return reading
-
-
 def _events_of_match(
     doc: Doc, article: Article, sent: DocSpan, view: SentenceView, match: PatternMatch, quotes: tuple[Quote, ...],
     quoted: list[tuple[int, int]], has_parse: bool, resources: EventResources, date_of: DateFinder | None, place_of: PlaceFinder | None,
@@ -754,7 +708,7 @@ def _events_of_match(
     evidence = Span(article.id, evidence_start, evidence_end, article.text[evidence_start:evidence_end])
     dated = date_of(sent, anchor_char) if date_of else None
     when = dated or article.date
-    status = _assertion(doc, view, match, sources, quote, dated, article, resources)
+    status = act_assertion(doc, view, match.anchor, match.pattern.code, sources, quote, dated, article.date, resources.assertion)
     if hypothetical and status.emitted:
         status = AssertionReading("negated" if reading.modality == "negated" else "possible", reading.cue_token, f"{reading.modality} cue")
     if not status.emitted and not resources.emit_unasserted:
