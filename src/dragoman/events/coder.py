@@ -14,12 +14,13 @@ from dragoman.events.modality import ModalityReading, read_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.roles import subject_by_parse, subject_by_position
 from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
-from dragoman.events.speech import Polarity, SpeechAct, speech_acts, verdict_at, verdicts
+from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.places.context import DateFinder, PlaceFinder
 from dragoman.records import ActorMention, Article, Event, Quote, RemovedSpan, Span
 
 STAGE = "events.rules.v1"
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # CAMEO's verbal acts and consultations
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +271,6 @@ def _is_self(source: ActorMention, target: ActorMention) -> bool:
     return same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
 
 
-
 def _others(sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
     """The targets, unless every one is a source itself."""
     return () if sources and targets and all(_is_self(s, t) for s in sources for t in targets) else targets
@@ -393,16 +393,20 @@ def _mutual(code: str) -> bool:
     return code[:2] in _MUTUAL_ROOTS and not code.startswith(_THIRD_PARTY)
 
 
+def _each_other(sources: tuple[ActorMention, ...]) -> list[tuple[ActorMention, ActorMention | None]]:
+    return [(a, b) for a in sources for b in sources if a is not b and not _one_party(a, b)]
+
+
 def _pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> Sequence[tuple[ActorMention, ActorMention | None]]:
     if "reciprocal" in match.pattern.flags:
         if targets:
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
         # "X and Y met": a reciprocal event needs two parties ("his Russian counterpart, Sergei Lavrov" is one)
-        return [(a, b) for a in sources for b in sources if a is not b and not _one_party(a, b)]
+        return _each_other(sources)
     if not targets and len({(s.actor.code, s.actor.country) for s in sources}) == 2 and _mutual(match.pattern.code):
         # "the United States and Jordan agreed", "X and Y signed a treaty": two coordinated parties with no
         # other named party act on each other (a longer list is a group acting together, not dyads)
-        return [(a, b) for a in sources for b in sources if a is not b and not _one_party(a, b)]
+        return _each_other(sources)
     return [(a, b) for a in sources for b in (targets or (None,))]
 
 
@@ -524,13 +528,15 @@ def code_events(
         view = sentence_view(doc, sent, mentions, words)
         if not view.mentions_at:
             continue
-        judged = _verdict_ranges(doc, sent, view)
-        named = [(m.span.start, m.span.end) for ms in view.mentions_at.values() for m in ms]
+        judged = _verdicts(doc, sent, view)
+        ranges = [(v.start, v.end) for v in judged.values()] + [(m.span.start, m.span.end) for ms in view.mentions_at.values() for m in ms]
         for match in best_matches(view, resources.patterns):
-            if "noun" in match.pattern.flags and any(s <= doc[match.anchor].idx < e for s, e in judged + named):
+            if "noun" in match.pattern.flags and any(s <= doc[match.anchor].idx < e for s, e in ranges):
                 # "called Putin a threat to the United States": the noun is the verdict's content, not Putin's act;
                 # "Liberian riot police", "the war crimes court": a noun inside an actor's name is no event
                 continue
+            if match.pattern.code.startswith("04") and match.anchor in judged:
+                continue  # "called Iran's government a brutal regime" is a verdict (events/speech.py), not a phone call
             for event in _events_of_match(doc, article, sent, view, match, quotes, quoted, has_parse, resources, date_of, place_of):
                 key = _key(event)
                 old = merged.get(key)
@@ -559,11 +565,10 @@ def _key(event: Event) -> tuple[object, ...]:
     return (event.source.actor.code, event.source.actor.name, target.code if target else None, target.name if target else None, event.cameo, event.date)
 
 
-def _verdict_ranges(doc: Doc, sent: DocSpan, view: SentenceView) -> list[tuple[int, int]]:
-    """The predicates of the sentence's verdicts ("called X a threat"), as character ranges."""
+def _verdicts(doc: Doc, sent: DocSpan, view: SentenceView) -> dict[int, Verdict]:
+    """The sentence's verdicts ("called X a threat"), by the token of their verb."""
     inside = [m for ms in view.mentions_at.values() for m in ms]
-    found = (verdict_at(doc, token, inside) for token in sent)
-    return [(v.start, v.end) for v in found if v is not None]
+    return {token.i: v for token in sent if (v := verdict_at(doc, token, inside)) is not None}
 
 
 def _same_dyad_root(a: Event, b: Event) -> bool:
@@ -625,13 +630,10 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return [replace(e, target=addressee[id(e)]) if id(e) in addressee else e for e in kept]
 
 
-_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # CAMEO's verbal acts and consultations
 def _events_of_match(
     doc: Doc, article: Article, sent: DocSpan, view: SentenceView, match: PatternMatch, quotes: tuple[Quote, ...],
     quoted: list[tuple[int, int]], has_parse: bool, resources: EventResources, date_of: DateFinder | None, place_of: PlaceFinder | None,
 ) -> list[Event]:
-    if match.pattern.code.startswith("04") and verdict_at(doc, doc[match.anchor], [m for ms in view.mentions_at.values() for m in ms]) is not None:
-        return []  # "called Iran's government a brutal regime" is a verdict (events/speech.py), not a phone call
     anchor_char = doc[match.anchor].idx
     quote = _quote_at(quotes, anchor_char)
     if quote is not None and (quote.speaker is None or quote.speaker.actor.code is None):
