@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
-from dragoman.actors.persons import find_unknown_persons
+from dragoman.actors.naming import SectorNames, load_sector_names, name_sector_actors
+from dragoman.actors.persons import PersonWords, find_unknown_persons, load_person_words
 from dragoman.actors.pronouns import resolve_pronouns
 from dragoman.actors.resolve import person_actor, resolve_named, title_holder
 from dragoman.actors.terms import TermIndex, build_term_index
@@ -34,23 +35,28 @@ class ActorResources:
 
     kb: KnowledgeBase
     index: TermIndex
+    person_words: PersonWords
+    """Words around people's names (``actors/data/person_words.tsv``)."""
+    sector_names: SectorNames
+    """Names of sector actors ("Syrian government"; ``actors/data/sector_names.tsv``)."""
     gazetteer: Gazetteer | None = None
     """Cities after "in"/"at"… become places of their country (``actors/cities.py``); None: KB places only."""
 
 
 def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None) -> ActorResources:
     kb = load_knowledge(user_file)
-    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), gazetteer)
+    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), load_person_words(), load_sector_names(), gazetteer)
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:
     """Every actor mention of the article, sorted by position."""
     named = resolve_named(doc, article, removed, resources.kb, resources.index)
-    named += find_unknown_persons(doc, article, removed, named, resources.kb)
+    named += find_unknown_persons(doc, article, removed, named, resources.kb, resources.person_words)
     if resources.gazetteer is not None:
         named += city_places(doc, article, removed, named, resources.kb, resources.gazetteer)
         named = relocate_capitals(doc, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
     named = imply_countries(doc, named, resources.kb.countries)
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
-    return tuple(sorted([*named, *pronouns], key=lambda m: m.span.start))
+    mentions = tuple(sorted([*named, *pronouns], key=lambda m: m.span.start))
+    return name_sector_actors(mentions, resources.kb.countries, resources.sector_names)

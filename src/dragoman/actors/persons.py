@@ -3,35 +3,58 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Mapping
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dragoman.actors.implied import PENDING
 from dragoman.actors.knowledge import KnowledgeBase, Person, name_key
 from dragoman.actors.resolve import person_actor
+from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import Actor, ActorMention, Article, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
-_SPEECH = frozenset({"said", "says", "told", "added", "wrote", "warned", "asked", "explained", "argued", "noted", "insisted", "stated", "tweeted", "according"})
-_APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "of", "from", "whose", "director", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "senior", "professor", "former"})
-_NOT_NAME = frozenset(
-    "The A An In On At For Of And But Or If When While After Before Since As By With From To Under Despite However Last Next This That "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December "
-    "President Prime Minister Supreme Leader Foreign Defence Defense Secretary General Ayatollah King Queen Mr Mrs Ms Dr".split()
-)
-_ORG_WORDS = frozenset(
-    "Foundation Center Centre Institute Council University Party Ministry Company Group Bank Agency Organization Organisation Committee Times News Post "
-    "Forces Army Union Association Fund Court Assembly Parliament Congress Senate House Office Department Service Edition Sea Ocean River Street".split()
-)
-_SENTENCE_ADVERBS = frozenset("later earlier meanwhile then now still also yesterday today tomorrow tonight instead separately similarly finally overall".split())
-_JOB_WORDS = frozenset("director adviser advisor manager aide strategist counsel secretary official spokesman spokeswoman spokesperson chairman".split())
-# Titles (canonical, as in titles.tsv) that do not make their holder an officer of a state.
-_NOT_STATE_TITLES = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "chief executive", "ceo", "chairman", "chairwoman", "chairperson", "chair", "@leader",
-     "secretary-general", "director-general", "managing director", "high representative", "high commissioner", "commission president",
-     "ambassador", "envoy", "special envoy", "special representative", "mayor", "speaker", "party chief", "party leader", "general secretary"}
-)
+_CLASSES = ("surname_first", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonWords:
+    """The word classes of ``actors/data/person_words.tsv`` (documented in its header)."""
+
+    speech: frozenset[str]
+    apposition: frozenset[str]
+    not_name: frozenset[str]
+    org_word: frozenset[str]
+    sentence_adverb: frozenset[str]
+    job: frozenset[str]
+    role: frozenset[str]
+    rank: frozenset[str]
+    honorific: frozenset[str]
+    not_state_title: frozenset[str]
+    surname_first: frozenset[str]
+
+    def strips(self, token: Token, titles: Mapping[str, str]) -> bool:
+        """Is ``token`` a word that leads into a name but is not part of it ("President", "Colonel", "analyst")?"""
+        lower = token.lower_
+        return (token.text in self.not_name or lower in titles or lower in self.job or lower in self.rank
+                or lower in self.honorific or lower in self.role)
+
+
+def load_person_words(path: Path | None = None) -> PersonWords:
+    """Read ``person_words.tsv`` (packaged, or ``path``); an unknown class is an error naming file and line."""
+    text = packaged_text("dragoman.actors", "person_words.tsv") if path is None else path.read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {c: set() for c in _CLASSES}
+    for row in read_rows(text, "person_words.tsv" if path is None else str(path), ("word", "class")):
+        if row["class"] not in found:
+            raise row.error(f"class {row['class']!r} is not one of {', '.join(_CLASSES)}")
+        if not row["word"]:
+            raise row.error("empty word")
+        found[row["class"]].add(row["word"])
+    return PersonWords(**{c: frozenset(words) for c, words in found.items()})
+
+
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
@@ -40,9 +63,9 @@ def _span(article: Article, doc: Doc, start: int, end: int) -> Span:
     return Span(article.id, s, e, article.text[s:e])
 
 
-def _affiliation(doc: Doc, end: int) -> str | None:
+def _affiliation(doc: Doc, end: int, words: PersonWords) -> str | None:
     """The apposition after a name: ", an analyst at the Center for ... in Vienna"."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_OPENERS:
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in words.apposition:
         return None
     stop = end + 1
     while stop < len(doc) and doc[stop].text not in {",", ".", ";", "”", "“", "\"", "—", "–"} and not doc[stop].is_sent_start:
@@ -51,19 +74,34 @@ def _affiliation(doc: Doc, end: int) -> str | None:
     return text or None
 
 
-def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs of 2-4 capitalised name tokens next to a speech verb or an apposition."""
+def _cued(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: PersonWords) -> bool:
+    """Does the text around the run ``start:end`` say it is a person? A speech verb beside it ("said
+    Carl Meacham", "Zakhilwal said"), "according to" before it, an apposition after it (", a
+    spokesman"), or a role noun or rank directly before it ("barrister Colin Yeo", "Colonel Steve Warren")."""
+    n = len(doc)
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < n else ""
+    after2 = doc[end + 1].lower_ if end + 1 < n else ""
+    if before in words.speech or after in words.speech or (after == "," and (after2 in words.apposition or after2 in words.speech)):
+        return True
+    if before == "to" and start > 1 and doc[start - 2].lower_ == "according":
+        return True
+    return before in words.role or before in words.rank or before in words.honorific or before in titles
+
+
+def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[str, str], words: PersonWords) -> list[tuple[int, int]]:
+    """Runs of 2-4 capitalised name tokens that the text around them marks as a person (:func:`_cued`)."""
     out: list[tuple[int, int]] = []
     tagged = doc.has_annotation("TAG")
 
     def name_token(k: int) -> bool:
         token = doc[k]
-        if not _NAME_TOKEN.match(token.text) or token.text in _NOT_NAME:
+        if not _NAME_TOKEN.match(token.text) or token.text in words.not_name or token.lower_ in words.rank or token.lower_ in words.honorific:
             return False
         if tagged:
             return token.pos_ == "PROPN"
         # untagged: a capitalised common word opening a sentence ("Later Notte added") is no name
-        return not (token.is_sent_start and (token.is_stop or token.lower_ in _SENTENCE_ADVERBS))
+        return not (token.is_sent_start and (token.is_stop or token.lower_ in words.sentence_adverb))
 
     i = 0
     n = len(doc)
@@ -74,12 +112,8 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
         j = i
         while j < n and j - i < 4 and name_token(j):
             j += 1
-        if j - i >= 2 and doc[j - 1].text not in _ORG_WORDS and not any(s < j and i < e for s, e in taken):
-            before = doc[i - 1].lower_ if i > 0 else ""
-            after = doc[j].lower_ if j < n else ""
-            after2 = doc[j + 1].lower_ if j + 1 < n else ""
-            if before in _SPEECH or after in _SPEECH or (after == "," and (after2 in _APPOSITION_OPENERS or after2 in _SPEECH)):
-                out.append((i, j))
+        if j - i >= 2 and doc[j - 1].text not in words.org_word and not any(s < j and i < e for s, e in taken) and _cued(doc, i, j, titles, words):
+            out.append((i, j))
         i = max(j, i + 1)
     return out
 
@@ -94,35 +128,36 @@ def _part_of_longer_name(doc: Doc, i: int) -> bool:
     return j > i + 1 and j < len(doc) and bool(_NAME_TOKEN.match(doc[j].text))
 
 
-def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str]) -> tuple[int, int] | None:
-    """An NER person run cleaned up: a leading title dropped ("President Omar" → "Omar"), the
-    name's remaining capitalised tokens added ("Omar El Bashir"); None when it is no person's name
-    ("Clinton Communications Director Jennifer Palmieri": a run followed by a job title modifies
-    the name after it)."""
+def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: PersonWords) -> tuple[int, int] | None:
+    """An NER person run cleaned up: a leading title, rank or role dropped ("President Omar" → "Omar",
+    "Colonel Steve Warren" → "Steve Warren"), the name's remaining capitalised tokens added ("Omar El
+    Bashir"); None when it is no person's name ("Clinton Communications Director Jennifer Palmieri": a
+    run followed by a job title modifies the name after it)."""
     first = start
-    while start < end and (doc[start].text in _NOT_NAME or doc[start].lower_ in titles or doc[start].lower_ in _JOB_WORDS):
+    while start < end and words.strips(doc[start], titles):
         start += 1
     tagged = doc.has_annotation("TAG")
-    while end < len(doc) and _NAME_TOKEN.match(doc[end].text) and doc[end].text not in _NOT_NAME and (not tagged or doc[end].pos_ == "PROPN") \
-            and doc[end].lower_ not in titles and doc[end].lower_ not in _JOB_WORDS:
+    while end < len(doc) and _NAME_TOKEN.match(doc[end].text) and doc[end].text not in words.not_name and (not tagged or doc[end].pos_ == "PROPN") \
+            and doc[end].lower_ not in titles and doc[end].lower_ not in words.job:
         end += 1
-    if end - start < (1 if start > first and doc[start - 1].lower_ in titles else 2):
-        return None  # one word is a name only after a title: "President Suharto"
-    if end + 1 < len(doc) and (doc[end].lower_ in titles or doc[end].lower_ in _JOB_WORDS) and doc[end + 1].text[:1].isupper():
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    titled = (start > first and prev in titles) or prev in words.rank or prev in words.honorific
+    if end - start < (1 if titled else 2):
+        return None  # one word is a name only after a title: "President Suharto", "Mr. Kim"
+    if end + 1 < len(doc) and (doc[end].lower_ in titles or doc[end].lower_ in words.job) and doc[end + 1].text[:1].isupper():
         return None
     return start, end
 
 
-def _state_title_before(doc: Doc, start: int, titles: Mapping[str, str]) -> bool:
+def _state_title_before(doc: Doc, start: int, titles: Mapping[str, str], words: PersonWords) -> bool:
     """Is the name at ``start`` preceded by a state office ("President", "Vice-President",
     "Interior Minister")? Titles of spokespeople, executives, envoys and IGO heads are not."""
     for width in (1, 2, 3):
         if start - width < 0:
             break
-        words = doc[start - width : start].text.lower()
-        title = titles.get(words)
+        title = titles.get(doc[start - width : start].text.lower())
         if title is not None:
-            return title not in _NOT_STATE_TITLES
+            return title not in words.not_state_title
     return False
 
 
@@ -149,7 +184,46 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i + 1 :]
 
 
-def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention], kb: KnowledgeBase | None = None) -> list[ActorMention]:
+class _PeopleSeen:
+    """The people the article has named in full so far, for linking later partial names to them."""
+
+    def __init__(self, words: PersonWords, mentions: list[ActorMention]) -> None:
+        self._words = words
+        self._named: list[tuple[ActorMention, tuple[str, ...]]] = []
+        for mention in sorted(mentions, key=lambda m: m.span.start):
+            self.add(mention)
+
+    def add(self, mention: ActorMention) -> None:
+        names = {name_key(mention.span.text), name_key(mention.actor.name or "")}
+        folded = tuple(w for name in names for w in name.split())
+        if mention.actor.kind == "person" and len(set(folded)) >= 2 and mention.rule != "person.surname":
+            self._named.append((mention, folded))
+
+    def earlier(self, doc: Doc, start: int, end: int) -> ActorMention | None:
+        """The latest person named before token ``start`` whose name holds the run ``start:end``: the
+        surname alone (last word; the first word too after an honorific or title, or for people of
+        countries that write the family name first: "Mr. Kim", "Wang"), or several of its words."""
+        at = doc[start].idx
+        run = name_key(doc[start:end].text).split()
+        if not run:
+            return None
+        honorific = start > 0 and (doc[start - 1].lower_ in self._words.honorific or doc[start - 1].lower_ in self._words.rank)
+        for mention, folded in reversed(self._named):
+            if mention.span.end > at:
+                continue
+            names = [n.split() for n in {name_key(mention.span.text), name_key(mention.actor.name or "")} if n]
+            if len(run) == 1:
+                word = run[0]
+                surname_first = honorific or (mention.actor.country or "") in self._words.surname_first
+                if any(n[-1] == word or (surname_first and n[0] == word) for n in names):
+                    return mention
+            elif all(w in folded for w in run):
+                return mention
+        return None
+
+
+def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention], kb: KnowledgeBase | None,
+                         words: PersonWords) -> list[ActorMention]:
     """Persons not in the knowledge base, then later mentions of their surnames.
 
     Uses the NER's PERSON entities when the pipeline has them, and capitalised
@@ -165,38 +239,42 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
     found: list[ActorMention] = []
     titles = kb.titles if kb is not None else {}
     # NER's PERSON entities (trained model) and names beside a speech verb or an apposition
-    token_runs = [run for e in doc.ents if e.label_ == "PERSON" and (run := _name_run(doc, e.start, e.end, titles)) is not None]
+    token_runs = [run for e in doc.ents if e.label_ == "PERSON" and (run := _name_run(doc, e.start, e.end, titles, words)) is not None]
     expanded = [doc.char_span(s, e, alignment_mode="expand") for s, e in taken]
-    cued = [_name_run(doc, s, e, titles) for s, e in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None])]
-    token_runs += [run for run in cued if run is not None and run not in token_runs]
+    cued = [_name_run(doc, s, e, titles, words) for s, e in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None], titles, words)]
+    token_runs += [run for run in cued if run is not None and not any(s < run[1] and run[0] < e for s, e in token_runs)]
     token_runs.sort()
+    people = _PeopleSeen(words, [m for m in known if m.actor.kind == "person"])
     for start, end in token_runs:
         span = _span(article, doc, start, end)
         if not free(span.start, span.end):
             continue
-        known_person = find_misspelt_person(kb, span.text) if kb is not None else None
-        if known_person is not None:
+        earlier = people.earlier(doc, start, end)
+        known_person = find_misspelt_person(kb, span.text) if kb is not None and earlier is None else None
+        if earlier is not None:
+            # "Mr. Kim", "Ghanem Yazbeck", "Serraj": a part of the name of someone the article named before
+            found.append(ActorMention(span, earlier.actor, "person.surname", STAGE, antecedent=earlier.span))
+        elif known_person is not None:
             found.append(ActorMention(span, person_actor(kb, known_person, article.date), "person.misspelt", STAGE))  # type: ignore[arg-type]
-        elif _state_title_before(doc, start, titles):
+        elif _state_title_before(doc, start, titles, words):
             # "President Suharto", "Vice-President Moody Awori": an office holder of the country the text implies
-            actor = Actor(None, span.text, None, "person", "GOV", None, _affiliation(doc, end))
+            actor = Actor(None, span.text, None, "person", "GOV", None, _affiliation(doc, end, words))
             found.append(ActorMention(span, actor, f"person.titled{PENDING}", STAGE))
         else:
-            actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end))
+            actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end, words))
             found.append(ActorMention(span, actor, "person.unknown", STAGE))
+        people.add(found[-1])
         taken.append((span.start, span.end))
 
-    surnames: dict[str, tuple[int, Actor]] = {}
-    for mention in sorted([*known, *found], key=lambda m: m.span.start):
-        if mention.actor.kind == "person" and mention.actor.name and " " in mention.actor.name:
-            surnames.setdefault(mention.actor.name.split()[-1], (mention.span.end, mention.actor))
     for token in doc:
-        hit = surnames.get(token.text)
-        if hit is None or token.idx < hit[0] or _part_of_longer_name(doc, token.i):
+        if not token.text[:1].isupper() or not token.is_alpha or token.text in words.not_name or _part_of_longer_name(doc, token.i):
             continue
         end_char = token.idx + len(token.text)
         if not free(token.idx, end_char):
             continue
-        found.append(ActorMention(Span(article.id, token.idx, end_char, token.text), hit[1], "person.surname", STAGE))
+        hit = people.earlier(doc, token.i, token.i + 1)
+        if hit is None:
+            continue
+        found.append(ActorMention(Span(article.id, token.idx, end_char, token.text), hit.actor, "person.surname", STAGE, antecedent=hit.span))
         taken.append((token.idx, end_char))
     return found

@@ -43,6 +43,12 @@ def person_actor(kb: KnowledgeBase, person: Person, day: dt.date | None) -> Acto
     role = kb.role_on(person.id, day)
     if role is None:
         return Actor(person.country, person.name, person.country, "person", None, person.id)
+    if day is not None and not role.holds_on(day):
+        # out of office on the article's date (a former or a future office holder: a candidate, a
+        # president-elect): one of the country's elite, never its government
+        org = kb.organizations.get(role.org)
+        home = person.country or (role.org if role.org in kb.countries else (org.country if org else None))
+        return Actor(f"{home}ELI" if home else None, person.name, home, "person", "ELI" if home else None, person.id)
     if role.org in kb.countries:
         return Actor(f"{role.org}{role.sector}", person.name, role.org, "person", role.sector, person.id)
     org = kb.organizations.get(role.org)

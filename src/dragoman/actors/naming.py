@@ -1,0 +1,66 @@
+"""Names for sector actors: "Government of Syria" for SYRGOV, "Armed forces of Turkey" for TURMIL.
+
+A mention resolved to a part of a state ("Damascus", "Russian forces", "the ministry") carries the
+country's code plus a sector; its name says both, from ``actors/data/sector_names.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from dragoman.actors.knowledge import Country
+from dragoman.knowledge import packaged_text, read_rows
+from dragoman.records import ActorMention
+
+
+@dataclass(frozen=True, slots=True)
+class SectorNames:
+    """Sector code -> label ("GOV" -> "government")."""
+
+    labels: Mapping[str, str]
+
+    def name(self, country: Country, sector: str) -> str | None:
+        label = self.labels.get(sector)
+        if label is None:
+            return None
+        return f"{label[:1].upper()}{label[1:]} of {_with_article(country)}"
+
+
+_TAKES_THE = frozenset({"Republic", "Islands", "Emirates", "Kingdom", "States"})
+
+
+def _with_article(country: Country) -> str:
+    """"the United States", "the Netherlands" (listed as "the Netherlands" among its aliases), "Syria"."""
+    words = country.name.split()
+    listed = any(a.lower() == f"the {country.name.lower()}" for a in country.aliases)
+    return f"the {country.name}" if listed or words[0] == "United" or words[-1] in _TAKES_THE else country.name
+
+
+def load_sector_names(known_sectors: frozenset[str] | None = None) -> SectorNames:
+    """Read ``sector_names.tsv``; a duplicate sector or an empty label is an error naming the line."""
+    labels: dict[str, str] = {}
+    for row in read_rows(packaged_text("dragoman.actors", "sector_names.tsv"), "sector_names.tsv", ("sector", "label")):
+        if not row["label"]:
+            raise row.error("empty label")
+        if row["sector"] in labels:
+            raise row.error(f"sector {row['sector']} is listed twice")
+        if known_sectors is not None and row["sector"] not in known_sectors:
+            raise row.error(f"sector {row['sector']} is used by no sector word or role; check the code")
+        labels[row["sector"]] = row["label"]
+    return SectorNames(labels)
+
+
+def name_sector_actors(mentions: tuple[ActorMention, ...], countries: Mapping[str, Country], names: SectorNames) -> tuple[ActorMention, ...]:
+    """Rename the mentions of a state's sector that carry the bare country name."""
+    out = []
+    for m in mentions:
+        actor = m.actor
+        country = countries.get(actor.country or "")
+        if (actor.person_id is None and actor.sector and country is not None and actor.name == country.name
+                and actor.kind in {"state", "group", "organization"} and actor.code == f"{country.iso3}{actor.sector}"):
+            named = names.name(country, actor.sector)
+            if named is not None:
+                m = replace(m, actor=replace(actor, name=named))
+        out.append(m)
+    return tuple(out)

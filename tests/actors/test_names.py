@@ -1,0 +1,78 @@
+"""People named across an article: cues for unknown names, partial names, status by date, sector names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dragoman.actors import resolve_mentions
+from dragoman.actors.naming import load_sector_names
+from dragoman.actors.persons import load_person_words
+from dragoman.clean import find_boilerplate, load_rules
+from dragoman.errors import DataFileError
+from dragoman.nlp import parse_article
+from dragoman.pipeline import Pipeline
+from dragoman.records import ActorMention, Article
+
+
+def _mentions(pipeline: Pipeline, text: str, date: str = "2016-05-01") -> dict[str, ActorMention]:
+    article = Article("t", text, "test", date=dt.date.fromisoformat(date))
+    removed = find_boilerplate(article, load_rules())
+    doc = parse_article(pipeline.nlp, article, removed)
+    return {m.span.text: m for m in resolve_mentions(doc, article, removed, pipeline.actors)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plan will fail, according to Dalia Ghanem Yazbeck of the Carnegie Middle East Center.", "Dalia Ghanem Yazbeck"),
+        ("Retired Brigadier General Haldun Solmazturk heads the 21st Century Turkey Institute.", "Haldun Solmazturk"),
+        ("It quoted immigration barrister Colin Yeo on the new rules.", "Colin Yeo"),
+        ("Colonel Steve Warren, a spokesman for the coalition, spoke on Monday.", "Steve Warren"),
+    ],
+)
+def test_a_name_the_text_marks_as_a_person_is_found_without_its_title(pipeline: Pipeline, text: str, name: str) -> None:
+    m = _mentions(pipeline, text)
+    assert name in m, sorted(m)
+    assert m[name].actor.kind == "person"
+    assert m[name].actor.name == name
+
+
+def test_honorific_and_family_name_first_link_to_the_person_named_before(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "North Korean leader Kim Jong Un fired two missiles. Mr. Kim said he would not stop. "
+                            "Chinese Foreign Minister Wang Yi spoke later. Wang said talks went well.")
+    assert m["Kim"].actor.name == "Kim Jong Un" and m["Kim"].rule == "person.surname"
+    assert m["Kim"].antecedent is not None and m["Kim"].antecedent.text == "North Korean leader Kim Jong Un"
+    assert m["Wang"].actor.name == "Wang Yi"
+
+
+def test_a_month_is_not_the_surname_of_a_person_named_may(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Theresa May spoke in London. The vote is on May 12.", "2018-05-01")
+    assert "May" not in m
+
+
+@pytest.mark.parametrize(("date", "code"), [("2015-06-01", "USAELI"), ("2010-06-01", "USAGOV")])
+def test_a_person_out_of_office_is_elite_not_government(pipeline: Pipeline, date: str, code: str) -> None:
+    m = _mentions(pipeline, "Hillary Clinton spoke to reporters.", date)
+    assert m["Hillary Clinton"].actor.code == code
+
+
+def test_sector_actors_are_named_for_their_sector(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Russian forces shelled the town. Syrian officials protested. U.S. officials said nothing.")
+    assert m["Russian forces"].actor.name == "Armed forces of Russia"
+    assert m["Syrian officials"].actor.name == "Government of Syria"
+    assert m["U.S. officials"].actor.name == "Government of the United States"
+
+
+def test_person_words_file_with_a_bad_class_is_refused_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "words.tsv"
+    bad.write_text("# words\nword\tclass\nsaid\tspeech\nfoo\tnonsense\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"words.tsv:4: class 'nonsense'"):
+        load_person_words(bad)
+
+
+def test_sector_names_cover_known_sectors() -> None:
+    names = load_sector_names()
+    assert names.labels["GOV"] == "government" and names.labels["MIL"] == "armed forces"
