@@ -76,3 +76,28 @@ def test_person_words_file_with_a_bad_class_is_refused_with_its_line(tmp_path: P
 def test_sector_names_cover_known_sectors() -> None:
     names = load_sector_names()
     assert names.labels["GOV"] == "government" and names.labels["MIL"] == "armed forces"
+
+
+def test_definite_descriptions_refer_back_to_the_entity_named_before(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Philippine President Rodrigo Duterte visited Beijing. The president said ties were good. "
+                            "Islamic State claimed the attack. The group said it killed 20. "
+                            "A senior U.S. official said sanctions were coming. The official declined to give details.", "2016-10-31")
+    assert m["president"].actor.name == "Rodrigo Duterte" and m["president"].rule == "definite.title"
+    assert m["group"].actor.name == "Islamic State"
+    assert m["official"].actor.code == "USAGOV" and m["official"].antecedent is not None
+
+
+def test_a_bare_title_without_antecedent_is_the_holder_in_the_leading_country(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Russia closed the border. Moscow said the president had ordered it.", "2016-10-31")
+    assert m["president"].actor.name == "Vladimir Putin" and m["president"].rule == "definite.title-holder"
+
+
+def test_a_leaders_name_before_an_organ_of_state_names_that_organ(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "The Assad regime bombed the town. Assad's forces advanced.", "2016-09-09")
+    assert m["Assad regime"].actor.code == "SYRGOV" and m["Assad regime"].actor.name == "Government of Syria"
+    assert m["Assad's forces"].actor.code == "SYRMIL"
+
+
+def test_hyphenated_names_stay_whole_and_ner_runs_stop_at_the_name(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Wu Chi-wai said it was over. Professor Houchang Hassan-Yari told VOA.", "2016-09-09")
+    assert "Wu Chi-wai" in m and "Houchang Hassan-Yari" in m

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman.actors.cities import city_places, relocate_capitals
+from dragoman.actors.descriptions import Description, load_descriptions, resolve_descriptions
 from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
 from dragoman.actors.naming import SectorNames, load_sector_names, name_sector_actors
@@ -38,6 +40,8 @@ class ActorResources:
     person_words: PersonWords
     """Words around people's names (``actors/data/person_words.tsv``)."""
     sector_names: SectorNames
+    descriptions: Mapping[str, tuple[Description, ...]]
+    """Definite descriptions that refer back ("the group"; ``actors/data/descriptions.tsv``)."""
     """Names of sector actors ("Syrian government"; ``actors/data/sector_names.tsv``)."""
     gazetteer: Gazetteer | None = None
     """Cities after "in"/"at"… become places of their country (``actors/cities.py``); None: KB places only."""
@@ -45,7 +49,7 @@ class ActorResources:
 
 def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None) -> ActorResources:
     kb = load_knowledge(user_file)
-    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), load_person_words(), load_sector_names(), gazetteer)
+    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), load_person_words(), load_sector_names(), load_descriptions(), gazetteer)
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:
@@ -58,5 +62,5 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
     named.sort(key=lambda m: m.span.start)
     named = imply_countries(doc, named, resources.kb.countries)
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
-    mentions = tuple(sorted([*named, *pronouns], key=lambda m: m.span.start))
+    mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions))
     return name_sector_actors(mentions, resources.kb.countries, resources.sector_names)

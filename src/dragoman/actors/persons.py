@@ -16,7 +16,7 @@ from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import Actor, ActorMention, Article, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
-_CLASSES = ("surname_first", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
+_CLASSES = ("surname_first", "particle", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,7 @@ class PersonWords:
     honorific: frozenset[str]
     not_state_title: frozenset[str]
     surname_first: frozenset[str]
+    particle: frozenset[str]
 
     def strips(self, token: Token, titles: Mapping[str, str]) -> bool:
         """Is ``token`` a word that leads into a name but is not part of it ("President", "Colonel", "analyst")?"""
@@ -86,7 +87,7 @@ def _cued(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: Pers
         return True
     if before == "to" and start > 1 and doc[start - 2].lower_ == "according":
         return True
-    return before in words.role or before in words.rank or before in words.honorific or before in titles
+    return before in words.role or before in words.rank or before in words.honorific or before in words.job or before in titles
 
 
 def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[str, str], words: PersonWords) -> list[tuple[int, int]]:
@@ -136,9 +137,19 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
     first = start
     while start < end and words.strips(doc[start], titles):
         start += 1
+    # an NER run that swallowed what follows the name ("Elizabeth Quat of DAB"): cut at the first
+    # lower-case word that is no name particle ("al", "bin", "van")
+    cut = next((k for k in range(start + 1, end) if doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in words.particle and not _joined(doc, k - 1)), None)
+    if cut is not None:
+        end = cut
     tagged = doc.has_annotation("TAG")
-    while end < len(doc) and _NAME_TOKEN.match(doc[end].text) and doc[end].text not in words.not_name and (not tagged or doc[end].pos_ == "PROPN") \
-            and doc[end].lower_ not in titles and doc[end].lower_ not in words.job:
+    while end < len(doc):
+        if _joined(doc, end):
+            end += 2  # "Hassan-Yari", "Chi-wai": the tokenizer splits hyphenated names
+            continue
+        if not (_NAME_TOKEN.match(doc[end].text) and doc[end].text not in words.not_name and (not tagged or doc[end].pos_ == "PROPN")
+                and doc[end].lower_ not in titles and doc[end].lower_ not in words.job):
+            break
         end += 1
     prev = doc[start - 1].lower_ if start > 0 else ""
     titled = (start > first and prev in titles) or prev in words.rank or prev in words.honorific
@@ -147,6 +158,12 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
     if end + 1 < len(doc) and (doc[end].lower_ in titles or doc[end].lower_ in words.job) and doc[end + 1].text[:1].isupper():
         return None
     return start, end
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """Is token ``k`` a hyphen inside a name, written without spaces between two alphabetic parts?"""
+    return (k + 1 < len(doc) and doc[k].text in {"-", "‐"} and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+            and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper() and doc[k + 1].is_alpha)
 
 
 def _state_title_before(doc: Doc, start: int, titles: Mapping[str, str], words: PersonWords) -> bool:

@@ -225,7 +225,13 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             if _other_first_name(ctx, matches, i, kb.people[best.key]):
                 i += 1  # "Pat Schroeder" is not Gerhard Schroeder: left to the unknown-person finder
                 continue
-            mentions.append(ActorMention(_span(ctx, m.start, m.end), person_actor(kb, kb.people[best.key], ctx.day), "person.name", STAGE))
+            actor = person_actor(kb, kb.people[best.key], ctx.day)
+            led = _led_by(ctx, matches, i, actor)
+            if led is not None:
+                mentions.append(led)
+                i += 2
+                continue
+            mentions.append(ActorMention(_span(ctx, m.start, m.end), actor, "person.name", STAGE))
             i += 1
             continue
         if best.kind == "org":
@@ -317,6 +323,22 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), f"sector{PENDING}", STAGE))
         i += 1
     return [_pending(ctx, mention) for mention in mentions]
+
+
+def _led_by(ctx: ResolveContext, matches: list[TermMatch], index: int, leader: Actor) -> ActorMention | None:
+    """"the Assad regime", "Assad's forces", "the Obama administration": a leader's name before a word for
+    an organ of the state names that organ of the leader's country, not the leader."""
+    if index + 1 >= len(matches) or leader.country is None or leader.country not in ctx.kb.countries:
+        return None
+    m, nxt = matches[index], matches[index + 1]
+    if nxt.best().kind != "sector" or not _adjacent(ctx.doc, m.end, nxt.start):
+        return None
+    sector = ctx.kb.sectors[nxt.best().key]
+    if sector.kind != "state" or ctx.doc[nxt.start : nxt.end].text.lower() in _COMPOSE_ONLY:
+        return None
+    country = ctx.kb.countries[leader.country]
+    actor = Actor(f"{country.iso3}{sector.sector}", country.name, country.iso3, "state", sector.sector)
+    return ActorMention(_span(ctx, m.start, nxt.end), actor, "person.sector", STAGE)
 
 
 def _pending(ctx: ResolveContext, mention: ActorMention) -> ActorMention:
