@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from dragoman.actors import ActorResources, person_actor, title_holder
+from dragoman.actors import ActorResources, entities_of, person_actor, title_holder
 from dragoman.clean import find_boilerplate
 from dragoman.errors import InputError
 from dragoman.eval import evaluate, gold_kind
@@ -18,7 +18,7 @@ from dragoman.events.coder import best_matches, one_sided_allowed, sentence_view
 from dragoman.nlp import parse_article
 from dragoman.ingest import read_articles
 from dragoman.pipeline import Pipeline, code_article, code_articles
-from dragoman.records import Article, CodedArticle, Event, Rejection, Result
+from dragoman.records import ActorMention, Article, CodedArticle, Event, Rejection, Result
 from dragoman.store import StoreSummary, connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
@@ -161,9 +161,17 @@ def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ..
             f"{e.assertion}: {e.assertion_reason}]"
             for e in result.events if sent.start_char <= e.evidence[0].start < sent.end_char
         )
-        actors = tuple(f"{m.span.text} → {m.actor.name or '?'} ({m.actor.code or '-'}, {m.rule})" for m in mentions)
+        actors = tuple(_mention_line(m) for m in mentions)
         out.append(ExplainedSentence(sent.text, actors, matches, events))
+    chains = tuple(f"#{e.id} {e.actor.name or '?'} ({e.actor.code or '-'}): {e.mentions} mention(s), first “{e.first.text}”" for e in entities_of(result.actors))
+    out.append(ExplainedSentence("(entity chains of the article)", chains, (), ()))
     return tuple(out)
+
+
+def _mention_line(m: ActorMention) -> str:
+    chain = f", entity #{m.entity}" if m.entity is not None else ""
+    back = f", refers to “{m.antecedent.text}”" if m.antecedent is not None else ""
+    return f"{m.span.text} → {m.actor.name or '?'} ({m.actor.code or '-'}, {m.rule}{chain}{back})"
 
 
 def _status(event: Event, pipeline: Pipeline) -> str:

@@ -6,7 +6,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from dragoman.records import ActorMention, CodedArticle, Duplicate, Event, Place, Quote, Rejection, Result, Span
+from dragoman.actors.chains import entities_of
+from dragoman.records import ActorMention, CodedArticle, Entity, Duplicate, Event, Place, Quote, Rejection, Result, Span
 
 JsonObject = dict[str, Any]
 
@@ -15,6 +16,8 @@ def _actor(m: ActorMention) -> JsonObject:
     out: JsonObject = {"text": m.span.text, "name": m.actor.name, "code": m.actor.code, "country": m.actor.country}
     if m.actor.affiliation:
         out["affiliation"] = m.actor.affiliation
+    if m.entity is not None:
+        out["entity"] = m.entity
     return out
 
 
@@ -25,7 +28,15 @@ def _mention(m: ActorMention) -> JsonObject:
     }
     if m.actor.affiliation:
         out["affiliation"] = m.actor.affiliation
+    if m.entity is not None:
+        out["entity"] = m.entity
     return out
+
+
+def _entity(e: Entity) -> JsonObject:
+    a = e.actor
+    return {"id": e.id, "name": a.name, "code": a.code, "country": a.country, "kind": a.kind, "sector": a.sector,
+            "mentions": e.mentions, "first": _span(e.first)}
 
 
 def _span(s: Span) -> JsonObject:
@@ -61,6 +72,7 @@ def article_to_json(coded: CodedArticle) -> JsonObject:
         "id": a.id, "title": a.title, "date": a.date.isoformat() if a.date else None, "source": a.source,
         "removed": [{**_span(r.span), "reason": r.reason, **({"place": r.place} if r.place else {})} for r in coded.removed],
         "actors": [_mention(m) for m in coded.actors],
+        "entities": [_entity(e) for e in entities_of(coded.actors)],
         "events": [_event(e) for e in coded.events],
         "quotes": [_quote(q) for q in coded.quotes],
     }

@@ -80,6 +80,18 @@ class ActorMention:
     rule: str
     stage: str
     antecedent: Span | None = None
+    entity: int | None = None
+    """The article's entity chain this mention belongs to (``actors/chains.py``); None for places."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One actor as the article refers to it throughout: every mention of one chain."""
+
+    id: int
+    actor: Actor
+    mentions: int
+    first: Span
 
 
 @dataclass(frozen=True, slots=True)

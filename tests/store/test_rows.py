@@ -94,8 +94,11 @@ def test_v2_store_migrates_and_keeps_its_rows(tmp_path: Path) -> None:
     old.close()
 
     migrated = connect(tmp_path / "v2.db")
-    assert schema_version(migrated) == LATEST == 3
+    assert schema_version(migrated) == LATEST == 4
     assert _shape(migrated) == _shape(connect(tmp_path / "fresh.db"))
+    # version 4: entity chains; rows stored before have none
+    assert migrated.execute("SELECT entity FROM mentions").fetchone() == (None,)
+    assert migrated.execute("SELECT source_entity, target_entity FROM events").fetchone() == (None, None)
     counts = [migrated.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "removed", "mentions", "events", "quotes", "duplicates")]
     assert counts == [1, 1, 1, 1, 1, 0]
     evidence_all, stage = migrated.execute("SELECT evidence_all, stage FROM events").fetchone()

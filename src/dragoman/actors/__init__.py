@@ -16,6 +16,7 @@ from typing import Mapping
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dragoman.actors.chains import assign_entities, entities_of
 from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.descriptions import Description, load_descriptions, resolve_descriptions
 from dragoman.actors.implied import imply_countries
@@ -28,7 +29,7 @@ from dragoman.actors.terms import TermIndex, build_term_index
 from dragoman.places import Gazetteer
 from dragoman.records import ActorMention, Article, RemovedSpan
 
-__all__ = ["ActorResources", "KnowledgeBase", "load_actor_resources", "load_knowledge", "person_actor", "resolve_mentions", "title_holder"]
+__all__ = ["ActorResources", "entities_of", "KnowledgeBase", "load_actor_resources", "load_knowledge", "person_actor", "resolve_mentions", "title_holder"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +64,4 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
     named = imply_countries(doc, named, resources.kb.countries)
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
     mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions))
-    return name_sector_actors(mentions, resources.kb.countries, resources.sector_names)
+    return assign_entities(name_sector_actors(mentions, resources.kb.countries, resources.sector_names))

@@ -11,7 +11,8 @@ plus a head:
 
 A description already resolved by a sector word ("the ministry" as a bare GOV of the sentence's
 country) takes its antecedent's actor instead; the mention keeps its span and records the
-antecedent. Plural heads ("the officials") are left to the sector rules.
+antecedent. A plural head refers back only to a state organ of the same sector ("the officials"
+after "South Korean officials"); other plurals are left to the sector rules.
 """
 
 from __future__ import annotations
@@ -153,9 +154,10 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
                 if holder is not None:
                     added.append(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE))
             continue
-        head = doc[i].lower_
+        plural = doc[i].tag_ in {"NNS", "NNPS"}
+        head = doc[i].lemma_.lower() if plural else doc[i].lower_
         readings = descriptions.get(head)
-        if not readings or doc[i].tag_ in {"NNS", "NNPS"} or (i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"):
+        if not readings or (i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"):
             continue
         start_char, end_char = doc[i].idx, doc[i].idx + len(doc[i].text)
         existing = covering.get(start_char)
@@ -163,7 +165,10 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             continue  # already a name or a composed actor
         found: ActorMention | None = None
         for reading in readings:
-            found = next((m for m in before(start_char) if here - sentence(m) <= reading.window and _fits(m, reading, head)), None)
+            if plural and reading.takes != "state-sector":
+                continue  # "the groups" are not one organisation; "the officials" are the officials named before
+            found = next((m for m in before(start_char) if here - sentence(m) <= reading.window and _fits(m, reading, head)
+                          and (existing is None or m.actor.sector == existing.actor.sector)), None)
             if found is not None:
                 break
         if found is None:

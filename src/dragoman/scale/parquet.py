@@ -44,9 +44,9 @@ from dragoman.store.rows import (
 
 MANIFEST = "manifest.json"
 FORMAT = "dragoman-parquet"
-VERSION = 2
-"""1: no duplicates table, no stage of the mentions inside events and quotes, no event assertion or dateline place. A folder of an
-older version is coded again from scratch (its manifest is ignored)."""
+VERSION = 3
+"""1: no duplicates table, no stage of the mentions inside events and quotes, no event assertion or dateline place. 2: no entity
+chains. A folder of an older version is coded again from scratch (its manifest is ignored)."""
 
 _S, _I, _F = pa.string(), pa.int64(), pa.float64()
 _INTS = {"start", "end", "quad_class", "evidence_start", "evidence_end", "cue_start", "cue_end"}
@@ -55,7 +55,7 @@ _FLOATS = {"goldstein", "confidence", "place_lat", "place_lon"}
 
 def _type(column: str) -> pa.DataType:
     last = column.rsplit("_", 1)[-1] if column.startswith(("source_", "target_", "speaker_")) else column
-    return _I if column in _INTS or last in {"start", "end"} else _F if column in _FLOATS else _S
+    return _I if column in _INTS or last in {"start", "end", "entity"} else _F if column in _FLOATS else _S
 
 
 def _schema(keys: tuple[tuple[str, pa.DataType], ...], columns: tuple[str, ...]) -> pa.Schema:

@@ -25,7 +25,7 @@ from typing import Callable
 
 from dragoman.errors import InputError
 
-LATEST = 3
+LATEST = 4
 
 
 def schema_sql() -> str:
@@ -102,7 +102,16 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     _apply_schema(conn)  # the duplicates table: IF NOT EXISTS
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    """Entity chains: every mention, and the actor of every event and quote, names its chain."""
+    conn.execute("ALTER TABLE mentions ADD COLUMN entity INTEGER")
+    for table, prefixes in (("events", ("source", "target")), ("quotes", ("speaker",))):
+        for prefix in prefixes:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {prefix}_entity INTEGER")  # names are ours
+    _apply_schema(conn)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _in_transaction(conn: sqlite3.Connection, body: Callable[[], None]) -> None:

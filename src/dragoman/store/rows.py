@@ -22,7 +22,7 @@ from dragoman.records import Actor, ActorMention, Article, Duplicate, Event, Pla
 
 Row = dict[str, Any]
 
-MENTION_FIELDS = ("text", "name", "code", "country", "affiliation", "start", "end", "kind", "rule", "sector", "stage")
+MENTION_FIELDS = ("text", "name", "code", "country", "affiliation", "start", "end", "kind", "rule", "sector", "stage", "entity")
 """A mention, flat: the contract's actor object first, then what the store adds."""
 
 
@@ -32,7 +32,7 @@ def mention_columns(prefix: str) -> tuple[str, ...]:
 
 ARTICLE_COLUMNS = ("id", "title", "date", "source", "url", "text", "metadata")
 REMOVED_COLUMNS = ("start", "end", "text", "reason", "stage", "place")
-MENTION_COLUMNS = ("start", "end", "text", "name", "code", "country", "kind", "rule", "affiliation", "sector", "stage")
+MENTION_COLUMNS = ("start", "end", "text", "name", "code", "country", "kind", "rule", "affiliation", "sector", "stage", "entity")
 EVENT_COLUMNS = (
     *mention_columns("source"), *mention_columns("target"),
     "cameo", "root", "plover", "goldstein", "quad_class", "date", "place_name", "place_country", "place_lat", "place_lon",
@@ -73,7 +73,7 @@ def removed_row(r: RemovedSpan) -> Row:
 def mention_row(m: ActorMention) -> Row:
     a = m.actor
     return {"start": m.span.start, "end": m.span.end, "text": m.span.text, "name": a.name, "code": a.code, "country": a.country,
-            "kind": a.kind, "rule": m.rule, "affiliation": a.affiliation, "sector": a.sector, "stage": m.stage}
+            "kind": a.kind, "rule": m.rule, "affiliation": a.affiliation, "sector": a.sector, "stage": m.stage, "entity": m.entity}
 
 
 def _prefixed(prefix: str, m: ActorMention | None) -> Row:
@@ -131,7 +131,8 @@ def mention_of(doc_id: str, row: Mapping[str, Any], prefix: str = "") -> ActorMe
     if get("text") is None:
         return None
     actor = Actor(get("code"), get("name"), get("country"), get("kind"), get("sector"), None, get("affiliation"))
-    return ActorMention(Span(doc_id, get("start"), get("end"), get("text")), actor, get("rule"), get("stage"))
+    entity = row.get(f"{prefix}_entity" if prefix else "entity")
+    return ActorMention(Span(doc_id, get("start"), get("end"), get("text")), actor, get("rule"), get("stage"), entity=entity)
 
 
 def _evidence(doc_id: str, row: Mapping[str, Any]) -> tuple[Span, ...]:

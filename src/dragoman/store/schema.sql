@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
     name TEXT, code TEXT, country TEXT, kind TEXT NOT NULL, sector TEXT, affiliation TEXT, rule TEXT NOT NULL,
-    stage TEXT
+    stage TEXT,
+    entity INTEGER            -- version 4: the article's entity chain (actors/chains.py); NULL for places
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -45,7 +46,8 @@ CREATE TABLE IF NOT EXISTS events (
     target_affiliation TEXT, target_start INTEGER, target_end INTEGER, target_kind TEXT, target_rule TEXT, target_sector TEXT, target_stage TEXT,
     evidence_all TEXT,        -- JSON list of {start, end, text}; evidence_start/end/text repeat the first
     stage TEXT,
-    assertion TEXT            -- events/assertion.py: asserted, announced, attributed, or (with events.unasserted) reported, planned ...
+    assertion TEXT,           -- events/assertion.py: asserted, announced, attributed, or (with events.unasserted) reported, planned ...
+    source_entity INTEGER, target_entity INTEGER  -- version 4: entity chains
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -55,7 +57,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_text TEXT, speaker_name TEXT, speaker_code TEXT, speaker_country TEXT,
     cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
     speaker_affiliation TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_kind TEXT, speaker_rule TEXT, speaker_sector TEXT, speaker_stage TEXT,
-    stage TEXT
+    stage TEXT,
+    speaker_entity INTEGER    -- version 4: the speaker's entity chain
 );
 
 CREATE TABLE IF NOT EXISTS rejections (

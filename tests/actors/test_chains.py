@@ -1,0 +1,48 @@
+"""Entity chains: one id per actor through the article, in the output contract and the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dragoman.actors.chains import assign_entities, entities_of
+from dragoman.contract import article_to_json
+from dragoman.pipeline import Pipeline, code_article
+from dragoman.records import Actor, ActorMention, Article, CodedArticle, Span
+
+
+def _m(start: int, text: str, actor: Actor, rule: str, antecedent: Span | None = None) -> ActorMention:
+    return ActorMention(Span("a", start, start + len(text), text), actor, rule, "test", antecedent)
+
+
+def test_mentions_join_by_reference_and_by_identity() -> None:
+    kim = Actor("PRKGOV", "Kim Jong Un", "PRK", "person", "GOV", "kim-jong-un")
+    syr = Actor("SYRGOV", "Government of Syria", "SYR", "state", "GOV")
+    first = _m(0, "Kim Jong Un", kim, "person.name")
+    mentions = (
+        first,
+        _m(20, "Mr. Kim", kim, "person.surname", first.span),
+        _m(30, "Syria", Actor("SYR", "Syria", "SYR", "state"), "country.place"),
+        _m(40, "Damascus", syr, "capital.name"),
+        _m(60, "he", kim, "pronoun.he", Span("a", 20, 27, "Mr. Kim")),
+        _m(70, "Syrian officials", syr, "adjective.sector"),
+        _m(90, "Kim Jong Un", kim, "person.name"),
+    )
+    chained = assign_entities(mentions)
+    assert [m.entity for m in chained] == [1, 1, None, 2, 1, 2, 1]
+    entities = entities_of(chained)
+    assert [(e.id, e.actor.name, e.mentions, e.first.text) for e in entities] == [
+        (1, "Kim Jong Un", 4, "Kim Jong Un"), (2, "Government of Syria", 2, "Damascus")]
+
+
+def test_chains_are_in_the_output_and_quote_speakers_use_them(pipeline: Pipeline) -> None:
+    text = ("North Korean leader Kim Jong Un fired two missiles on Monday. "
+            "\u201cWe will not stop,\u201d Mr. Kim said. South Korean officials condemned the launch.")
+    coded = code_article(pipeline, Article("k", text, "test", date=dt.date(2016, 5, 1)))
+    assert isinstance(coded, CodedArticle)
+    out = article_to_json(coded)
+    kim = [a for a in out["actors"] if a["name"] == "Kim Jong Un"]
+    assert len(kim) >= 2 and len({a["entity"] for a in kim}) == 1
+    entity = next(e for e in out["entities"] if e["id"] == kim[0]["entity"])
+    assert entity["code"] == "PRKGOV" and entity["mentions"] == len(kim)
+    [quote] = [q for q in out["quotes"] if q["kind"] == "direct"]
+    assert quote["speaker"]["name"] == "Kim Jong Un" and quote["speaker"]["entity"] == kim[0]["entity"]
