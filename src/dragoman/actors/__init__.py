@@ -62,6 +62,6 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         named = relocate_capitals(doc, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
     named = imply_countries(doc, named, resources.kb.countries)
-    pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window)
+    pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window, resources.person_words.speech)
     mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions))
     return assign_entities(name_sector_actors(mentions, resources.kb.countries, resources.sector_names))

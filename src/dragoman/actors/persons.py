@@ -90,6 +90,20 @@ def _cued(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: Pers
     return before in words.role or before in words.rank or before in words.honorific or before in words.job or before in titles
 
 
+_NOT_PERSON_ENTITIES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _lone_speaker(doc: Doc, i: int, words: PersonWords) -> bool:
+    """One capitalised word that is the subject of a speech verb right beside it ("Zakhilwal said",
+    "warned Solmazturk"): a person named by surname, when the NER does not call it anything else."""
+    token = doc[i]
+    if token.ent_type_ in _NOT_PERSON_ENTITIES or token.text in words.not_name or token.is_sent_start and token.is_stop:
+        return False
+    verb = token.head
+    beside = abs(verb.i - i) == 1 and verb.lower_ in words.speech and verb.lower_ != "according"
+    return beside and token.dep_ in {"nsubj", "nsubj:pass"}
+
+
 def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[str, str], words: PersonWords) -> list[tuple[int, int]]:
     """Runs of 2-4 capitalised name tokens that the text around them marks as a person (:func:`_cued`)."""
     out: list[tuple[int, int]] = []
@@ -115,6 +129,8 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[s
             j += 1
         if j - i >= 2 and doc[j - 1].text not in words.org_word and not any(s < j and i < e for s, e in taken) and _cued(doc, i, j, titles, words):
             out.append((i, j))
+        elif j - i == 1 and _lone_speaker(doc, i, words) and not any(s <= i < e for s, e in taken):
+            out.append((i, j))
         i = max(j, i + 1)
     return out
 
@@ -129,7 +145,7 @@ def _part_of_longer_name(doc: Doc, i: int) -> bool:
     return j > i + 1 and j < len(doc) and bool(_NAME_TOKEN.match(doc[j].text))
 
 
-def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: PersonWords) -> tuple[int, int] | None:
+def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: PersonWords, speaking: bool = False) -> tuple[int, int] | None:
     """An NER person run cleaned up: a leading title, rank or role dropped ("President Omar" → "Omar",
     "Colonel Steve Warren" → "Steve Warren"), the name's remaining capitalised tokens added ("Omar El
     Bashir"); None when it is no person's name ("Clinton Communications Director Jennifer Palmieri": a
@@ -153,8 +169,8 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
         end += 1
     prev = doc[start - 1].lower_ if start > 0 else ""
     titled = (start > first and prev in titles) or prev in words.rank or prev in words.honorific
-    if end - start < (1 if titled else 2):
-        return None  # one word is a name only after a title: "President Suharto", "Mr. Kim"
+    if end - start < (1 if titled or speaking else 2):
+        return None  # one word is a name only after a title ("President Suharto", "Mr. Kim") or as a speaker ("Zakhilwal said")
     if end + 1 < len(doc) and (doc[end].lower_ in titles or doc[end].lower_ in words.job) and doc[end + 1].text[:1].isupper():
         return None
     return start, end
@@ -258,7 +274,8 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
     # NER's PERSON entities (trained model) and names beside a speech verb or an apposition
     token_runs = [run for e in doc.ents if e.label_ == "PERSON" and (run := _name_run(doc, e.start, e.end, titles, words)) is not None]
     expanded = [doc.char_span(s, e, alignment_mode="expand") for s, e in taken]
-    cued = [_name_run(doc, s, e, titles, words) for s, e in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None], titles, words)]
+    cued = [_name_run(doc, s, e, titles, words, speaking=e - s == 1)
+            for s, e in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None], titles, words)]
     token_runs += [run for run in cued if run is not None and not any(s < run[1] and run[0] < e for s, e in token_runs)]
     token_runs.sort()
     people = _PeopleSeen(words, [m for m in known if m.actor.kind == "person"])

@@ -7,6 +7,8 @@ The heuristic (see docs/actors.md):
   one (up to ``window`` sentences back). Among candidates the *first* of the sentence
   wins (news sentences open with their subject), skipping any whose known gender
   disagrees with the pronoun.
+* ``it`` as the subject of a speech verb ("it added") takes a state, organisation or group like ``they``;
+  any other "it" is left alone (mostly a dummy subject).
 * ``they/them/their`` and "the country" take a state, organisation or group by the
   same rule; ``its`` and "the country" (a state) take the *nearest* such mention before
   it in its sentence ("support Turkey in its fight"), else the first of an earlier one; a
@@ -40,7 +42,8 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], named: list[ActorMention], kb: KnowledgeBase, window: int = 3) -> list[ActorMention]:
+def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], named: list[ActorMention], kb: KnowledgeBase, window: int = 3,
+                     speech: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Mentions for pronouns, "the country" and "his counterpart", resolved to earlier mentions."""
     sent_of = _sentence_index(doc)
     skip = [(r.span.start, r.span.end) for r in removed]
@@ -89,6 +92,9 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             rule = f"pronoun.{lower}.relative" if antecedent is not None else f"pronoun.{lower}"
             if antecedent is None:
                 antecedent = pick(token.i, True, _PERSONAL[lower])
+        elif lower == "it" and token.dep_ in {"nsubj", "nsubj:pass"} and token.head.lower_ in speech:
+            # "“…,” it added": a speaking "it" is the organisation or state quoted before, never a dummy subject
+            antecedent, rule = pick(token.i, False, None), "pronoun.it.speaker"
         elif lower in _COLLECTIVE:
             antecedent, rule = pick(token.i, False, None, nearest=lower in {"its", "itself"}), f"pronoun.{lower}"
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":

@@ -266,9 +266,21 @@ def _peacekeeping(doc: Doc, sent: DocSpan, mention: ActorMention) -> bool:
     return "peacekeep" in before
 
 
+_STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+
+
 def _is_self(source: ActorMention, target: ActorMention) -> bool:
-    # "Russia's ministry said its fleet ...": a possessive of the source itself
-    return same_actor(source, target) or (target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country)
+    """"Russia's ministry said its fleet ...": a possessive of the source itself; one entity chain; a
+    state acting on its own government or country ("Flynn announced the U.S. ...": USAGOV -> USA)."""
+    if same_actor(source, target) or (source.entity is not None and source.entity == target.entity):
+        return True
+    if target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country:
+        return True
+    country = source.actor.country
+    if country is None or country != target.actor.country or country not in (source.actor.code, target.actor.code):
+        return False
+    other = target if source.actor.code == country else source
+    return (other.actor.sector or "GOV")[:3] in _STATE_ORGANS  # a legislator or the opposition on its own country is a dyad
 
 
 def _others(sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
@@ -550,7 +562,8 @@ def code_events(
         spoken = _speech_event(doc, article, act, resources, date_of)
         if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
             merged[_key(spoken)] = spoken
-    kept = [e for e in _drop_subsumed(list(merged.values())) if e.target is not None or one_sided_allowed(e, resources.one_sided)]
+    kept = [e for e in _drop_subsumed(list(merged.values()))
+            if (e.target is not None and not _is_self(e.source, e.target)) or (e.target is None and one_sided_allowed(e, resources.one_sided))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 

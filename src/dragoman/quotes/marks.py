@@ -1,6 +1,6 @@
 """Pair quotation marks into quoted segments, one paragraph at a time.
 
-Handles curly and straight double quotes, guillemets, single quotes nested inside
+Handles curly and straight double quotes (a straight one may close with two apostrophes), guillemets, single quotes nested inside
 double ones (ignored at the top level) and top-level single quotes in paragraphs that
 have no double quotes. A stray or unbalanced mark never reaches past its own paragraph,
 and past its own sentence unless it opens a short paragraph (the news convention for a
@@ -74,8 +74,16 @@ def _straight_role(text: str, i: int, is_open: bool) -> str:
 def _double_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     marks: list[tuple[int, str]] = []
     is_open = False
+    skip = -1
     for i in range(start, end):
         ch = text[i]
+        if i == skip:
+            continue
+        if ch == "'" and is_open and text[i + 1 : i + 2] == "'" and i > start and not text[i - 1].isspace():
+            # two apostrophes closing a straight double quote, a typewriter habit: "... urgency was,'' said X
+            marks.append((i, "close"))
+            is_open, skip = False, i + 1
+            continue
         if ch in _DOUBLE_OPEN:
             role = "open"
         elif ch in _DOUBLE_CLOSE:
