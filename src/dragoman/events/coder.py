@@ -271,16 +271,19 @@ _STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 
 def _is_self(source: ActorMention, target: ActorMention) -> bool:
     """"Russia's ministry said its fleet ...": a possessive of the source itself; one entity chain; a
-    state acting on its own government or country ("Flynn announced the U.S. ...": USAGOV -> USA)."""
+    state acting on its own government ("Iranian missile strike ... on Tehran": IRN -> IRNGOV)."""
     if same_actor(source, target) or (source.entity is not None and source.entity == target.entity):
         return True
     if target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country:
         return True
     country = source.actor.country
-    if country is None or country != target.actor.country or country not in (source.actor.code, target.actor.code):
+    if target.rule.endswith(".place"):
+        return False  # "imposed a curfew in Cizre": a domestic act takes its place's country as target (PLOVER's convention)
+    if country is None or country != target.actor.country or source.actor.code != country:
         return False
-    other = target if source.actor.code == country else source
-    return (other.actor.sector or "GOV")[:3] in _STATE_ORGANS  # a legislator or the opposition on its own country is a dyad
+    # the state acting on its own organ ("Iranian missile strike ... on Tehran"); an organ acting on its country
+    # ("promised to democratize Serbia") is a domestic event, and a legislator or the opposition on its government a dyad
+    return (target.actor.sector or "GOV")[:3] in _STATE_ORGANS
 
 
 def _others(sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:

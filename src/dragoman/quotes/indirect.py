@@ -118,6 +118,13 @@ def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: lis
     return a, b
 
 
+def _tail_of_quote(text: str, quoted: list[tuple[int, int]], start: int) -> bool:
+    """"'... much different'' even if no sanctions had been imposed, she said": a clause that runs on
+    from the closing mark of a quotation is that quotation's tail, not a report of its own."""
+    marks = " '\"”’"
+    return any(end <= start and not text[end:start].strip(marks) and text[:end].rstrip(marks)[-1:] not in {".", "!", "?"} for _, end in quoted)
+
+
 def _speaker_from_direct(direct: list[Found], sentence: int, before_char: int) -> ActorMention | None:
     for found in reversed(direct):
         if found.first_sentence <= sentence <= found.last_sentence and found.cue is not None and found.cue.start < before_char:
@@ -180,7 +187,7 @@ def extract_indirect(
                     slot = subject_before(ctx, p, lo)
                 elif hi - p <= _BACKWARD_TAIL:
                     clause, slot = _backward(ctx, p, lo, hi, cut_at, quoted)
-            if clause is not None and _inside_any(quoted, clause):
+            if clause is not None and (_inside_any(quoted, clause) or _tail_of_quote(ctx.article.text, quoted, clause[0])):
                 clause = None
             if clause is not None:
                 a, b = clause
