@@ -101,3 +101,15 @@ def test_a_leaders_name_before_an_organ_of_state_names_that_organ(pipeline: Pipe
 def test_hyphenated_names_stay_whole_and_ner_runs_stop_at_the_name(pipeline: Pipeline) -> None:
     m = _mentions(pipeline, "Wu Chi-wai said it was over. Professor Houchang Hassan-Yari told VOA.", "2016-09-09")
     assert "Wu Chi-wai" in m and "Houchang Hassan-Yari" in m
+
+
+def test_a_run_opening_with_a_known_given_name_is_a_person_but_not_a_place(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Veteran lawmakers Paul Tse and Gary Fan lost their seats. Obama spoke in the Rose Garden.")
+    assert m["Paul Tse"].actor.kind == "person"
+    assert "Rose Garden" not in m
+
+
+def test_given_names_come_from_the_knowledge_base(pipeline: Pipeline) -> None:
+    given = pipeline.actors.person_words.given
+    assert {"john", "ahmed", "vladimir"} <= given
+    assert not {"jordan", "general", "president"} & given

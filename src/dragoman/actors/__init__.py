@@ -22,7 +22,7 @@ from dragoman.actors.descriptions import Description, load_descriptions, resolve
 from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
 from dragoman.actors.naming import SectorNames, load_sector_names, name_sector_actors
-from dragoman.actors.persons import PersonWords, find_unknown_persons, load_person_words
+from dragoman.actors.persons import PersonWords, find_unknown_persons, load_person_words, with_given_names
 from dragoman.actors.pronouns import resolve_pronouns
 from dragoman.actors.resolve import person_actor, resolve_named, title_holder
 from dragoman.actors.terms import TermIndex, build_term_index
@@ -50,7 +50,7 @@ class ActorResources:
 
 def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None) -> ActorResources:
     kb = load_knowledge(user_file)
-    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), load_person_words(), load_sector_names(), load_descriptions(), gazetteer)
+    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), with_given_names(load_person_words(), kb), load_sector_names(), load_descriptions(), gazetteer)
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:

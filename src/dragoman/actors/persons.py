@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -35,6 +35,8 @@ class PersonWords:
     not_state_title: frozenset[str]
     surname_first: frozenset[str]
     particle: frozenset[str]
+    given: frozenset[str] = frozenset()
+    """Given names (lower case), from the knowledge base's people: see :func:`with_given_names`."""
 
     def strips(self, token: Token, titles: Mapping[str, str]) -> bool:
         """Is ``token`` a word that leads into a name but is not part of it ("President", "Colonel", "analyst")?"""
@@ -104,6 +106,22 @@ def _lone_speaker(doc: Doc, i: int, words: PersonWords) -> bool:
     return beside and token.dep_ in {"nsubj", "nsubj:pass"}
 
 
+def with_given_names(words: PersonWords, kb: KnowledgeBase, min_people: int = 2) -> PersonWords:
+    """``words`` with the given names of the knowledge base: the first word of the names of at least
+    ``min_people`` people, less what is also a country, adjective, capital, title or word of another
+    class ("Jordan", "General"). A capitalised run of two or three name words opening with one is a
+    person ("Gary Fan", "Paul Tse") even where the NER and the text around it say nothing."""
+    counts: dict[str, set[str]] = {}
+    for person in kb.people.values():
+        parts = person.name.split()
+        if len(parts) >= 2 and _NAME_TOKEN.match(parts[0]):
+            counts.setdefault(parts[0].lower(), set()).add(person.id)
+    places = {n.lower() for c in kb.countries.values() for n in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
+    other = {w.lower() for w in words.not_name | words.org_word} | words.rank | words.honorific | words.role | words.job
+    given = {w for w, ids in counts.items() if len(ids) >= min_people and w not in places and w not in kb.titles and w not in other}
+    return replace(words, given=frozenset(given))
+
+
 def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[str, str], words: PersonWords) -> list[tuple[int, int]]:
     """Runs of 2-4 capitalised name tokens that the text around them marks as a person (:func:`_cued`)."""
     out: list[tuple[int, int]] = []
@@ -127,7 +145,8 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[s
         j = i
         while j < n and j - i < 4 and name_token(j):
             j += 1
-        if j - i >= 2 and doc[j - 1].text not in words.org_word and not any(s < j and i < e for s, e in taken) and _cued(doc, i, j, titles, words):
+        named = _cued(doc, i, j, titles, words) or (j - i <= 3 and doc[i].lower_ in words.given)
+        if j - i >= 2 and doc[j - 1].text not in words.org_word and not any(s < j and i < e for s, e in taken) and named:
             out.append((i, j))
         elif j - i == 1 and _lone_speaker(doc, i, words) and not any(s <= i < e for s, e in taken):
             out.append((i, j))
