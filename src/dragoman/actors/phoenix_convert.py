@@ -27,7 +27,7 @@ from dragoman.actors.knowledge import KnowledgeBase, Person, countries_agree, lo
 from dragoman.actors.phoenix_agents import convert_agents
 from dragoman.actors.phoenix_dictionary import Entry, read_actors
 from dragoman.actors.phoenix_names import (
-    FUNCTION_WORDS, Vocabulary, all_common, is_common_word, known_forms, org_case, person_case, title_prefix, words_of,
+    FUNCTION_WORDS, PARTICLES, Vocabulary, all_common, is_common_word, known_forms, org_case, person_case, title_prefix, words_of,
 )
 from dragoman.actors.phoenix_roles import CodeReader, Period, timeline
 from dragoman.actors.phoenix_rows import ACTOR_FILES, AGENTS_FILE, Conversion, OrgRow, PersonRow, Report, RoleRow, render, source_commit
@@ -154,7 +154,7 @@ class Converter:
             self.report.counts[f"entries read: {file}"] += len(entries)
             for entry in entries:
                 self._sort(entry, people, orgs)
-        self.person_names = {n.lower() for p in people for n in p.names} | set(self.own_surfaces)
+        self.person_names = {n.lower() for p in people for n in p.names if not set(words_of(n)) & ORG_WORDS} | set(self.own_surfaces)
         self.name_words = {w for n in self.person_names for w in words_of(n)}
         org_rows, code_map = self._finish_orgs(orgs)
         person_rows, role_rows = self._finish_people(people, code_map, {o.code: o for o in org_rows})
@@ -402,6 +402,8 @@ class Converter:
             rest, titled = title_prefix(name, self.vocab)
             if k == 0 and titled and len(words_of(rest)) == 1 and len(words_of(name)) == 2:
                 rest = name  # a primary name of two words whose first is also a title: "Dean Barrow", "Earl Deveaux"
+            if titled and rest.split()[:1] and rest.split()[0].lower() in PARTICLES:
+                rest = name  # the "title" was a given name: "Sultan bin Abd al-Aziz al-Saud"
             if rest != name and titled:
                 if len(words_of(rest)) < 2:
                     self.report.drop("person name", "a title before a one-word name", example=name)
@@ -469,10 +471,12 @@ class Converter:
 
 
 def _org_key(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-_]+", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().replace(".", "")) if w]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+    """An organisation's name folded for comparison: case, accents, a leading "the", spaces and
+    punctuation and the -ise/-ize spelling set aside ("Organisation for Economic Co-operation" is
+    "organization for economic cooperation")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"^the\s+", "", plain.strip()).replace("isation", "ization")
+    return re.sub(r"[^a-z0-9]", "", plain)
 
 
 def convert_folder(source: Path, *, sectors: bool = False) -> tuple[dict[str, str], Report]:

@@ -182,10 +182,15 @@ def words_of(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-_]+", name.lower()) if w]
 
 
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def all_common(name: str, vocab: Vocabulary, common: Callable[[str], bool]) -> bool:
-    """Every word of the name is a common English word, a function word or a place word."""
+    """Every word of the name is a common English word, a function word, a place word, a month or
+    day or a number ("May 15", "380")."""
     words = [w.strip(".,'") for w in words_of(name)]
-    return bool(words) and all(w in FUNCTION_WORDS or w in vocab.places or common(w) for w in words if w)
+    return bool(words) and all(w in FUNCTION_WORDS or w in vocab.places or w in _CALENDAR or w.isdigit() or common(w) for w in words if w)
 
 
 def known_forms(names: Iterable[str]) -> dict[str, str]:
