@@ -188,7 +188,7 @@ def _rows(text: str, where: str, required: Iterable[str]) -> Iterator[tuple[str,
         cells = line.split("\t")
         if len(cells) < width:
             cells += [""] * (width - len(cells))
-        yield f"{where} row {number}", dict(zip(header, [c.strip() for c in cells]))
+        yield f"{where} row {number}", dict(zip(header, map(str.strip, cells)))
 
 
 def is_imported(file_name: str) -> bool:

@@ -154,17 +154,21 @@ def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str],
         phrase = phrase.strip()
         if not phrase:
             return
-        surfaces.setdefault(phrase.lower(), phrase)
-        bucket = meanings.setdefault(phrase.lower(), [])
+        key = phrase.lower()
+        surfaces.setdefault(key, phrase)
+        bucket = meanings.setdefault(key, [])
         if term not in bucket:
             bucket.append(term)
 
     for person in kb.people.values():
-        for name in (person.name, *person.aliases):
-            add(name, Term("person", person.id))
+        term = Term("person", person.id)
+        add(person.name, term)
+        for name in person.aliases:
+            add(name, term)
     for org in kb.organizations.values():
+        term = Term("org", org.code)
         for name in (org.name, *org.aliases):
-            add(name, Term("org", org.code))
+            add(name, term)
     for country in kb.countries.values():
         for name in (country.name, *country.aliases):
             add(name, Term("country", country.iso3))
