@@ -37,9 +37,12 @@ eval: setup
 
 # Convert the PETRARCH verb dictionaries in ../shared into src/dragoman/events/data/petrarch_patterns.tsv
 # (rules and counts: docs/event-patterns.md, "PETRARCH patterns"; licence: src/dragoman/events/data/NOTICE).
+# Convert the Phoenix actor dictionaries beside them into src/dragoman/actors/data/*.phoenix.tsv
+# (rules and counts: docs/actors-kb.md, "Phoenix dictionaries"; licence: src/dragoman/actors/data/NOTICE).
 PETRARCH_DICTS ?= ../shared/external/petrarch_dictionaries
 dictionaries: setup
 	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/petrarch_patterns.tsv
+	$(BIN)/python -m dragoman.actors.phoenix_convert --source $(PETRARCH_DICTS) --out src/dragoman/actors/data
 
 model: setup
 	PYTHON=$(BIN)/python bash training/train.sh

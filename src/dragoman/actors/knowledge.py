@@ -2,22 +2,31 @@
 
 Read from the TSV files in ``actors/data`` (schema in ``docs/actors-kb.md``) plus an
 optional user file whose rows add to or override the packaged ones.
+
+Imported files (``<section>.<source>.tsv`` with ``source`` in :data:`IMPORTED_SOURCES`, e.g.
+``people.phoenix.tsv``, converted from another project's dictionaries) rank below dragoman's own
+files and the user file: an own row replaces an imported row with the same key; an own person
+replaces every imported person that shares a name of two words or more with it (by
+:func:`name_key`, when their countries agree or one is unknown) and takes over that person's
+names as aliases and its roles, but only for the days none of its own roles holds, and of an
+imported role that runs into an own one only the part before it (the import is older).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from dragoman.errors import DataFileError
 
 OFFICES = frozenset({"hos", "hog", "fm", "dm", "supreme", "igo_head", "group_leader", "other"})
+IMPORTED_SOURCES: frozenset[str] = frozenset({"phoenix"})
+"""Middle name parts of packaged files converted from other projects (``people.phoenix.tsv``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +110,7 @@ class KnowledgeBase:
     people_by_first_word: Mapping[str, tuple[tuple[str, Person], ...]]  # name_key's first word -> (key, person)
     roles_by_org: Mapping[str, tuple[Role, ...]]
     roles_by_person: Mapping[str, tuple[Role, ...]]
+    imported: frozenset[str] = frozenset()  # ids of people and codes of organisations read from imported files
 
     @property
     def bloc_codes(self) -> frozenset[str]:
@@ -142,8 +152,8 @@ _NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ul"})
 def name_key(name: str) -> str:
     """A person's name folded for lookups: lower case, no accents, hyphens or dots, no Arabic
     article ("Omar al-Bashir" and "Omar El Bashir" are both "omar bashir")."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().replace("-", " ").replace(".", " ")
-    return " ".join(w for w in plain.split() if w not in _NAME_ARTICLES)
+    plain = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join([w for w in plain.lower().replace("-", " ").replace(".", " ").split() if w not in _NAME_ARTICLES])
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -167,22 +177,36 @@ def _date(cell: str | None, where: str) -> dt.date | None:
 
 
 def _rows(text: str, where: str, required: Iterable[str]) -> Iterator[tuple[str, dict[str, str]]]:
+    """The data rows as dicts by column (cells stripped, missing cells empty, extra cells dropped)."""
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    missing = set(required) - set(reader.fieldnames or ())
+    header = [h.strip() for h in lines[0].split("\t")] if lines else []
+    missing = set(required) - set(header)
     if missing:
         raise DataFileError(f"{where}: missing columns {sorted(missing)}; see docs/actors-kb.md")
-    for number, row in enumerate(reader, start=2):
-        yield f"{where} row {number}", {k: (v or "").strip() for k, v in row.items() if k is not None}
+    width = len(header)
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        yield f"{where} row {number}", dict(zip(header, map(str.strip, cells)))
 
 
-def _packaged_files(prefix: str) -> list[tuple[str, str]]:
+def is_imported(file_name: str) -> bool:
+    """``people.phoenix.tsv`` is imported (converted from another project), ``people.europe.tsv`` is dragoman's own."""
+    parts = file_name.split(".")
+    return len(parts) == 3 and parts[2] == "tsv" and parts[1] in IMPORTED_SOURCES
+
+
+def _packaged_files(prefix: str, *, imported: bool) -> list[tuple[str, str]]:
+    """The packaged files of one section: dragoman's own first, then the imported ones (when wanted)."""
     folder: Traversable = resources.files("dragoman.actors").joinpath("data")
-    out = []
+    found = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".tsv") and (entry.name == f"{prefix}.tsv" or entry.name.startswith(f"{prefix}.")):
-            out.append((entry.name, entry.read_text(encoding="utf-8")))
-    return out
+            if is_imported(entry.name) and not imported:
+                continue
+            found.append((is_imported(entry.name), entry.name, entry))
+    return [(name, entry.read_text(encoding="utf-8")) for _, name, entry in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 _COLUMNS = {
@@ -221,48 +245,166 @@ def _user_sections(path: Path) -> dict[str, list[tuple[str, str]]]:
     return {name: [(f"{path} [{name}]", "\n".join(lines))] for name, lines in sections.items()}
 
 
-def load_knowledge(user_file: Path | None = None) -> KnowledgeBase:
-    """Read the packaged knowledge base, then the optional user file on top of it."""
-    sources = {name: _packaged_files(name) for name in _COLUMNS}
+def linking_keys(person: Person, key: Callable[[str], str] = name_key) -> set[str]:
+    """The :func:`name_key` of every name of two words or more: a one-word name never links two records."""
+    return {k for k in (key(n) for n in (person.name, *person.aliases)) if " " in k}
+
+
+def countries_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def merge_imported(own_people: Mapping[str, Person], own_roles: Iterable[Role],
+                   imported_people: Mapping[str, Person], imported_roles: Iterable[Role],
+                   key: Callable[[str], str] = name_key) -> tuple[dict[str, Person], list[Role]]:
+    """Imported people and roles under dragoman's own (see the module docstring).
+
+    Returns the people (own first, then the imported ones no own person replaced) and the roles
+    (own first, then the imported ones, clipped to the days the person's own roles leave free)."""
+    by_key: dict[str, list[str]] = {}
+    for pid, person in imported_people.items():
+        if pid in own_people:
+            continue  # same id: the own row replaces it outright
+        for k in linking_keys(person, key):
+            by_key.setdefault(k, []).append(pid)
+    replaced: dict[str, str] = {pid: pid for pid in imported_people if pid in own_people}  # imported id -> own id
+    people: dict[str, Person] = {}
+    for own in own_people.values():
+        found = {pid for k in linking_keys(own, key) for pid in by_key.get(k, ())
+                 if countries_agree(own.country, imported_people[pid].country) and pid not in replaced}
+        seen = {n.lower() for n in (own.name, *own.aliases)}
+        aliases = list(own.aliases)
+        for pid in sorted(found):
+            replaced[pid] = own.id
+            for name in (imported_people[pid].name, *imported_people[pid].aliases):
+                if name.lower() not in seen:
+                    seen.add(name.lower())
+                    aliases.append(name)
+        people[own.id] = replace(own, aliases=tuple(aliases)) if len(aliases) != len(own.aliases) else own
+    for pid, person in imported_people.items():
+        if pid not in replaced:
+            people[pid] = person
+    own_list = list(own_roles)
+    own_by_person: dict[str, list[Role]] = {}
+    for role in own_list:
+        own_by_person.setdefault(role.person, []).append(role)
+    kept: list[Role] = []
+    for role in imported_roles:
+        pid = replaced.get(role.person, role.person)
+        if pid not in people:
+            continue
+        moved = replace(role, person=pid) if pid != role.person else role
+        kept.extend(_outside(moved, own_by_person.get(pid, [])) if pid in own_people else [moved])
+    return people, own_list + kept
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    return (a.start is None or b.end is None or a.start < b.end) and (b.start is None or a.end is None or b.start < a.end)
+
+
+def _outside(role: Role, others: Sequence[Role]) -> list[Role]:
+    """The parts of ``role``'s period that none of ``others`` covers (ends exclusive, None open), and
+    none after the start of the first of ``others`` it overlaps: an imported period that runs into
+    an own role is out of date from there on (Phoenix's "since 2009, still" for a vice-president the
+    own rows end in 2017)."""
+    starts = [o.start for o in others if _overlap(role, o)]
+    if starts:
+        if any(s is None for s in starts):
+            return []
+        first = min(s for s in starts if s is not None)
+        if role.start is not None and first <= role.start:
+            return []
+        role = replace(role, end=first)
+    pieces: list[tuple[dt.date | None, dt.date | None]] = [(role.start, role.end)]
+    for other in others:
+        cut: list[tuple[dt.date | None, dt.date | None]] = []
+        for start, end in pieces:
+            if not _overlap(replace(role, start=start, end=end), other):
+                cut.append((start, end))
+                continue
+            if other.start is not None and (start is None or start < other.start):
+                cut.append((start, other.start))
+            if other.end is not None and (end is None or other.end < end):
+                cut.append((other.end, end))
+        pieces = cut
+    return [replace(role, start=start, end=end) for start, end in pieces]
+
+
+def load_knowledge(user_file: Path | None = None, *, imported: bool = True) -> KnowledgeBase:
+    """Read the packaged knowledge base, then the optional user file on top of it.
+
+    ``imported=False`` leaves out the imported files (the converters compare against dragoman's own rows)."""
+    sources = {name: _packaged_files(name, imported=imported) for name in _COLUMNS}
     if user_file is not None:
         for name, extra in _user_sections(user_file).items():
-            sources[name] = sources[name] + extra
+            own = [f for f in sources[name] if not is_imported(f[0])]
+            sources[name] = own + extra + [f for f in sources[name] if is_imported(f[0])]
 
     countries: dict[str, Country] = {}
     for where_file, text in sources["countries"]:
         for where, r in _rows(text, where_file, _COLUMNS["countries"]):
+            if is_imported(where_file) and r["iso3"] in countries:
+                continue
             countries[r["iso3"]] = Country(r["iso3"], r["name"], _split(r["aliases"]), _split(r["adjectives"]), _split(r["capital"]), r["status"], r["leader_office"] or "hos")
     orgs: dict[str, Organization] = {}
+    imported_codes: set[str] = set()
     for where_file, text in sources["orgs"]:
         for where, r in _rows(text, where_file, _COLUMNS["orgs"]):
+            if is_imported(where_file):
+                if r["code"] in orgs:
+                    continue  # dragoman's own row wins
+                imported_codes.add(r["code"])
             orgs[r["code"]] = Organization(r["code"], r["name"], _split(r["aliases"]), r["kind"] or "organization", r["country"] or None, r["sector"] or None)
     people: dict[str, Person] = {}
+    imported_people: dict[str, Person] = {}
     for where_file, text in sources["people"]:
+        into = imported_people if is_imported(where_file) else people
         for where, r in _rows(text, where_file, _COLUMNS["people"]):
-            people[r["id"]] = Person(r["id"], r["name"], _split(r["aliases"]), r["country"] or None, r["gender"] or None)
+            into[r["id"]] = Person(r["id"], r["name"], _split(r["aliases"]), r["country"] or None, r["gender"] or None)
     roles: list[Role] = []
+    imported_roles: list[Role] = []
     for where_file, text in sources["roles"]:
+        into_roles = imported_roles if is_imported(where_file) else roles
         for where, r in _rows(text, where_file, _COLUMNS["roles"]):
             if r["office"] not in OFFICES:
                 raise DataFileError(f"{where}: office {r['office']!r} not in {sorted(OFFICES)}")
-            roles.append(Role(r["person"], r["title"].lower(), r["office"], r["org"], r["sector"] or "GOV", _date(r["start"], where), _date(r["end"], where)))
+            into_roles.append(Role(r["person"], r["title"].lower(), r["office"], r["org"], r["sector"] or "GOV", _date(r["start"], where), _date(r["end"], where)))
+    keys: dict[str, str] = {}  # name -> name_key, each computed once
+
+    def key_of(name: str) -> str:
+        found = keys.get(name)
+        if found is None:
+            found = keys[name] = name_key(name)
+        return found
+
+    own_ids = set(people)
+    if imported_people or imported_roles:
+        people, roles = merge_imported(people, roles, imported_people, imported_roles, key_of)
     titles: dict[str, str] = {}
     for where_file, text in sources["titles"]:
         for where, r in _rows(text, where_file, _COLUMNS["titles"]):
+            if is_imported(where_file) and r["surface"].lower() in titles:
+                continue
             titles[r["surface"].lower()] = r["title"].lower() if not r["title"].startswith("@") else r["title"]
     sectors: dict[str, SectorWord] = {}
     for where_file, text in sources["sectors"]:
         for where, r in _rows(text, where_file, _COLUMNS["sectors"]):
+            if is_imported(where_file) and r["word"].lower() in sectors:
+                continue  # dragoman's own row wins
             sectors[r["word"].lower()] = SectorWord(r["word"].lower(), r["sector"], r["kind"] or "state")
 
     groups: dict[str, GroupTerm] = {}
     for where_file, text in sources["groups"]:
         for where, r in _rows(text, where_file, _COLUMNS["groups"]):
+            if is_imported(where_file) and r["term"] in groups:
+                continue
             groups[r["term"]] = GroupTerm(r["term"], r["code"], r["name"], r["kind"] or "group")
 
     regions: dict[str, Region] = {}
     for where_file, text in sources["regions"]:
         for where, r in _rows(text, where_file, _COLUMNS["regions"]):
+            if is_imported(where_file) and r["name"] in regions:
+                continue
             if r["country"] not in countries:
                 raise DataFileError(f"{where}: region {r['name']!r} has unknown country {r['country']!r}; use an iso3 from countries.tsv")
             regions[r["name"]] = Region(r["name"], _split(r["aliases"]), r["country"])
@@ -270,7 +412,7 @@ def load_knowledge(user_file: Path | None = None) -> KnowledgeBase:
     by_first: dict[str, list[tuple[str, Person]]] = {}
     for person in people.values():
         for name in (person.name, *person.aliases):
-            key = name_key(name)
+            key = key_of(name)
             if " " in key:
                 by_first.setdefault(key.split()[0], []).append((key, person))
 
@@ -291,4 +433,5 @@ def load_knowledge(user_file: Path | None = None) -> KnowledgeBase:
         people_by_first_word={k: tuple(v) for k, v in by_first.items()},
         roles_by_org={k: tuple(v) for k, v in by_org.items()},
         roles_by_person={k: tuple(v) for k, v in by_person.items()},
+        imported=frozenset(imported_codes | {pid for pid in people if pid in imported_people and pid not in own_ids}),
     )

@@ -216,12 +216,16 @@ def _state_title_before(doc: Doc, start: int, titles: Mapping[str, str], words: 
 def find_misspelt_person(kb: KnowledgeBase, name: str) -> Person | None:
     """The KB person whose name or alias differs from ``name`` by at most one letter, once
     accents, hyphens and Arabic articles are set aside ("Abdelaziz Bouteflicka", "Omar El Bashir",
-    "Laurent Gbago"). Names under 10 letters or whose first words differ never match."""
+    "Laurent Gbago"). Names under 10 letters or whose first words differ never match; a person
+    whose name is the same once folded wins over others one letter away ("Ibrahim Al-Ja’afari" is
+    Ibrahim al-Jaafari, not Ibrahim al-Jafari)."""
     key = name_key(name)
     if len(key) < 10:
         return None
     first = key.split()[0]
-    hits = {p.id: p for k, p in kb.people_by_first_word.get(first, ()) if abs(len(k) - len(key)) <= 1 and _within_one_edit(k, key)}
+    near = [(k, p) for k, p in kb.people_by_first_word.get(first, ()) if abs(len(k) - len(key)) <= 1 and _within_one_edit(k, key)]
+    exact = {p.id: p for k, p in near if k == key}
+    hits = exact or {p.id: p for _, p in near}
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 

@@ -1,12 +1,12 @@
-"""One phrase matcher over every name, alias, adjective, capital, title and sector word."""
+"""One phrase table over every name, alias, adjective, capital, title and sector word."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Callable, Literal, Mapping
+from typing import Callable, Collection, Literal, Mapping
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
@@ -39,10 +39,49 @@ class TermMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class TermIndex:
-    """The matcher plus what each matched phrase means."""
+class PhraseTable:
+    """Phrases as tuples of lower-cased tokens, keyed by their first token. Finds every occurrence
+    of every phrase in a Doc, as spaCy's ``PhraseMatcher`` on ``LOWER`` does, but without putting
+    the phrases' words into the vocabulary: for the 30,000 names of the imported people that cost
+    seconds of lexeme creation at start-up."""
 
-    matcher: PhraseMatcher
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        lowers = [t.lower_ for t in doc]
+        found = []
+        for i, word in enumerate(lowers):
+            for phrase in self.by_first.get(word, ()):
+                end = i + len(phrase)
+                if end <= len(lowers) and tuple(lowers[i:end]) == phrase:
+                    found.append((i, end))
+        return found
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def phrase_tokens(phrase: str, nlp: Language, special: Collection[str] = frozenset()) -> tuple[str, ...]:
+    """The phrase's tokens as the pipeline's tokenizer makes them. Words of letters (and hyphens
+    between letters, which the English tokenizer splits off) are split here without the tokenizer
+    unless one of its ``special`` cases covers them ("Im" → "I" "m"); anything else goes through it."""
+    out: list[str] = []
+    for word in phrase.split():
+        if not _PLAIN_WORD.fullmatch(word) or word in special:
+            return tuple(t.text for t in nlp.make_doc(phrase))
+        parts = word.split("-")
+        for k, part in enumerate(parts):
+            if k:
+                out.append("-")
+            out.append(part)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class TermIndex:
+    """The phrase table plus what each matched phrase means."""
+
+    matcher: PhraseTable
     meanings: Mapping[str, tuple[Term, ...]]  # lower-cased phrase -> terms
     lower_names: frozenset[str] = frozenset()  # names the KB itself writes in lower case ("al-Qaeda")
     near: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)  # one-letter variants of long country names
@@ -51,7 +90,7 @@ class TermIndex:
     def find(self, doc: Doc) -> list[TermMatch]:
         """Longest non-overlapping matches, cased kinds only where the text is capitalised."""
         raw: list[TermMatch] = []
-        for _, start, end in self.matcher(doc):
+        for start, end in self.matcher(doc):
             span = doc[start:end]
             terms = self.meanings.get(span.text.lower()) or self.meanings.get(" ".join(t.lower_ for t in span))
             if not terms:
@@ -107,7 +146,7 @@ def _one_letter_keys(word: str) -> set[str]:
 
 
 def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str], bool] | None = None) -> TermIndex:
-    """Compile every KB surface form into one PhraseMatcher on lower-cased text."""
+    """Compile every KB surface form into one phrase table on lower-cased tokens."""
     meanings: dict[str, list[Term]] = {}
     surfaces: dict[str, str] = {}  # lower-cased key -> the phrase as written (the tokenizer is case-sensitive)
 
@@ -115,17 +154,21 @@ def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str],
         phrase = phrase.strip()
         if not phrase:
             return
-        surfaces.setdefault(phrase.lower(), phrase)
-        bucket = meanings.setdefault(phrase.lower(), [])
+        key = phrase.lower()
+        surfaces.setdefault(key, phrase)
+        bucket = meanings.setdefault(key, [])
         if term not in bucket:
             bucket.append(term)
 
     for person in kb.people.values():
-        for name in (person.name, *person.aliases):
-            add(name, Term("person", person.id))
+        term = Term("person", person.id)
+        add(person.name, term)
+        for name in person.aliases:
+            add(name, term)
     for org in kb.organizations.values():
+        term = Term("org", org.code)
         for name in (org.name, *org.aliases):
-            add(name, Term("org", org.code))
+            add(name, term)
     for country in kb.countries.values():
         for name in (country.name, *country.aliases):
             add(name, Term("country", country.iso3))
@@ -143,11 +186,13 @@ def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str],
     for word in kb.sectors:
         add(word, Term("sector", word))
 
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phrases = list(surfaces.values())
-    for start in range(0, len(phrases), 1000):
-        chunk = phrases[start : start + 1000]
-        matcher.add("KB", [nlp.make_doc(phrase) for phrase in chunk])
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    special = frozenset(getattr(nlp.tokenizer, "rules", None) or ())
+    for phrase in surfaces.values():
+        tokens = tuple(t.lower() for t in phrase_tokens(phrase, nlp, special))
+        if tokens and tokens not in by_first.setdefault(tokens[0], []):
+            by_first[tokens[0]].append(tokens)
+    matcher = PhraseTable({first: tuple(found) for first, found in by_first.items()})
     near: dict[str, set[Term]] = {}
     for key, terms in meanings.items():
         if len(key) >= _NEAR_MIN and key.isalpha():

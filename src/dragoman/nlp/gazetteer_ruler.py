@@ -19,6 +19,9 @@ training data through :mod:`dragoman.nlp.labels`):
   III" → "Charles III"), since titles are not part of PERSON spans (a one-word
   rest such as "King Salman" → "Salman" is dropped: the KB lists single names only
   where they are unambiguous);
+* people and organisations of imported files (``*.phoenix.tsv``, ``KnowledgeBase.imported``)
+  are left out: their 30,000 names cost seconds of start-up in the ruler, the model
+  labels most of them itself, and the actor matcher finds them either way;
 * groups.tsv: single terms → NORP ("Kurds", "Sunni"); terms that need their
   article ("the West") are left out;
 * the gazetteer: countries, capitals, US states and packaged regions → GPE or LOC
@@ -122,9 +125,13 @@ def gazetteer_patterns(
             for capital in country.capitals:
                 add(capital, place_label(_phrase(capital).split()), country.iso3)
         for org in kb.organizations.values():
+            if org.code in kb.imported:
+                continue
             for name in (org.name, *org.aliases):
                 add(name, "NORP" if is_plural_group_word(_phrase(name)) else "ORG", org.code)
         for person in kb.people.values():
+            if person.id in kb.imported:
+                continue
             for name in (person.name, *person.aliases):
                 untitled = _without_titles(name)
                 if untitled:
