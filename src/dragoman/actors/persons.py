@@ -58,6 +58,7 @@ def load_person_words(path: Path | None = None) -> PersonWords:
     return PersonWords(**{c: frozenset(words) for c, words in found.items()})
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
@@ -172,6 +173,10 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
     first = start
     while start < end and words.strips(doc[start], titles):
         start += 1
+    # a title inside the run ends what comes before it: "Chicago Alderman Jason Ervin" -> "Jason Ervin"
+    inner = [k for k in range(start, end - 1) if words.strips(doc[k], titles) and doc[k].text[:1].isupper()]
+    if inner:
+        start = inner[-1] + 1
     # an NER run that swallowed what follows the name ("Elizabeth Quat of DAB"): cut at the first
     # lower-case word that is no name particle ("al", "bin", "van")
     cut = next((k for k in range(start + 1, end) if doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in words.particle and not _joined(doc, k - 1)), None)
@@ -181,6 +186,9 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
     while end < len(doc):
         if _joined(doc, end):
             end += 2  # "Hassan-Yari", "Chi-wai": the tokenizer splits hyphenated names
+            continue
+        if _INITIAL.match(doc[end].text) and end + 1 < len(doc) and _NAME_TOKEN.match(doc[end + 1].text):
+            end += 1  # a middle initial: "Jason C. Ervin"
             continue
         if not (_NAME_TOKEN.match(doc[end].text) and doc[end].text not in words.not_name and (not tagged or doc[end].pos_ == "PROPN")
                 and doc[end].lower_ not in titles and doc[end].lower_ not in words.job):

@@ -147,16 +147,29 @@ def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
     # "Saturday …, Sen. Elizabeth Warren said"; of two subjects the one nearer the cue first
     # ("In response to the loss of life, Republican nominee Donald Trump issued")
     subjects.sort(key=lambda c: (c.lower_ in _NOT_NAMES, abs(cue.i - c.i)))
+    fallback: SpeakerSlot | None = None
     for child in subjects:
         lo, hi = child.left_edge.i, child.right_edge.i + 1
         j = child.i
         while j + 1 < hi and _mention_at(ctx, ctx.doc[j]) is None and _is_name_token(ctx.doc[j + 1], ctx.titles) and _is_name_token(ctx.doc[j], ctx.titles):
             j += 1  # "Maria Lopez" parsed with "Maria" as head: the name runs to its last word
         slot = _slot_at(ctx, j, True, lo, hi)
+        if slot is not None and slot.mention is not None and slot.mention.rule.endswith(".place"):
+            # "Sen. Tammy Baldwin of Wisconsin" parsed with the place as head: a person in the phrase speaks
+            fallback = fallback or slot
+            continue
         if slot is not None:
             return slot
     # inside the subject phrases: names not buried in a modifier ("Jan Brewer, an early supporter
     # of Trump"), then the actors stage's persons, then its other mentions, then a built name
+    if fallback is not None:
+        for child in subjects:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            for k in range(hi - 1, lo - 1, -1):
+                slot = _slot_at(ctx, k, True, lo, hi)
+                if slot is not None and slot.mention is not None and _inner_rank(slot.mention) <= 1:
+                    return slot
+        return fallback
     for buried in (False, True):
         for rank in range(4):
             for child in subjects:
@@ -308,8 +321,8 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
             continue
         if _is_name_token(doc[j], ctx.titles):
             run_end = j
-            while run_end + 1 < window_end and _is_name_token(doc[run_end + 1], ctx.titles):
-                run_end += 1
+            while run_end + 1 < window_end and _is_name_token(doc[run_end + 1], ctx.titles) and _mention_at(ctx, doc[run_end + 1]) is None:
+                run_end += 1  # a run stops at a name the actors stage knows ("said Sen. | Tammy Baldwin")
             built = _name_mention(ctx, j, run_end)
             if built is not None:
                 best = SpeakerSlot(built)
