@@ -84,7 +84,7 @@ class Trace:
     ``rejection.stage``. ``events`` are the events the settings emit (what :func:`code_article`
     returns); ``candidates`` every act the events stage considered, as if ``events.unasserted``
     were on and ``events.one_sided`` were "all", before ``events.min_confidence`` (what
-    ``dragoman explain`` shows as not coded); empty unless asked for.
+    ``dragoman explain`` shows as not coded); empty when traced with ``candidates=False``.
     """
 
     article: Article
