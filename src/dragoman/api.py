@@ -1,30 +1,41 @@
-"""The public functions behind each CLI command (the CLI only parses and prints)."""
+"""The public functions behind each CLI command: ``dragoman X`` calls ``api.X`` (the CLI only parses and prints).
+
+Heavy parts (Dask, pyarrow, networkx, FastAPI) are imported inside the functions that need them,
+so that a command loads only what it uses.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from dragoman.actors import ActorResources, entities_of, person_actor, title_holder
-from dragoman.clean import find_boilerplate
+from dragoman.actors import ActorResources, entities_of, load_actor_resources, person_actor, title_holder
 from dragoman.errors import InputError
 from dragoman.eval import evaluate, gold_kind
 from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corpus_digest, load_baseline, rebase, render_baseline
 from dragoman.events.assertion import EMITTED
 from dragoman.events.coder import best_matches, one_sided_allowed, sentence_view
-from dragoman.nlp import parse_article
-from dragoman.ingest import read_articles
-from dragoman.pipeline import Pipeline, code_article, code_articles
-from dragoman.records import ActorMention, Article, CodedArticle, Event, Rejection, Result
-from dragoman.store import StoreSummary, connect, summarize, write_stream
+from dragoman.ingest import read_articles, read_inputs
+from dragoman.nlp import load_blank
+from dragoman.pipeline import Pipeline, Trace, code_articles, trace
+from dragoman.records import Actor, ActorMention, Article, Event, Rejection, Result
+from dragoman.settings import Settings, documented_keys
+from dragoman.store import EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary, Timeline
+from dragoman.store import connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from dragoman.scale import RunReport
+
 __all__ = [
-    "ActorHit", "CorpusCheck", "actors_lookup", "actors_stats", "baseline_check", "baseline_update", "code", "eval_gold",
-    "explain", "store_results", "stored_index",
+    "ActorHit", "CorpusCheck", "Explained", "ExplainedSentence", "actor_knowledge", "actors_lookup", "actors_stats", "baseline_check",
+    "baseline_update", "code", "code_corpus", "code_parallel", "eval_gold", "explain", "explain_inputs", "export", "load", "migrate",
+    "query_events", "query_network", "query_quotes", "query_search", "query_timeline", "serve", "serve_app", "serve_get", "settings_help",
+    "store_results", "stored_index",
 ]
 
 
@@ -37,6 +48,36 @@ def code(
     ``skip`` (e.g. :meth:`StoredIndex.holds`) leaves out articles before they are coded.
     """
     yield from code_articles(pipeline, read_articles(paths, pipeline.settings.ingest, stdin, default_date, skip))
+
+
+def code_parallel(
+    settings: Settings, paths: Iterable[str], jobs: int, default_date: dt.date | None = None, stdin: BinaryIO | None = None,
+    skip: Callable[[Article], bool] | None = None,
+) -> Iterator[Result]:
+    """:func:`code` on ``jobs`` processes (``dragoman code --jobs N``): same results, same order."""
+    from dragoman.scale import code_paths_parallel
+
+    yield from code_paths_parallel(settings, paths, default_date, stdin, jobs, skip)
+
+
+def code_corpus(
+    paths: Sequence[str], out: Path, settings: Settings, engine: str = "local", scheduler: str | None = None, jobs: int | None = None,
+    default_date: dt.date | None = None, progress: Callable[[int, int], None] | None = None,
+) -> RunReport:
+    """Code a sharded corpus into Parquet partitions under ``out`` (``dragoman code --out DIR``, docs/scale.md)."""
+    from dragoman.scale import ENGINES, code_corpus as run_corpus
+
+    chosen = next((e for e in ENGINES if e == engine), None)
+    if chosen is None:
+        raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    return run_corpus(paths, out, settings, chosen, scheduler, jobs, default_date, progress)
+
+
+def load(out: Path, db: Path, batch_size: int) -> dict[str, int]:
+    """Load a Parquet output folder (``dragoman code --out``) into the SQLite store; the counts written."""
+    from dragoman.scale import load_output
+
+    return load_output(out, db, batch_size)
 
 
 def stored_index(db: Path) -> StoredIndex:
@@ -135,37 +176,60 @@ class ExplainedSentence:
     events: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """One input article explained sentence by sentence."""
+
+    article: Article
+    sentences: tuple[ExplainedSentence, ...]
+
+
+def explain_inputs(pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None = None) -> Iterator[Explained | Rejection]:
+    """:func:`explain` every article under ``paths`` (``dragoman explain``); an unreadable input is its Rejection."""
+    for item in read_inputs(paths, pipeline.settings.ingest):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        article = replace(item, date=default_date) if item.date is None and default_date is not None else item
+        yield Explained(article, explain(pipeline, article))
+
+
 def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ...]:
     """Sentence by sentence: the actors found, the patterns matched, the events coded, and the
-    candidate acts that were not coded with their assertion and reason (docs/assertion.md)."""
-    every = replace(pipeline, events=replace(pipeline.events, emit_unasserted=True, one_sided="all"))
-    result = code_article(every, article)
-    if isinstance(result, Rejection):
-        return (ExplainedSentence(f"rejected: {result.reason}: {result.detail}", (), (), ()),)
-    removed = find_boilerplate(article, pipeline.boilerplate)
-    doc = parse_article(pipeline.nlp, article, removed)
+    candidate acts that were not coded with their assertion and reason (docs/assertion.md).
+
+    One traced run (:func:`dragoman.pipeline.trace`) with the pipeline's own settings."""
+    t = trace(pipeline, article)
+    if t.rejection is not None:
+        r = t.rejection
+        return (ExplainedSentence(f"rejected by the {r.stage} stage: {r.reason}: {r.detail}", (), (), ()),)
+    doc = t.parsed
     out = []
     for sent in doc.sents:
-        if any(r.span.start <= sent.start_char < r.span.end for r in removed):
+        if any(r.span.start <= sent.start_char < r.span.end for r in t.removed):
             out.append(ExplainedSentence(sent.text, (), ("(removed as boilerplate)",), ()))
             continue
-        mentions = tuple(m for m in result.actors if sent.start_char <= m.span.start < sent.end_char)
+        mentions = tuple(m for m in t.actors if sent.start_char <= m.span.start < sent.end_char)
         view = sentence_view(doc, sent, mentions)
         matches = tuple(
-            f"{m.pattern.id} [{m.pattern.code}] “{doc[m.start:m.end].text}” targets={[t.span.text for t in m.targets]}"
+            f"{m.pattern.id} [{m.pattern.code}] “{doc[m.start:m.end].text}” targets={[x.span.text for x in m.targets]}"
             for m in best_matches(view, pipeline.events.patterns)
         )
-        events = tuple(
-            f"{_status(e, pipeline)}{e.source.span.text} ({e.source.actor.code}) → {e.target.span.text + ' (' + str(e.target.actor.code) + ')' if e.target else '—'}: "
-            f"{e.cameo} {pipeline.events.cameo.get(e.cameo).name} [{e.plover}, Goldstein {e.goldstein}, rule {e.rule}, conf {e.confidence}, date {e.date}, "
-            f"{e.assertion}: {e.assertion_reason}]"
-            for e in result.events if sent.start_char <= e.evidence[0].start < sent.end_char
-        )
+        events = tuple(_event_line(e, pipeline, t) for e in t.candidates if sent.start_char <= e.evidence[0].start < sent.end_char)
         actors = tuple(_mention_line(m) for m in mentions)
         out.append(ExplainedSentence(sent.text, actors, matches, events))
-    chains = tuple(f"#{e.id} {e.actor.name or '?'} ({e.actor.code or '-'}): {e.mentions} mention(s), first “{e.first.text}”" for e in entities_of(result.actors))
+    chains = tuple(f"#{e.id} {e.actor.name or '?'} ({e.actor.code or '-'}): {e.mentions} mention(s), first “{e.first.text}”" for e in entities_of(t.actors))
     out.append(ExplainedSentence("(entity chains of the article)", chains, (), ()))
     return tuple(out)
+
+
+def _event_line(e: Event, pipeline: Pipeline, t: Trace) -> str:
+    target = f"{e.target.span.text} ({e.target.actor.code})" if e.target else "—"
+    return (
+        f"{_status(e, pipeline, t)}{e.source.span.text} ({e.source.actor.code}) → {target}: "
+        f"{e.cameo} {pipeline.events.cameo.get(e.cameo).name} [{e.plover}, Goldstein {e.goldstein}, rule {e.rule}, conf {e.confidence}, date {e.date}, "
+        f"{e.assertion}: {e.assertion_reason}]"
+    )
 
 
 def _mention_line(m: ActorMention) -> str:
@@ -174,14 +238,37 @@ def _mention_line(m: ActorMention) -> str:
     return f"{m.span.text} → {m.actor.name or '?'} ({m.actor.code or '-'}, {m.rule}{chain}{back})"
 
 
-def _status(event: Event, pipeline: Pipeline) -> str:
-    """"" for an event the pipeline codes; "(not coded: …) " for one it only considered."""
+def _identity(event: Event) -> tuple[Actor, Actor | None, str, dt.date | None]:
+    return event.source.actor, event.target.actor if event.target else None, event.cameo, event.date
+
+
+def _status(event: Event, pipeline: Pipeline, t: Trace) -> str:
+    """"" for a candidate the pipeline coded; "(not coded: …) " for one it only considered."""
+    if _identity(event) in {_identity(e) for e in t.events}:
+        return ""
     settings = pipeline.events
     if event.assertion not in EMITTED and not settings.emit_unasserted:
         return f"(not coded: {event.assertion}) "
     if event.target is None and not one_sided_allowed(event, settings.one_sided):
         return "(not coded: one-sided verbal act) "
-    return ""
+    if event.confidence < pipeline.settings.events.min_confidence:
+        return "(not coded: confidence below events.min_confidence) "
+    return "(not coded: another reading of the act was coded) "
+
+
+def settings_help() -> dict[str, str]:
+    """Every setting as ``section.key`` with its help line (``dragoman settings``)."""
+    return documented_keys()
+
+
+def actor_knowledge(settings: Settings) -> ActorResources:
+    """The actor knowledge base (with the user's ``actors.user_file``) and its term index, without the
+    NLP model or the gazetteer: what ``dragoman actors`` reads, in a few seconds.
+
+    The index is built on spaCy's blank English tokenizer: enough to look names up, not to code
+    articles (:func:`dragoman.pipeline.load_pipeline` builds the one for that)."""
+    user_file = Path(settings.actors.user_file) if settings.actors.user_file else None
+    return load_actor_resources(load_blank(settings.nlp).nlp, user_file)
 
 
 def actors_stats(resources: ActorResources) -> dict[str, int]:
@@ -245,5 +332,72 @@ def actors_lookup(resources: ActorResources, name: str, day: dt.date | None) -> 
     return hits
 
 
-def open_db(db: Path) -> sqlite3.Connection:
-    return connect(db)
+def query_events(db: Path, f: EventFilter, limit: int = 100, offset: int = 0) -> Page[EventRow]:
+    """Events matching every filter of ``f``, newest first (``dragoman query events``)."""
+    from dragoman.store import commands
+
+    return commands.query_events(db, f, limit, offset)
+
+
+def query_timeline(db: Path, a: str, b: str, interval: Interval = "month", start: dt.date | None = None, end: dt.date | None = None) -> Timeline:
+    """The dyad of ``a`` and ``b`` per period (``dragoman query timeline``)."""
+    from dragoman.store import commands
+
+    return commands.query_timeline(db, a, b, interval, start, end)
+
+
+def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = None, level: NetworkLevel = "actor", min_events: int = 1) -> Network:
+    """The actor network of a period (``dragoman query network``)."""
+    from dragoman.store import commands
+
+    return commands.query_network(db, start, end, level, min_events)
+
+
+def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
+    """Quotes, by speaker (``dragoman query quotes``)."""
+    from dragoman.store import commands
+
+    return commands.query_quotes(db, speaker, limit, offset)
+
+
+def query_search(db: Path, words: str, kind: SearchKind = "articles", limit: int = 20, offset: int = 0) -> Page[SearchHit]:
+    """Full-text search of article texts or quotes (``dragoman query search``)."""
+    from dragoman.store import commands
+
+    return commands.query_search(db, words, kind, limit, offset)
+
+
+def export(db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1) -> int:
+    """Write events (csv, jsonl, parquet) or the actor network (graphml, gexf) from a store (``dragoman export``);
+    the number of events or edges written."""
+    from dragoman.store import commands
+
+    return commands.export(db, fmt, out, f, level, min_events)
+
+
+def migrate(db: Path) -> tuple[int, int]:
+    """Upgrade a store to this dragoman's schema (``dragoman migrate``): the versions before and after."""
+    from dragoman.store import commands
+
+    return commands.migrate_store(db)
+
+
+def serve_app(db: Path) -> FastAPI:
+    """The read-only web UI and JSON API over a store (``dragoman serve``); fails early unless ``db`` is a current store."""
+    from dragoman.serve.app import create_app
+
+    return create_app(db)
+
+
+def serve_get(app: FastAPI, path: str) -> tuple[int, str]:
+    """The status and body of ``GET path`` without a socket (``dragoman serve --get``)."""
+    from dragoman.serve.app import get
+
+    return get(app, path)
+
+
+def serve(app: FastAPI, host: str, port: int) -> None:
+    """Serve ``app`` until interrupted."""
+    from dragoman.serve.app import run
+
+    run(app, host, port)

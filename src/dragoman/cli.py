@@ -19,7 +19,8 @@ from dragoman.contract import article_to_json, duplicate_to_json, rejection_to_j
 from dragoman.errors import DragomanError
 from dragoman.pipeline import Pipeline, load_pipeline
 from dragoman.records import CodedArticle, Duplicate, Rejection, Result
-from dragoman.settings import Settings, documented_keys, load_settings
+from dragoman.settings import Settings, load_settings
+from dragoman.store import EventFilter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="dragoman: political events, actors and quotes from news.")
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
@@ -116,9 +117,7 @@ def code_cmd(
         stored = api.stored_index(db) if db is not None and not recode else None
         stdin = sys.stdin.buffer if "-" in paths else None
         if parallel:
-            from dragoman.scale import code_paths_parallel
-
-            results: Iterable[Result] = code_paths_parallel(settings, paths, default_date, stdin, jobs or 1, stored.holds if stored else None)
+            results: Iterable[Result] = api.code_parallel(settings, paths, jobs or 1, default_date, stdin, stored.holds if stored else None)
         else:
             assert pipeline is not None
             results = api.code(pipeline, paths, default_date, stdin, stored.holds if stored else None)
@@ -162,10 +161,6 @@ def _code_to_parquet(
     paths: list[str], out_dir: Path | None, engine: str, scheduler: str | None, jobs: int | None,
     default_date: dt.date | None, strict: bool, settings: Settings,
 ) -> None:
-    from dragoman.scale import ENGINES, code_corpus
-
-    if engine not in ENGINES:
-        raise _usage(f"--engine must be {' or '.join(ENGINES)}, not {engine!r}")
     if out_dir is None:
         raise _usage("--engine dask and --scheduler write Parquet partitions; give --out DIR")
     if scheduler is not None and engine != "dask":
@@ -178,7 +173,7 @@ def _code_to_parquet(
             progress.update(task, completed=done, total=total)
 
         try:
-            report = code_corpus(paths, out_dir, settings, engine, scheduler, jobs, default_date, advance)
+            report = api.code_corpus(paths, out_dir, settings, engine, scheduler, jobs, default_date, advance)
         except DragomanError as e:
             raise _fail(e) from e
     err.print(f"{report.shards} shards: {len(report.coded)} coded, {report.skipped} already finished · {report.seconds:.1f}s · {out_dir}")
@@ -333,20 +328,14 @@ def explain_cmd(
     settings_file: SettingsOpt = None,
 ) -> None:
     """Show, sentence by sentence, the actors, the patterns matched and the events coded."""
+    default_date = _date(date)
     try:
         pipeline = load_pipeline(_settings(settings_file))
-        from dragoman.ingest import read_inputs
-
-        default_date = _date(date)
-        for item in read_inputs([str(path)], pipeline.settings.ingest):
+        for item in api.explain_inputs(pipeline, [str(path)], default_date):
             if isinstance(item, Rejection):
                 err.print(f"[yellow]rejected[/] {item.source}: {item.reason} — {item.detail}")
                 continue
-            if item.date is None and default_date is not None:
-                from dataclasses import replace
-
-                item = replace(item, date=default_date)
-            for n, s in enumerate(api.explain(pipeline, item), start=1):
+            for n, s in enumerate(item.sentences, start=1):
                 out.print(f"[bold]{n}.[/] {s.text.strip()}")
                 for a in s.actors:
                     out.print(f"   [cyan]actor[/]   {a}")
@@ -365,10 +354,8 @@ def load_cmd(
     settings_file: SettingsOpt = None,
 ) -> None:
     """Load a Parquet output folder into the SQLite store."""
-    from dragoman.scale import load_output
-
     try:
-        counts = load_output(out_dir, db, _settings(settings_file).store.batch_size)
+        counts = api.load(out_dir, db, _settings(settings_file).store.batch_size)
     except DragomanError as e:
         raise _fail(e) from e
     print(json.dumps({"db": str(db), **counts}), flush=True)
@@ -377,7 +364,7 @@ def load_cmd(
 @app.command("settings")
 def settings_cmd() -> None:
     """List every setting with its help line."""
-    for key, help_text in documented_keys().items():
+    for key, help_text in api.settings_help().items():
         out.print(f"[bold]{key}[/]: {help_text}")
 
 
@@ -385,10 +372,10 @@ def settings_cmd() -> None:
 def actors_stats_cmd(actors: ActorsOpt = None) -> None:
     """Counts of the knowledge base by kind."""
     try:
-        pipeline = load_pipeline(_settings(None, actors))
+        resources = api.actor_knowledge(_settings(None, actors))
     except DragomanError as e:
         raise _fail(e) from e
-    for key, value in api.actors_stats(pipeline.actors).items():
+    for key, value in api.actors_stats(resources).items():
         out.print(f"{key}: {value}")
 
 
@@ -399,11 +386,12 @@ def actors_lookup_cmd(
     actors: ActorsOpt = None,
 ) -> None:
     """What a name or title resolves to on a date."""
+    day = _date(date)
     try:
-        pipeline = load_pipeline(_settings(None, actors))
+        resources = api.actor_knowledge(_settings(None, actors))
     except DragomanError as e:
         raise _fail(e) from e
-    hits = api.actors_lookup(pipeline.actors, name.removeprefix("the ").removeprefix("The "), _date(date))
+    hits = api.actors_lookup(resources, name.removeprefix("the ").removeprefix("The "), day)
     if not hits:
         out.print(f"no actor known as {name!r}")
         raise typer.Exit(1)
@@ -443,9 +431,7 @@ def _print_rows(rows: Iterable[Any], fmt: str, columns: tuple[str, ...] = ()) ->
 
 
 def _event_filter(actor: str | None, source: str | None, target: str | None, country: str | None, code: str | None, root: str | None,
-                  quad_class: int | None, start: str | None, end: str | None, place: str | None) -> Any:
-    from dragoman.store.queries import EventFilter
-
+                  quad_class: int | None, start: str | None, end: str | None, place: str | None) -> EventFilter:
     if quad_class is not None and quad_class not in (1, 2, 3, 4):
         raise _usage(f"--quad-class must be 1, 2, 3 or 4, not {quad_class}")
     return EventFilter(actor, source, target, country, code, root, quad_class, _date(start), _date(end), place)
@@ -470,11 +456,9 @@ def query_events_cmd(
     limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
 ) -> None:
     """Events matching every filter given, newest first."""
-    from dragoman.store import commands
-
     f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
     try:
-        page = commands.query_events(db, f, limit, offset)
+        page = api.query_events(db, f, limit, offset)
     except DragomanError as e:
         raise _fail(e) from e
     _print_rows(page.items, fmt, ("id", "date", "source_code", "target_code", "cameo", "cameo_name", "goldstein", "quad_class", "place_name", "evidence_text"))
@@ -489,12 +473,10 @@ def query_timeline_cmd(
     start: StartFlt = None, end: EndFlt = None, fmt: RowsFormatOpt = "table",
 ) -> None:
     """A dyad over time: per period, A to B and B to A, counts by QuadClass and mean Goldstein."""
-    from dragoman.store import commands
-
     if interval not in {"day", "week", "month"}:
         raise _usage(f"--per must be day, week or month, not {interval!r}")
     try:
-        t = commands.query_timeline(db, a, b, interval, _date(start), _date(end))  # type: ignore[arg-type]  # checked above
+        t = api.query_timeline(db, a, b, interval, _date(start), _date(end))  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
     if fmt == "jsonl":
@@ -519,12 +501,10 @@ def query_network_cmd(
     fmt: RowsFormatOpt = "table",
 ) -> None:
     """The actor network of a period: directed edges with event counts and mean Goldstein."""
-    from dragoman.store import commands
-
     if level not in {"actor", "country"}:
         raise _usage(f"--level must be actor or country, not {level!r}")
     try:
-        net = commands.query_network(db, _date(start), _date(end), level, min_events)  # type: ignore[arg-type]  # checked above
+        net = api.query_network(db, _date(start), _date(end), level, min_events)  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
     _print_rows(net.edges, fmt)
@@ -537,10 +517,8 @@ def query_quotes_cmd(
     limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
 ) -> None:
     """Quotes, by speaker."""
-    from dragoman.store import commands
-
     try:
-        page = commands.query_quotes(db, speaker, limit, offset)
+        page = api.query_quotes(db, speaker, limit, offset)
     except DragomanError as e:
         raise _fail(e) from e
     _print_rows(page.items, fmt, ("speaker_name", "speaker_code", "kind", "text", "article_id"))
@@ -554,10 +532,8 @@ def query_search_cmd(
     limit: LimitOpt = 20, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
 ) -> None:
     """Full-text search; the matched words come wrapped in « and »."""
-    from dragoman.store import commands
-
     try:
-        page = commands.query_search(db, words, "quotes" if quotes else "articles", limit, offset)
+        page = api.query_search(db, words, "quotes" if quotes else "articles", limit, offset)
     except DragomanError as e:
         raise _fail(e) from e
     _print_rows(page.items, fmt, ("article_id", "date", "speaker_name", "snippet"))
@@ -574,13 +550,11 @@ def export_cmd(
     min_events: Annotated[int, typer.Option("--min-events", min=1, help="Network: leave out edges with fewer events.")] = 1,
 ) -> None:
     """Export events or the actor network from a store."""
-    from dragoman.store import commands
-
     if level not in {"actor", "country"}:
         raise _usage(f"--level must be actor or country, not {level!r}")
     f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
     try:
-        n = commands.export(db, fmt, out_path, f, level, min_events)  # type: ignore[arg-type]  # checked above
+        n = api.export(db, fmt, out_path, f, level, min_events)  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
     err.print(f"wrote {n} {'edges' if fmt in {'graphml', 'gexf'} else 'events'}" + (f" to {out_path}" if out_path else ""))
@@ -594,27 +568,23 @@ def serve_cmd(
     get: Annotated[Optional[str], typer.Option("--get", help="Print the response to GET PATH and exit, without opening a socket.")] = None,
 ) -> None:
     """The web UI and the JSON API (OpenAPI at /docs) over a store, read-only."""
-    from dragoman.serve import app as serve_app
-
     try:
-        web = serve_app.create_app(db)
+        web = api.serve_app(db)
     except DragomanError as e:
         raise _fail(e) from e
     if get is not None:
-        status, body = serve_app.get(web, get)
+        status, body = api.serve_get(web, get)
         print(body)
         raise typer.Exit(0 if status < 400 else 1)
     err.print(f"dragoman: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops")
-    serve_app.run(web, host, port)
+    api.serve(web, host, port)
 
 
 @app.command("migrate")
 def migrate_cmd(db: DbOpt) -> None:
     """Upgrade a store to this dragoman's schema version (a transaction per step)."""
-    from dragoman.store import commands
-
     try:
-        before, after = commands.migrate_store(db)
+        before, after = api.migrate(db)
     except DragomanError as e:
         raise _fail(e) from e
     out.print(f"{db}: schema version {before} → {after}" if before != after else f"{db}: already at schema version {after}")

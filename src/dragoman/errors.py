@@ -8,10 +8,12 @@
     ├── DataFileError         a packaged or user data file (dictionary, gazetteer) is malformed
     ├── ModelMissingError     the trained NLP model is not where it should be
     ├── GoldFormatError       a gold file for ``dragoman eval`` has an unknown shape
-    └── ShardsFailedError     some shards of a corpus run failed (the rest are finished)
+    ├── ShardsFailedError     some shards of a corpus run failed (the rest are finished)
+    └── ArticleError          one article cannot go through a stage (longer than ``nlp.max_chars``)
 
-Inside a batch, failures of one article are not raised: they become
-:class:`dragoman.records.Rejection` records.
+Inside a batch, a ``DragomanError`` raised by a stage on one article is not raised: it becomes a
+:class:`dragoman.records.Rejection` naming the stage (:func:`dragoman.pipeline.trace`). Any other
+exception raised by a stage is a bug in dragoman and propagates.
 """
 
 from __future__ import annotations
@@ -50,3 +52,14 @@ class ShardsFailedError(DragomanError):
         self.failed = tuple(failed)
         names = "; ".join(f"{key}: {why}" for key, why in self.failed)
         super().__init__(f"{len(self.failed)} of {shards} shards failed ({names}); fix the cause and run again to resume")
+
+
+class ArticleError(DragomanError):
+    """One article cannot go through a stage; the pipeline turns it into a Rejection of that stage.
+
+    ``reason`` is the short reason of the Rejection ("too long"), the message its detail.
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        super().__init__(detail)

@@ -1,7 +1,9 @@
 """The only module that knows the stage order.
 
 ingest → clean → nlp → actors → quotes → events (with places and dates) → records.
-Heavy resources are loaded once into a :class:`Pipeline` and passed down.
+Heavy resources are loaded once into a :class:`Pipeline` and passed down. :func:`trace` runs the
+stages on one article and keeps what each returned; :func:`code_article`, :func:`code_articles`,
+``dragoman explain``, eval and the tests are built on it, so the settings reach every one of them.
 """
 
 from __future__ import annotations
@@ -10,25 +12,27 @@ import logging
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Mapping
 
 from spacy.tokens import Doc
 
 from dragoman.actors import ActorResources, load_actor_resources, resolve_mentions
 from dragoman.clean import CleanRules, find_boilerplate, load_rules
-from dragoman.errors import DragomanError
+from dragoman.errors import ArticleError, DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
-from dragoman.nlp import NlpBackend, parse_article, parse_articles
-from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
-from dragoman.places import Gazetteer, load_gazetteer
-from dragoman.places.context import DateFinder, PlaceFinder, date_finder, place_finder
+from dragoman.nlp import NlpBackend, add_gazetteer_ruler, parse_article, parse_articles, ruler_patterns
+from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
 from dragoman.quotes import CueLexicon, extract_quotes, load_cues
-from dragoman.records import Article, CodedArticle, Input, Rejection, RemovedSpan, Result
+from dragoman.records import ActorMention, Article, CodedArticle, Event, Input, Quote, Rejection, RemovedSpan, Result
 from dragoman.registry import nlp_factory
 from dragoman.settings import Settings
 
 log = logging.getLogger(__name__)
+
+Stage = Literal["clean", "nlp", "actors", "quotes", "events"]
+STAGES: tuple[Stage, ...] = ("clean", "nlp", "actors", "quotes", "events")
+"""The order in which the stages run on an article (ingest runs before, on the inputs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,54 +76,124 @@ def load_pipeline(settings: Settings) -> Pipeline:
     return pipeline
 
 
-def _removed(pipeline: Pipeline, article: Article) -> tuple[RemovedSpan, ...]:
-    return find_boilerplate(article, pipeline.boilerplate) if pipeline.settings.clean.enabled else ()
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """What each stage returned for one article, up to the last stage run or the one that failed.
+
+    ``stages`` are the stages that ran to their end, in order; a stage that failed is named by
+    ``rejection.stage``. ``events`` are the events the settings emit (what :func:`code_article`
+    returns); ``candidates`` every act the events stage considered, as if ``events.unasserted``
+    were on and ``events.one_sided`` were "all", before ``events.min_confidence`` (what
+    ``dragoman explain`` shows as not coded); empty when traced with ``candidates=False``.
+    """
+
+    article: Article
+    stages: tuple[Stage, ...] = ()
+    removed: tuple[RemovedSpan, ...] = ()
+    doc: Doc | None = None
+    actors: tuple[ActorMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    candidates: tuple[Event, ...] = ()
+    rejection: Rejection | None = None
+
+    @property
+    def parsed(self) -> Doc:
+        """The Doc of the nlp stage (the trace must have run it)."""
+        if self.doc is None:
+            raise ValueError(f"the trace of {self.article.id} has no Doc: the nlp stage did not run")
+        return self.doc
+
+    @property
+    def result(self) -> CodedArticle | Rejection:
+        """The Rejection, or the coded article of a trace that ran every stage."""
+        if self.rejection is not None:
+            return self.rejection
+        if self.stages != STAGES:
+            raise ValueError(f"the trace of {self.article.id} stopped after {self.stages[-1:] or 'no stage'}; it is no coded article")
+        return CodedArticle(self.article, self.removed, self.actors, self.events, self.quotes)
 
 
-def _after_nlp(pipeline: Pipeline, article: Article, removed: tuple[RemovedSpan, ...], doc: Doc) -> CodedArticle:
-    settings = pipeline.settings
-    mentions = resolve_mentions(doc, article, removed, pipeline.actors, settings.actors.pronoun_window)
-    quotes = extract_quotes(doc, article, removed, mentions, pipeline.cues)
-    date_of: DateFinder = date_finder(article)
-    place_of: PlaceFinder = place_finder(article, pipeline.gazetteer)
-    events = code_events(doc, article, removed, mentions, quotes, pipeline.events, date_of, place_of)
-    events = tuple(e for e in events if e.confidence >= settings.events.min_confidence)
-    return CodedArticle(article, removed, mentions, events, quotes)
+def _clean(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+    return replace(t, removed=find_boilerplate(t.article, pipeline.boilerplate) if pipeline.settings.clean.enabled else ())
 
 
-def _rejection(article: Article, e: Exception) -> Rejection:
-    log.exception("article %s failed", article.id)
-    return Rejection(article.id, article.source, "pipeline", "internal error", f"{type(e).__name__}: {e}")
+def _nlp(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+    return replace(t, doc=parse_article(pipeline.nlp, t.article, t.removed))
 
 
-_FAILURES = (DragomanError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError)
-"""What a stage may raise on a bad article; anything else is a bug in dragoman and propagates."""
+def _actors(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+    return replace(t, actors=resolve_mentions(t.parsed, t.article, t.removed, pipeline.actors, pipeline.settings.actors.pronoun_window))
+
+
+def _quotes(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+    return replace(t, quotes=extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues))
+
+
+def _events(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+    date_of: DateFinder = date_finder(t.article)
+    place_of: PlaceFinder = place_finder(t.article, pipeline.gazetteer)
+
+    def coded(resources: EventResources) -> tuple[Event, ...]:
+        return code_events(t.parsed, t.article, t.removed, t.actors, t.quotes, resources, date_of, place_of)
+
+    floor = pipeline.settings.events.min_confidence
+    events = tuple(e for e in coded(pipeline.events) if e.confidence >= floor)
+    every = coded(replace(pipeline.events, emit_unasserted=True, one_sided="all")) if candidates else ()
+    return replace(t, events=events, candidates=every)
+
+
+_STEPS: Mapping[Stage, Callable[[Pipeline, Trace, bool], Trace]] = {
+    "clean": _clean, "nlp": _nlp, "actors": _actors, "quotes": _quotes, "events": _events,
+}
+
+
+def _rejection(article: Article, stage: Stage, e: DragomanError) -> Rejection:
+    log.warning("article %s rejected by the %s stage: %s", article.id, stage, e)
+    if isinstance(e, ArticleError):
+        return Rejection(article.id, article.source, stage, e.reason, str(e))
+    return Rejection(article.id, article.source, stage, "failed", f"{type(e).__name__}: {e}")
+
+
+def _run(pipeline: Pipeline, t: Trace, until: Stage, candidates: bool) -> Trace:
+    """Run the stages after ``t.stages`` through ``until``."""
+    if t.rejection is not None:
+        return t
+    for stage in STAGES[len(t.stages) : STAGES.index(until) + 1]:
+        try:
+            t = _STEPS[stage](pipeline, t, candidates)
+        except DragomanError as e:  # a bad article; any other exception is a bug and propagates
+            return replace(t, rejection=_rejection(t.article, stage, e))
+        t = replace(t, stages=(*t.stages, stage))
+    return t
+
+
+def trace(pipeline: Pipeline, article: Article, until: Stage = "events", candidates: bool = True) -> Trace:
+    """Run the stages on ``article`` in order, through ``until``, keeping what each returned.
+
+    A stage that raises a :class:`~dragoman.errors.DragomanError` (a bad article: text longer
+    than ``nlp.max_chars``, say) ends the trace with a Rejection naming that stage; any other
+    exception is a bug in dragoman and propagates. ``candidates`` also codes the acts the
+    settings do not emit (:attr:`Trace.candidates`): the events stage then runs twice.
+    """
+    return _run(pipeline, Trace(article), until, candidates)
 
 
 def code_article(pipeline: Pipeline, article: Article) -> CodedArticle | Rejection:
-    """Run every stage on one article; a failure becomes a Rejection, never an exception."""
-    try:
-        removed = _removed(pipeline, article)
-        return _after_nlp(pipeline, article, removed, parse_article(pipeline.nlp, article, removed))
-    except _FAILURES as e:
-        return _rejection(article, e)
+    """Run every stage on one article; a bad article becomes a Rejection naming its stage."""
+    return trace(pipeline, article, candidates=False).result
 
 
 def _code_batch(pipeline: Pipeline, articles: list[Article]) -> list[CodedArticle | Rejection]:
-    cleaned: list[tuple[Article, tuple[RemovedSpan, ...]]] = []
+    cleaned = [trace(pipeline, a, "clean", False) for a in articles]
+    ready = [t for t in cleaned if t.rejection is None]
     try:
-        cleaned = [(a, _removed(pipeline, a)) for a in articles]
-        docs = parse_articles(pipeline.nlp, cleaned, pipeline.settings.nlp.batch_size)
-    except _FAILURES:
-        # one bad article must not take its batch-mates down: code them one by one
-        return [code_article(pipeline, a) for a in articles]
-    out: list[CodedArticle | Rejection] = []
-    for (article, removed), doc in zip(cleaned, docs):
-        try:
-            out.append(_after_nlp(pipeline, article, removed, doc))
-        except _FAILURES as e:
-            out.append(_rejection(article, e))
-    return out
+        docs = iter(parse_articles(pipeline.nlp, [(t.article, t.removed) for t in ready], pipeline.settings.nlp.batch_size))
+    except DragomanError:
+        # one bad article must not take its batch-mates down: parse them one by one
+        return [_run(pipeline, t, "events", False).result for t in cleaned]
+    parsed = (replace(t, doc=next(docs), stages=(*t.stages, "nlp")) if t.rejection is None else t for t in cleaned)
+    return [_run(pipeline, t, "events", False).result for t in parsed]
 
 
 def code_articles(pipeline: Pipeline, items: Iterable[Input]) -> Iterator[Result]:

@@ -7,21 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.actors import resolve_mentions
 from dragoman.actors.naming import load_sector_names
 from dragoman.actors.persons import load_person_words
-from dragoman.clean import find_boilerplate, load_rules
 from dragoman.errors import DataFileError
-from dragoman.nlp import parse_article
-from dragoman.pipeline import Pipeline
+from dragoman.pipeline import Pipeline, trace
 from dragoman.records import ActorMention, Article
 
 
 def _mentions(pipeline: Pipeline, text: str, date: str = "2016-05-01") -> dict[str, ActorMention]:
     article = Article("t", text, "test", date=dt.date.fromisoformat(date))
-    removed = find_boilerplate(article, load_rules())
-    doc = parse_article(pipeline.nlp, article, removed)
-    return {m.span.text: m for m in resolve_mentions(doc, article, removed, pipeline.actors)}
+    return {m.span.text: m for m in trace(pipeline, article, until="actors").actors}
 
 
 @pytest.mark.parametrize(

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from dragoman.actors import load_actor_resources, resolve_mentions
-from dragoman.clean import find_boilerplate, load_rules
-from dragoman.nlp import NlpBackend, parse_article
-from dragoman.pipeline import Pipeline, code_article
+from dragoman.actors import load_actor_resources
+from dragoman.nlp import NlpBackend
+from dragoman.pipeline import Pipeline, code_article, trace
 from dragoman.records import ActorMention, Article, CodedArticle
 
 
 def _resolve(pipeline: Pipeline, text: str, date: str | None = "2022-07-20", resources=None) -> list[ActorMention]:
     article = Article("t", text, "test", date=dt.date.fromisoformat(date) if date else None)
-    removed = find_boilerplate(article, load_rules())
-    doc = parse_article(pipeline.nlp, article, removed)
-    return list(resolve_mentions(doc, article, removed, resources or pipeline.actors))
+    with_resources = dataclasses.replace(pipeline, actors=resources) if resources is not None else pipeline
+    return list(trace(with_resources, article, until="actors").actors)
 
 
 def _by_text(mentions: list[ActorMention]) -> dict[str, ActorMention]:

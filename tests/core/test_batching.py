@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+from dragoman.errors import ArticleError
 from dragoman.ingest import read_inputs
 from dragoman.nlp import parse_article, parse_articles
 from dragoman.pipeline import Pipeline, code_article, code_articles
@@ -61,23 +62,48 @@ def test_code_articles_equals_code_article_in_order(pipeline: Pipeline, batch_si
         assert result.actors == alone.actors
 
 
-def test_a_failing_article_does_not_sink_its_batch(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+def _failing_actors(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
     import dragoman.pipeline as stages
 
     real = stages.resolve_mentions
 
     def flaky(doc: Doc, article: Article, *args: object, **kwargs: object) -> object:
         if article.id == "bad":
-            raise ValueError("boom")
+            raise error
         return real(doc, article, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stages, "resolve_mentions", flaky)
-    items: list[Article | Rejection] = [
-        Article("ok1", "Russia expelled two Polish diplomats.", "test"),
-        Article("bad", "This one breaks in the actors stage.", "test"),
-        Article("ok2", "Japan hosted South Korea's foreign minister.", "test"),
-    ]
-    results = list(code_articles(pipeline, items))
+
+
+BATCH = [
+    Article("ok1", "Russia expelled two Polish diplomats.", "test"),
+    Article("bad", "This one breaks in the actors stage.", "test"),
+    Article("ok2", "Japan hosted South Korea's foreign minister.", "test"),
+]
+
+
+def test_a_failing_article_does_not_sink_its_batch(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    _failing_actors(monkeypatch, ArticleError("unreadable", "boom"))
+    results = list(code_articles(pipeline, BATCH))
     assert [type(r).__name__ for r in results] == ["CodedArticle", "Rejection", "CodedArticle"]
     bad = results[1]
-    assert isinstance(bad, Rejection) and bad.doc_id == "bad" and "boom" in bad.detail
+    assert isinstance(bad, Rejection) and bad.doc_id == "bad" and bad.stage == "actors" and bad.reason == "unreadable" and "boom" in bad.detail
+
+
+def test_a_bug_in_a_stage_is_not_swallowed(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    _failing_actors(monkeypatch, TypeError("boom"))
+    with pytest.raises(TypeError, match="boom"):
+        list(code_articles(pipeline, BATCH))
+
+
+def test_a_text_longer_than_the_parser_takes_is_rejected_by_the_nlp_stage(pipeline: Pipeline) -> None:
+    nlp = pipeline.nlp.nlp  # the session's pipeline: its limit is put back below
+    limit = nlp.max_length
+    nlp.max_length = 40
+    try:
+        results = list(code_articles(pipeline, [BATCH[0], Article("long", "Russia expelled two Polish diplomats on Monday morning.", "test")]))
+    finally:
+        nlp.max_length = limit
+    assert isinstance(results[0], CodedArticle)
+    long = results[1]
+    assert isinstance(long, Rejection) and long.stage == "nlp" and long.reason == "too long" and "nlp.max_chars" in long.detail

@@ -108,5 +108,5 @@ def test_public_api_is_pinned() -> None:
 
     assert sorted(dragoman.__all__) == sorted([
         "Actor", "ActorMention", "Article", "CodedArticle", "Duplicate", "Event", "Pipeline", "Place", "Quote", "Rejection", "RemovedSpan",
-        "Settings", "Span", "__version__", "code_article", "code_inputs", "load_pipeline", "load_settings",
+        "Settings", "Span", "Trace", "__version__", "code_article", "code_inputs", "load_pipeline", "load_settings", "trace",
     ])

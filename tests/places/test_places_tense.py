@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 from spacy.tokens import Token
 
 from dragoman.nlp import parse_article
-from dragoman.pipeline import Pipeline, code_article
+from dragoman.pipeline import Pipeline, trace
 from dragoman.places.tense import tense_at, tense_of
-from dragoman.records import Article, CodedArticle
+from dragoman.records import Article, Event
 
 
 def _token(pipeline: Pipeline, text: str, word: str) -> Token:
@@ -41,12 +40,11 @@ def test_tense_at_climbs_to_the_verb(pipeline: Pipeline) -> None:
     assert tense_at(_token(pipeline, "Kerry will meet Lavrov on Tuesday.", "Tuesday")) == "future"
 
 
-def _events(pipeline: Pipeline, text: str, date: str) -> CodedArticle:
+def _events(pipeline: Pipeline, text: str, date: str) -> tuple[Event, ...]:
     # dates are resolved for every candidate act; planned and background ones are kept visible here
-    every = replace(pipeline, events=replace(pipeline.events, emit_unasserted=True))
-    coded = code_article(every, Article("t", text, "test", date=dt.date.fromisoformat(date)))
-    assert isinstance(coded, CodedArticle)
-    return coded
+    traced = trace(pipeline, Article("t", text, "test", date=dt.date.fromisoformat(date)))
+    assert traced.rejection is None
+    return traced.candidates
 
 
 @pytest.mark.parametrize(
@@ -61,5 +59,5 @@ def _events(pipeline: Pipeline, text: str, date: str) -> CodedArticle:
     ],
 )
 def test_event_date_follows_the_tense(pipeline: Pipeline, text: str, article_date: str, expected: str) -> None:
-    events = _events(pipeline, text, article_date).events
+    events = _events(pipeline, text, article_date)
     assert events and {e.date.isoformat() for e in events if e.date} == {expected}

@@ -10,7 +10,7 @@ from dragoman.clean.captions import CaptionFinder
 from dragoman.clean.headings import find_headings
 from dragoman.clean.rules import BoilerplateRule, ChromeWords, load_chrome_words, load_patterns
 from dragoman.clean.sentences import sentence_spans
-from dragoman.nlp.sentences import load_abbreviations
+from dragoman.nlp import load_abbreviations
 from dragoman.records import Article, RemovedSpan, Span
 
 STAGE = "clean.rules.v2"

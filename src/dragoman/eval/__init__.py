@@ -13,17 +13,13 @@ import json
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from dragoman.clean import find_boilerplate
 from dragoman.errors import GoldFormatError, InputError
 from dragoman.events import CodeReading, code_readings
-from dragoman.actors import resolve_mentions
-from dragoman.nlp import parse_article
 from dragoman.eval.articles import GoldArticle, article_input, is_article_gold, load_article_gold, score_article_gold
 from dragoman.eval.corpora import score_cameo_examples, score_plover
 from dragoman.eval.polnear import evaluate_polnear
-from dragoman.ingest import check_article, content_id, parse_date
-from dragoman.ingest.formats import record_article
-from dragoman.pipeline import Pipeline, code_article, code_articles
+from dragoman.ingest import check_article, content_id, parse_date, record_article
+from dragoman.pipeline import Pipeline, code_article, code_articles, trace
 from dragoman.records import Duplicate, Article, CodedArticle, Quote, Rejection
 
 __all__ = ["ARTICLE", "code_gold_articles", "evaluate", "gold_kind"]
@@ -109,10 +105,9 @@ def _evaluate_set(gold_path: Path, kind: str, pipeline: Pipeline, limit: int | N
         return {"gold": source, "kind": "quotes", **evaluate_polnear(_records(gold_path, limit), quotes_of)}
     if kind == "cameo_examples":
         def readings(record: Mapping[str, Any]) -> tuple[CodeReading, ...]:
-            article = _article(record, source)
-            removed = find_boilerplate(article, pipeline.boilerplate)
-            doc = parse_article(pipeline.nlp, article, removed)
-            mentions = resolve_mentions(doc, article, removed, pipeline.actors)
-            return code_readings(doc, article, removed, pipeline.events, mentions)
+            t = trace(pipeline, _article(record, source), until="actors")
+            if t.rejection is not None:
+                return ()
+            return code_readings(t.parsed, t.article, t.removed, pipeline.events, t.actors)
         return {"gold": source, "kind": "cameo_examples", **score_cameo_examples(_records(gold_path, limit), code, readings)}
     return {"gold": source, "kind": "plover", **score_plover(_records(gold_path, limit), code)}

@@ -16,7 +16,7 @@ from dragoman.events.roles import subject_by_parse, subject_by_position
 from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
-from dragoman.places.context import DateFinder, PlaceFinder
+from dragoman.places import DateFinder, PlaceFinder
 from dragoman.records import ActorMention, Article, Event, Quote, RemovedSpan, Span
 
 STAGE = "events.rules.v1"

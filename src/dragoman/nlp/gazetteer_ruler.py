@@ -61,10 +61,10 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
+from dragoman.actors import KnowledgeBase, load_knowledge
 from dragoman.errors import DataFileError
 from dragoman.nlp.labels import TITLES, is_plural_group_word, place_label
-from dragoman.places.gazetteer import Gazetteer, load_gazetteer
+from dragoman.places import Gazetteer, load_gazetteer
 from dragoman.settings import NlpSettings
 
 __all__ = [

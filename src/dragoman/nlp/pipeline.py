@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dragoman.errors import ModelMissingError
+from dragoman.errors import ArticleError, ModelMissingError
 from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
 from dragoman.nlp.sentences import load_abbreviations, set_sentence_starts
 from dragoman.records import Article, RemovedSpan
@@ -85,6 +85,9 @@ def load_auto(settings: NlpSettings) -> NlpBackend:
 
 
 def _segmented_doc(backend: NlpBackend, article: Article, removed: tuple[RemovedSpan, ...]) -> Doc:
+    limit = backend.nlp.max_length
+    if len(article.text) > limit:  # spaCy's own check raises a bare ValueError (E088)
+        raise ArticleError("too long", f"{article.source}: {len(article.text)} characters, over the parser's limit of {limit} (nlp.max_chars)")
     doc = backend.nlp.make_doc(article.text)
     set_sentence_starts(doc, backend.abbreviations, [(r.span.start, r.span.end) for r in removed])
     return doc
@@ -94,7 +97,8 @@ def parse_article(backend: NlpBackend, article: Article, removed: tuple[RemovedS
     """Tokenize, set news-aware sentence boundaries, then run the statistical components.
 
     Reads ``Article.text`` and the removed spans (their edges become sentence breaks).
-    Returns a Doc whose token offsets index ``Article.text`` directly.
+    Returns a Doc whose token offsets index ``Article.text`` directly; raises
+    :class:`~dragoman.errors.ArticleError` for a text longer than ``nlp.max_chars``.
     """
     doc = _segmented_doc(backend, article, removed)
     for _, component in backend.nlp.pipeline:

@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 from dragoman.contract import JsonObject, result_to_json
 from dragoman.errors import InputError
 from dragoman.records import CodedArticle, Rejection, Result
-from dragoman.store.rows import (
+from dragoman.store import (
     ARTICLE_COLUMNS, DUPLICATE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, REJECTION_COLUMNS, Row, article_of, article_row,
     duplicate_of, duplicate_row, event_of, event_row, mention_of, mention_row, quote_of, quote_row, rejection_of, rejection_row,
     removed_of, removed_row,

@@ -17,10 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from dragoman.errors import InputError
-from dragoman.ingest.dedupe import DuplicateFinder
-from dragoman.ingest.decoding import DecodeFailure, decode_bytes
-from dragoman.ingest.formats import content_id, jsonl_articles, record_article
-from dragoman.ingest.sources import check_article
+from dragoman.ingest import DecodeFailure, DuplicateFinder, check_article, content_id, decode_bytes, jsonl_articles, record_article
 from dragoman.records import Article, Input, Rejection
 from dragoman.settings import IngestSettings
 

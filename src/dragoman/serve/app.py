@@ -24,11 +24,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from dragoman import __version__
-from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, actor_network, dyad_timeline
-from dragoman.store.commands import cameo_names, open_readonly
-from dragoman.store.queries import (
-    ArticleSummary, ArticleView, EventFilter, EventRow, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
-    find_events, find_quotes, get_article, list_articles, search, summarize,
+from dragoman.store import (
+    ArticleSummary, ArticleView, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
+    Timeline, actor_network, cameo_names, dyad_timeline, find_events, find_quotes, get_article, list_articles, open_readonly, search, summarize,
 )
 
 log = logging.getLogger(__name__)

@@ -16,30 +16,9 @@ from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, acto
 from dragoman.store.exports import EVENT_FORMATS, NETWORK_FORMATS, write_csv, write_jsonl, write_network, write_parquet
 from dragoman.store.migrations import LATEST, schema_version
 from dragoman.store.queries import EventFilter, EventRow, Page, QuoteRow, SearchHit, SearchKind, find_events, find_quotes, search
+from dragoman.store.reading import cameo_names, open_readonly
 
 T = TypeVar("T")
-
-
-def open_readonly(db: Path) -> sqlite3.Connection:
-    """A read-only connection to an existing store of the current schema version."""
-    if not db.is_file():
-        raise InputError(f"no database at {db}; build one with `dragoman code DIR --db {db}`")
-    try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=10)
-        conn.execute("PRAGMA query_only = ON")
-        version = schema_version(conn)
-    except sqlite3.Error as e:
-        raise InputError(f"{db} is not a readable SQLite database: {e}") from e
-    if version != LATEST:
-        conn.close()
-        raise InputError(f"{db} has schema version {version}, this dragoman reads {LATEST}; upgrade it with `dragoman migrate --db {db}`")
-    return conn
-
-
-def cameo_names() -> dict[str, str]:
-    from dragoman.events.tables import load_cameo_table
-
-    return {code: entry.name for code, entry in load_cameo_table().codes.items()}
 
 
 def _read(db: Path, ask: Callable[[sqlite3.Connection], T]) -> T:
