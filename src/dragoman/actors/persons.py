@@ -16,7 +16,7 @@ from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import Actor, ActorMention, Article, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
-_CLASSES = ("surname_first", "particle", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
+_CLASSES = ("surname_first", "particle", "kin", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class PersonWords:
     not_state_title: frozenset[str]
     surname_first: frozenset[str]
     particle: frozenset[str]
+    kin: frozenset[str]
     given: frozenset[str] = frozenset()
     """Given names (lower case), from the knowledge base's people: see :func:`with_given_names`."""
 
@@ -90,7 +91,8 @@ def _cued(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: Pers
         return True
     if before == "to" and start > 1 and doc[start - 2].lower_ == "according":
         return True
-    return before in words.role or before in words.rank or before in words.honorific or before in words.job or before in titles
+    return (before in words.role or before in words.rank or before in words.honorific or before in words.job or before in titles
+            or (before in words.kin and doc[start - 1].is_lower))
 
 
 _NOT_PERSON_ENTITIES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})

@@ -31,7 +31,7 @@ from dragoman.actors.phoenix_names import (
 )
 from dragoman.actors.phoenix_roles import CodeReader, Period, timeline
 from dragoman.actors.phoenix_rows import ACTOR_FILES, AGENTS_FILE, Conversion, OrgRow, PersonRow, Report, RoleRow, render, source_commit
-from dragoman.nlp.labels import TITLES
+from dragoman.actors.persons import load_person_words
 from dragoman.places import load_gazetteer
 
 DEFAULT_SOURCE = Path("../shared/external/petrarch_dictionaries")
@@ -90,7 +90,8 @@ class _Org:
 def build_vocabulary(kb: KnowledgeBase) -> Vocabulary:
     places = {n.lower() for c in kb.countries.values() for n in (c.name, *c.aliases, *c.adjectives, *c.capitals)}
     places |= {"soviet", "soviets", "ussr", "yugoslav", "yugoslavia", "czechoslovak", "east german", "west german", "u.s", "us"}
-    titles = {t.lower() for t in kb.titles} | set(TITLES) | _HONORIFICS
+    words = load_person_words()
+    titles = {t.lower() for t in kb.titles} | words.rank | words.honorific | words.role | words.job | _HONORIFICS
     orgs = {n.lower() for o in kb.organizations.values() for n in (o.name, *o.aliases)}
     return Vocabulary(frozenset(titles), frozenset(places), frozenset(orgs), _CONNECTORS | FUNCTION_WORDS, ORG_WORDS)
 
