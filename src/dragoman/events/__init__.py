@@ -13,6 +13,7 @@ from dragoman.errors import DataFileError
 
 from dragoman.events.assertion import load_assertion_lexicon
 from dragoman.events.speech import load_polarity
+from dragoman.events.antecedents import load_event_nouns
 from dragoman.events.coder import CodeReading, EventResources, code_events, code_readings
 from dragoman.events.modality import read_modality, recode
 from dragoman.events.patterns import PatternSet, load_patterns
@@ -28,4 +29,4 @@ def load_event_resources(user_patterns: Path | None = None, emit_unasserted: boo
     unknown = sorted(k for k in cameo.manual if not k[0].isdigit() and k not in ids)
     if unknown:
         raise DataFileError(f"plover_manual.tsv names patterns that do not exist: {', '.join(unknown)}")
-    return EventResources(patterns, cameo, load_assertion_lexicon(), load_polarity(), emit_unasserted, one_sided)
+    return EventResources(patterns, cameo, load_assertion_lexicon(), load_polarity(), load_event_nouns(), emit_unasserted, one_sided)

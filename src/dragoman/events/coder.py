@@ -8,6 +8,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
+from dragoman.events.antecedents import EventNouns, aim_at_antecedents
 from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, is_background, read_assertion
 from dragoman.events.matcher import PatternMatch, SentenceView, match_at, mentions_from
 from dragoman.events.modality import ModalityReading, read_modality, recode
@@ -29,6 +30,7 @@ class EventResources:
     cameo: CameoTable
     assertion: AssertionLexicon
     polarity: Polarity
+    event_nouns: EventNouns
     emit_unasserted: bool = False  # settings.events.unasserted
     one_sided: str = "all"  # settings.events.one_sided: which events may lack a target (the pipeline's default is "material")
 
@@ -565,7 +567,8 @@ def code_events(
         spoken = _speech_event(doc, article, act, resources, date_of)
         if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
             merged[_key(spoken)] = spoken
-    kept = [e for e in _drop_subsumed(list(merged.values()))
+    aimed = aim_at_antecedents(doc, list(merged.values()), resources.event_nouns)
+    kept = [e for e in _drop_subsumed(aimed)
             if (e.target is not None and not _is_self(e.source, e.target)) or (e.target is None and one_sided_allowed(e, resources.one_sided))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
