@@ -104,3 +104,23 @@ def test_second_segment_in_clause_shares_the_speaker(backend, cues):
     text = "Andy Murray said he’s “looking forward to it” because “these are matches you play for.”"
     quotes = run(backend, cues, text)
     assert all(q.speaker is not None and q.speaker.actor.name == "Andy Murray" for q in quotes), quotes
+
+
+AFFILIATED = [
+    ("“I want Bernie in the fold,” said Sen. Sherrod Brown of Ohio, another potential VP choice.", "Bernie in the fold", "Brown"),
+    ("“I'd like to see the party be as democratic as possible,” said Sen. Tammy Baldwin of Wisconsin.", "democratic as possible", "Baldwin"),
+    ("Former Clinton Senior Adviser Sidney Blumenthal said that he has “no idea” what to say.", "no idea", "Blumenthal"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "surname"), AFFILIATED)
+def test_the_speaker_is_the_person_not_the_place_or_the_boss_beside_them(pipeline, text, fragment, surname):
+    import datetime as dt
+
+    from dragoman.pipeline import code_article
+    from dragoman.records import Article, CodedArticle
+
+    coded = code_article(pipeline, Article("q", text, "test", date=dt.date(2016, 6, 1)))
+    assert isinstance(coded, CodedArticle)
+    q = next(q for q in coded.quotes if fragment in q.span.text)
+    assert q.speaker is not None and surname in (q.speaker.actor.name or q.speaker.span.text)

@@ -313,13 +313,14 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     j = k
     while j < window_end:
         mention = _mention_at(ctx, doc[j])
-        if mention is not None and not _modifies_later_name(ctx, mention, window_end):
+        affiliation = mention is not None and (mention.rule.endswith(".place") or (j > k and doc[j - 1].lower_ in {"of", "from"}))
+        if mention is not None and not affiliation and not _modifies_later_name(ctx, mention, window_end):
             return SpeakerSlot(mention)
         if mention is not None:
             while j < window_end and doc[j].idx < mention.span.end:
                 j += 1
             continue
-        if _is_name_token(doc[j], ctx.titles):
+        if _is_name_token(doc[j], ctx.titles) and not (j > k and doc[j - 1].lower_ in {"of", "from"} and best is not None):
             run_end = j
             while run_end + 1 < window_end and _is_name_token(doc[run_end + 1], ctx.titles) and _mention_at(ctx, doc[run_end + 1]) is None:
                 run_end += 1  # a run stops at a name the actors stage knows ("said Sen. | Tammy Baldwin")
@@ -334,10 +335,12 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
 
 def _modifies_later_name(ctx: SpeakerContext, mention: ActorMention, window_end: int) -> bool:
     """The mention is a possessor or a modifier of a title before the real name: followed by
-    "'s" or a lower-case title word, and a capitalised name comes later in the window."""
+    "'s", a lower-case word or a title ("Clinton Senior Adviser ..."), and a capitalised name comes
+    later in the window."""
     doc = ctx.doc
     k = next((t.i for t in doc if t.idx >= mention.span.end), len(doc))
-    if k >= window_end or not (doc[k].text in {"'s", "’s", "'", "’"} or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop)):
+    titled = doc[k].text in ctx.titles or (k + 1 < window_end and doc[k + 1].text in ctx.titles)  # "Clinton Senior Adviser Sidney Blumenthal"
+    if k >= window_end or not (doc[k].text in {"'s", "’s", "'", "’"} or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop) or titled):
         return False
     for j in range(k + 1, window_end):
         if _is_name_token(doc[j], ctx.titles) and doc[j].text not in ctx.titles and not _not_a_name(doc[j]):
