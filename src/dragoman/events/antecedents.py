@@ -21,7 +21,7 @@ WINDOW = 4
 """How many sentences back an event noun may find the act it names."""
 
 _VERBAL = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
-_OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "nsubj:pass", "xcomp"})
+_OBJECT_DEPS = frozenset({"obj", "dobj", "nsubj:pass"})  # "criticized it as a bad deal": "deal" (obl) is a verdict, not the object
 _OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "nmod"})
 
 
