@@ -108,3 +108,9 @@ def test_given_names_come_from_the_knowledge_base(pipeline: Pipeline) -> None:
     given = pipeline.actors.person_words.given
     assert {"john", "ahmed", "vladimir"} <= given
     assert not {"jordan", "general", "president"} & given
+
+
+def test_a_plural_title_after_a_country_is_its_government(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Ukrainian leaders fear the new administration. Top al-Qaeda leaders met in Yemen.", "2017-01-17")
+    assert m["Ukrainian leaders"].actor.code == "UKRGOV" and m["Ukrainian leaders"].actor.name == "Government of Ukraine"
+    assert m["al-Qaeda leaders"].actor.name == "al-Qaeda"

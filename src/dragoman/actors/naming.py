@@ -31,9 +31,10 @@ _TAKES_THE = frozenset({"Republic", "Islands", "Emirates", "Kingdom", "States"})
 
 
 def _with_article(country: Country) -> str:
-    """"the United States", "the Netherlands" (listed as "the Netherlands" among its aliases), "Syria"."""
+    """"the United States", "the Netherlands" (a plural name listed with "the" among its aliases), "Syria", "Ukraine"."""
     words = country.name.split()
-    listed = any(a.lower() == f"the {country.name.lower()}" for a in country.aliases)
+    # a plural name the KB also lists with "the" ("the Netherlands", "the Philippines"); not "the Ukraine", an old usage
+    listed = country.name.endswith("s") and any(a.lower() == f"the {country.name.lower()}" for a in country.aliases)
     return f"the {country.name}" if listed or words[0] == "United" or words[-1] in _TAKES_THE else country.name
 
 

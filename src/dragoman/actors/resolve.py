@@ -403,7 +403,21 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
         return True
     surface = title.best().key
     if doc[title.end - 1].tag_ in {"NNS", "NNPS"}:
-        return False  # "top al-Qaeda leaders", "Russian leaders": a group, not the one holder of the office
+        # "Ukrainian leaders", "top al-Qaeda leaders": not the one holder of the office but the state's
+        # government, or the organisation itself
+        for match, key in owners:
+            country = kb.countries.get(key)
+            org = kb.organizations.get(key)
+            if country is not None:
+                actor = Actor(f"{key}GOV", country.name, key, "state", "GOV")
+            elif org is not None:
+                actor = Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector)
+            else:
+                continue
+            end = title.end if match is owner_match else match.end
+            mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), actor, "title.plural", STAGE))
+        used.update(range(first, title_index + 1))
+        return True
     found_any = False
     for match, key in owners:
         holder = title_holder(kb, key, surface, ctx.day)
