@@ -124,3 +124,16 @@ def test_the_speaker_is_the_person_not_the_place_or_the_boss_beside_them(pipelin
     assert isinstance(coded, CodedArticle)
     q = next(q for q in coded.quotes if fragment in q.span.text)
     assert q.speaker is not None and surname in (q.speaker.actor.name or q.speaker.span.text)
+
+
+def test_a_quotation_inside_a_reporting_verbs_clause_takes_its_subject(pipeline):
+    import datetime as dt
+
+    from dragoman.pipeline import code_article
+    from dragoman.records import Article, CodedArticle
+
+    text = "\"Let me take this opportunity to thank the thousands of volunteers\" for the victory, Sanders said."
+    coded = code_article(pipeline, Article("q", text, "test", date=dt.date(2016, 2, 10)))
+    assert isinstance(coded, CodedArticle)
+    q = next(q for q in coded.quotes if "Let me take" in q.span.text)
+    assert q.speaker is not None and q.speaker.span.text == "Sanders" and q.cue is not None and q.cue.text == "said"
