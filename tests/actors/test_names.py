@@ -114,3 +114,9 @@ def test_a_plural_title_after_a_country_is_its_government(pipeline: Pipeline) ->
     m = _mentions(pipeline, "Ukrainian leaders fear the new administration. Top al-Qaeda leaders met in Yemen.", "2017-01-17")
     assert m["Ukrainian leaders"].actor.code == "UKRGOV" and m["Ukrainian leaders"].actor.name == "Government of Ukraine"
     assert m["al-Qaeda leaders"].actor.name == "al-Qaeda"
+
+
+def test_the_militants_are_the_armed_group_named_before_and_their_pronoun_follows(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Islamic State claimed the attack in Brussels. The militants said they would strike again.", "2016-06-09")
+    assert m["militants"].actor.code == "IMGINSISI" and m["militants"].rule == "definite.militant"
+    assert m["they"].actor.code == "IMGINSISI"

@@ -30,8 +30,9 @@ from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Article, RemovedSpan, Span
 
 STAGE = "actors.descriptions.v1"
-Takes = Literal["org", "group", "igo", "state-sector", "person"]
-_TAKES: frozenset[str] = frozenset({"org", "group", "igo", "state-sector", "person"})
+Takes = Literal["org", "group", "armed", "igo", "state-sector", "person"]
+_TAKES: frozenset[str] = frozenset({"org", "group", "armed", "igo", "state-sector", "person"})
+_ARMED = frozenset({"INS", "REB", "SEP", "UAF", "RAD"})
 _DETERMINERS = frozenset({"the", "this", "that"})
 _MODIFIERS = frozenset({"current", "same", "top", "senior"})
 
@@ -72,6 +73,8 @@ def _fits(m: ActorMention, d: Description, head: str) -> bool:
         return kind == "igo"
     if d.takes == "group":
         return kind == "group"
+    if d.takes == "armed":
+        return kind == "group" and m.rule == "org.name" and (m.actor.sector or "")[:3] in _ARMED
     return kind in {"organization", "igo", "group"} and m.actor.code is not None
 
 
@@ -165,10 +168,10 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             continue  # already a name or a composed actor
         found: ActorMention | None = None
         for reading in readings:
-            if plural and reading.takes != "state-sector":
-                continue  # "the groups" are not one organisation; "the officials" are the officials named before
+            if plural and reading.takes not in {"state-sector", "armed"}:
+                continue  # "the groups" are not one organisation; "the officials", "the militants" are those named before
             found = next((m for m in before(start_char) if here - sentence(m) <= reading.window and _fits(m, reading, head)
-                          and (existing is None or m.actor.sector == existing.actor.sector)), None)
+                          and (reading.takes != "state-sector" or existing is None or m.actor.sector == existing.actor.sector)), None)
             if found is not None:
                 break
         if found is None:
@@ -179,4 +182,8 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             replaced[existing.span] = replace(mention, span=existing.span)
         else:
             added.append(mention)
-    return sorted([replaced.get(m.span, m) for m in ordered] + added, key=lambda m: m.span.start)
+    out = [replaced.get(m.span, m) for m in ordered] + added
+    # a pronoun resolved to a mention this pass re-pointed follows it ("The militants said they ...")
+    by_span = {m.span: m for m in out}
+    out = [replace(m, actor=by_span[m.antecedent].actor) if m.antecedent in replaced and m.antecedent in by_span else m for m in out]
+    return sorted(out, key=lambda m: m.span.start)
