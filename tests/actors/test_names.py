@@ -120,3 +120,8 @@ def test_the_militants_are_the_armed_group_named_before_and_their_pronoun_follow
     m = _mentions(pipeline, "Islamic State claimed the attack in Brussels. The militants said they would strike again.", "2016-06-09")
     assert m["militants"].actor.code == "IMGINSISI" and m["militants"].rule == "definite.militant"
     assert m["they"].actor.code == "IMGINSISI"
+
+
+def test_a_surname_before_of_its_organisation_is_the_person(pipeline: Pipeline) -> None:
+    m = _mentions(pipeline, "Carl Meacham spoke first. Later Meacham of the Center for Strategic and International Studies spoke again.")
+    assert m["Meacham"].actor.name == "Carl Meacham"

@@ -162,8 +162,8 @@ def _part_of_longer_name(doc: Doc, i: int) -> bool:
     if (i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}) or (i > 0 and doc[i - 1].text in {"-", "–"}):
         return True
     j = i + 1
-    while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].is_alpha:
-        j += 1
+    while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].is_alpha and not doc[j].is_stop:
+        j += 1  # job words, not "of the" ("Meacham of the Center for ..." is Meacham)
     return j > i + 1 and j < len(doc) and bool(_NAME_TOKEN.match(doc[j].text))
 
 
