@@ -255,15 +255,14 @@ class _PeopleSeen:
 
     def __init__(self, words: PersonWords, mentions: list[ActorMention]) -> None:
         self._words = words
-        self._named: list[tuple[ActorMention, tuple[str, ...]]] = []
+        self._named: list[tuple[ActorMention, tuple[tuple[str, ...], ...]]] = []  # each mention with its folded names, read once
         for mention in sorted(mentions, key=lambda m: m.span.start):
             self.add(mention)
 
     def add(self, mention: ActorMention) -> None:
-        names = {name_key(mention.span.text), name_key(mention.actor.name or "")}
-        folded = tuple(w for name in names for w in name.split())
-        if mention.actor.kind == "person" and len(set(folded)) >= 2 and mention.rule != "person.surname":
-            self._named.append((mention, folded))
+        names = tuple(tuple(n.split()) for n in {name_key(mention.span.text), name_key(mention.actor.name or "")} if n)
+        if mention.actor.kind == "person" and len({w for n in names for w in n}) >= 2 and mention.rule != "person.surname":
+            self._named.append((mention, names))
 
     def earlier(self, doc: Doc, start: int, end: int) -> ActorMention | None:
         """The latest person named before token ``start`` whose name holds the run ``start:end``: the
@@ -274,16 +273,15 @@ class _PeopleSeen:
         if not run:
             return None
         honorific = start > 0 and (doc[start - 1].lower_ in self._words.honorific or doc[start - 1].lower_ in self._words.rank)
-        for mention, folded in reversed(self._named):
+        for mention, names in reversed(self._named):
             if mention.span.end > at:
                 continue
-            names = [n.split() for n in {name_key(mention.span.text), name_key(mention.actor.name or "")} if n]
             if len(run) == 1:
                 word = run[0]
                 surname_first = honorific or (mention.actor.country or "") in self._words.surname_first
                 if any(n[-1] == word or (surname_first and n[0] == word) for n in names):
                     return mention
-            elif all(w in folded for w in run):
+            elif all(any(w in n for n in names) for w in run):
                 return mention
         return None
 

@@ -10,6 +10,7 @@ resolve stay unresolved: nothing is guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -163,27 +164,27 @@ def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
     # inside the subject phrases: names not buried in a modifier ("Jan Brewer, an early supporter
     # of Trump"), then the actors stage's persons, then its other mentions, then a built name
     if fallback is not None:
-        for child in subjects:
-            lo, hi = child.left_edge.i, child.right_edge.i + 1
-            for k in range(hi - 1, lo - 1, -1):
-                slot = _slot_at(ctx, k, True, lo, hi)
-                if slot is not None and slot.mention is not None and _inner_rank(slot.mention) <= 1:
-                    return slot
-        return fallback
+        return _inner_slot(ctx, subjects, lambda k, child, m: _inner_rank(m) <= 1) or fallback
     for buried in (False, True):
         for rank in range(4):
-            for child in subjects:
-                lo, hi = child.left_edge.i, child.right_edge.i + 1
-                for k in range(hi - 1, lo - 1, -1):
-                    if _buried(ctx.doc[k], child) != buried:
-                        continue
-                    slot = _slot_at(ctx, k, True, lo, hi)
-                    if slot is not None and slot.mention is not None and _inner_rank(slot.mention) <= rank:
-                        return slot
+            found = _inner_slot(ctx, subjects, lambda k, child, m: _buried(ctx.doc[k], child) == buried and _inner_rank(m) <= rank)
+            if found is not None:
+                return found
     if subjects:
         return None
     if cue.dep_ in {"advcl", "xcomp", "conj"} and cue.head is not cue:
         return _from_parse(ctx, cue.head)
+    return None
+
+
+def _inner_slot(ctx: SpeakerContext, subjects: list[Token], accept: Callable[[int, Token, ActorMention], bool]) -> SpeakerSlot | None:
+    """The first mention slot inside the subject phrases (each phrase right to left) that ``accept`` takes."""
+    for child in subjects:
+        lo, hi = child.left_edge.i, child.right_edge.i + 1
+        for k in range(hi - 1, lo - 1, -1):
+            slot = _slot_at(ctx, k, True, lo, hi)
+            if slot is not None and slot.mention is not None and accept(k, child, slot.mention):
+                return slot
     return None
 
 
