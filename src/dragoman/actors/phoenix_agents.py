@@ -13,10 +13,10 @@ import re
 
 from lemminflect import getAllLemmas, getInflection
 
-from dragoman.actors.knowledge import KnowledgeBase
+from dragoman.actors.knowledge import KnowledgeBase, SectorWord
 from dragoman.actors.phoenix_dictionary import read_agents
 from dragoman.actors.phoenix_names import Vocabulary
-from dragoman.actors.phoenix_rows import Report, SectorRow
+from dragoman.actors.phoenix_rows import Report
 
 # dragoman's sectors (sectors.tsv) and the actor kind each makes
 SECTOR_KINDS = {**{s: "state" for s in ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")},
@@ -43,10 +43,10 @@ def _plurals(phrase: str) -> list[str]:
     return [" ".join([*head, plural])] if plural != last else []
 
 
-def convert_agents(text: str, kb: KnowledgeBase, vocab: Vocabulary, report: Report) -> list[SectorRow]:
+def convert_agents(text: str, kb: KnowledgeBase, vocab: Vocabulary, report: Report) -> list[SectorWord]:
     """Agent words as sector words: one code of dragoman's state or armed sectors, a plain phrase
     of at most three words that ends in an English noun, no title word, not known yet."""
-    rows: dict[str, SectorRow] = {}
+    rows: dict[str, SectorWord] = {}
     agents = read_agents(text)
     report.counts["agent phrases read"] = len(agents)
     title_words = {w for t in vocab.titles for w in t.split()}
@@ -78,6 +78,6 @@ def convert_agents(text: str, kb: KnowledgeBase, vocab: Vocabulary, report: Repo
             elif word in vocab.places or word in vocab.org_names:
                 report.drop("agent", "a country or organisation name", example=word)
             else:
-                rows[word] = SectorRow(word, agent.code, SECTOR_KINDS[agent.code])
+                rows[word] = SectorWord(word, agent.code, SECTOR_KINDS[agent.code])
     report.counts["sector words converted (written with --sectors only)"] = len(rows)
     return list(rows.values())

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal, Mapping, Sequence
 
-from dragoman.actors.knowledge import KnowledgeBase, Person, countries_agree, load_knowledge, name_key
+from dragoman.actors.knowledge import KnowledgeBase, Organization, Person, Role, countries_agree, load_knowledge, name_key
 from dragoman.actors.phoenix_agents import convert_agents
 from dragoman.actors.phoenix_dictionary import Entry, read_actors
 from dragoman.actors.phoenix_names import (
     FUNCTION_WORDS, PARTICLES, Vocabulary, all_common, is_common_word, known_forms, org_case, person_case, title_prefix, words_of,
 )
 from dragoman.actors.phoenix_roles import CodeReader, Period, timeline
-from dragoman.actors.phoenix_rows import ACTOR_FILES, AGENTS_FILE, Conversion, OrgRow, PersonRow, Report, RoleRow, render, source_commit
+from dragoman.actors.phoenix_rows import ACTOR_FILES, AGENTS_FILE, Conversion, Report, render, source_commit
 from dragoman.actors.persons import load_person_words
 from dragoman.places import load_gazetteer
 
@@ -234,7 +234,7 @@ class Converter:
 
     # ------------------------------------------------------------------ organisations
 
-    def _finish_orgs(self, orgs: list[_Org]) -> tuple[list[OrgRow], dict[str, str]]:
+    def _finish_orgs(self, orgs: list[_Org]) -> tuple[list[Organization], dict[str, str]]:
         report = self.report
         own_codes = set(self.kb.organizations)
         kept: list[_Org] = []
@@ -263,7 +263,7 @@ class Converter:
         for i, org in enumerate(kept):
             for n in org.names:
                 holders.setdefault(_org_key(n), set()).add(i)
-        rows: list[OrgRow] = []
+        rows: list[Organization] = []
         taken = set(own_codes)
         by_base: Counter[str] = Counter(o.base for o in kept)
         for i, org in enumerate(kept):
@@ -281,7 +281,7 @@ class Converter:
                 code = org.base + _tag(org.names[0], tags)
             taken.add(code)
             org.code = code
-            rows.append(OrgRow(code, org.names[0], tuple(org.names[1:]), org.kind, org.country, org.sector))
+            rows.append(Organization(code, org.names[0], tuple(org.names[1:]), org.kind, org.country, org.sector))
         report.counts["orgs converted (new rows)"] = len(rows)
         # each raw Phoenix code maps to the code its entries became, when that is one code (an own one preferred)
         targets: dict[str, set[str]] = {}
@@ -333,7 +333,7 @@ class Converter:
 
     # ------------------------------------------------------------------ people
 
-    def _finish_people(self, people: list[_Person], code_map: Mapping[str, str], new_orgs: Mapping[str, OrgRow]) -> tuple[list[PersonRow], list[RoleRow]]:
+    def _finish_people(self, people: list[_Person], code_map: Mapping[str, str], new_orgs: Mapping[str, Organization]) -> tuple[list[Person], list[Role]]:
         report = self.report
         for person in people:
             person.own = self._own_match(person)
@@ -356,8 +356,8 @@ class Converter:
         for i, person in enumerate(merged):
             for n in person.names:
                 holders.setdefault(n.lower(), set()).add(i)
-        rows: list[PersonRow] = []
-        roles: list[RoleRow] = []
+        rows: list[Person] = []
+        roles: list[Role] = []
         used: Counter[str] = Counter()
         for i, person in enumerate(merged):
             shared = [n for n in person.names if len(holders[n.lower()]) > 1]
@@ -375,8 +375,8 @@ class Converter:
             base = "phx-" + _slug(person.names[0])
             used[base] += 1
             person.id = base if used[base] == 1 else f"{base}-{used[base]}"
-            rows.append(PersonRow(person.id, person.names[0], tuple(person.names[1:]), person.country))
-            roles += [RoleRow(person.id, r.title, "other", r.org, r.sector, r.start, r.end) for r in person_roles]
+            rows.append(Person(person.id, person.names[0], tuple(person.names[1:]), person.country, None))
+            roles += [Role(person.id, r.title, "other", r.org, r.sector, r.start, r.end) for r in person_roles]
             if person.own is not None:
                 report.counts["people matched to dragoman's own (loader merges them: own row wins)"] += 1
         report.counts["people converted"] = len(rows)
@@ -438,7 +438,7 @@ class Converter:
                 return False
         return True
 
-    def _roles(self, person: _Person, code_map: Mapping[str, str], new_orgs: Mapping[str, OrgRow]) -> list[Period]:
+    def _roles(self, person: _Person, code_map: Mapping[str, str], new_orgs: Mapping[str, Organization]) -> list[Period]:
         out: list[Period] = []
         for period in person.periods:
             org, sector = period.org, period.sector
@@ -461,7 +461,7 @@ class Converter:
                 merged.append(p)
         return merged
 
-    def _prefix_org(self, code: str, code_map: Mapping[str, str], new_orgs: Mapping[str, OrgRow]) -> str | None:
+    def _prefix_org(self, code: str, code_map: Mapping[str, str], new_orgs: Mapping[str, Organization]) -> str | None:
         for cut in range(len(code) - 3, 5, -3):
             prefix = code[:cut]
             if prefix in self.kb.organizations or prefix in new_orgs:

@@ -8,54 +8,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dragoman.actors.knowledge import Organization, Person, Role, SectorWord
+
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 AGENTS_FILE = "Phoenix.agents.txt"
 COMMAND = "python -m dragoman.actors.phoenix_convert --source ../shared/external/petrarch_dictionaries --out src/dragoman/actors/data"
 
 
 @dataclass(frozen=True, slots=True)
-class PersonRow:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    country: str | None
-    gender: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RoleRow:
-    person: str
-    title: str
-    office: str
-    org: str
-    sector: str
-    start: dt.date | None
-    end: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
-class OrgRow:
-    code: str
-    name: str
-    aliases: tuple[str, ...]
-    kind: str
-    country: str | None
-    sector: str
-
-
-@dataclass(frozen=True, slots=True)
-class SectorRow:
-    word: str
-    sector: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
 class Conversion:
-    people: tuple[PersonRow, ...]
-    roles: tuple[RoleRow, ...]
-    orgs: tuple[OrgRow, ...]
-    sectors: tuple[SectorRow, ...]
+    people: tuple[Person, ...]
+    roles: tuple[Role, ...]
+    orgs: tuple[Organization, ...]
+    sectors: tuple[SectorWord, ...]
 
 
 @dataclass
@@ -116,12 +81,12 @@ def _d(day: dt.date | None) -> str:
 def render(conversion: Conversion, commit: str) -> dict[str, str]:
     """The four files' text, by file name."""
     people = header("People", commit) + ["id\tname\taliases\tcountry\tgender"]
-    people += [f"{p.id}\t{p.name}\t{'|'.join(p.aliases)}\t{p.country or ''}\t{p.gender}" for p in conversion.people]
+    people += [f"{p.id}\t{p.name}\t{'|'.join(p.aliases)}\t{p.country or ''}\t{p.gender or ''}" for p in conversion.people]
     roles = header("Dated codes of people (office other; title only where a dictionary comment names one)", commit)
     roles += ["person\ttitle\toffice\torg\tsector\tstart\tend"]
     roles += [f"{r.person}\t{r.title}\t{r.office}\t{r.org}\t{r.sector}\t{_d(r.start)}\t{_d(r.end)}" for r in conversion.roles]
     orgs = header("IGOs, NGOs, state bodies and armed groups dragoman's orgs.tsv lacks", commit) + ["code\tname\taliases\tkind\tcountry\tsector"]
-    orgs += [f"{o.code}\t{o.name}\t{'|'.join(o.aliases)}\t{o.kind}\t{o.country or ''}\t{o.sector}" for o in conversion.orgs]
+    orgs += [f"{o.code}\t{o.name}\t{'|'.join(o.aliases)}\t{o.kind}\t{o.country or ''}\t{o.sector or ''}" for o in conversion.orgs]
     sectors = header("Agent words dragoman's sectors.tsv lacks", commit) + ["word\tsector\tkind"]
     sectors += [f"{s.word}\t{s.sector}\t{s.kind}" for s in conversion.sectors]
     return {name: "\n".join(lines) + "\n" for name, lines in
