@@ -222,19 +222,21 @@ def eval_cmd(
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    if report.get("kind") == "article":
+    if report.get("kind") in ("article", "quotes"):
         _print_article_report(report)
         return
     _print_report(report)
 
 
 def _print_article_report(report: dict[str, Any]) -> None:
-    out.print(f"{report['records']} articles, {report['coded']} coded, {report['rejected']} rejected · {' '.join(report['gold'])}")
+    gold = report["gold"] if isinstance(report["gold"], str) else " ".join(report["gold"])
+    out.print(f"{report.get('records', report.get('articles'))} articles, {report.get('coded', '-')} coded, {report['rejected']} rejected · {gold}")
     events = report.get("events_cameo_root")
     if events:
         out.print(f"events (src, tgt, CAMEO root): R={events['recall']:.3f} ({events['found']}/{events['events_gold']} required) "
                   f"P={events['precision']:.3f} ({events['right']}/{events['events_pred']} predicted) F1={events['f1']:.3f} from_junk={events['from_junk']}")
-    for key, label in (("quotes_direct", "direct"), ("quotes_direct_mixed", "direct+mixed"), ("quotes_indirect", "indirect")):
+    for key, label in (("quotes_direct", "direct"), ("quotes_direct_mixed", "direct+mixed"), ("quotes_indirect", "indirect"),
+                       ("quotes_indirect_speech", "indirect, speech/writing cue")):
         q = report.get(key)
         if q:
             speaker = "-" if q["speaker_acc"] is None else f"{q['speaker_acc']:.3f}"

@@ -7,17 +7,21 @@ with dragoman's own scorer (eval/articles.py). Skips without ../shared.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import pytest
 
 from dragoman.contract import article_to_json, rejection_to_json
 from dragoman.eval.articles import score_article_gold
-from dragoman.records import CodedArticle
+from dragoman.eval.polnear import evaluate_polnear
+from dragoman.ingest import parse_date
+from dragoman.pipeline import Pipeline, code_article
+from dragoman.records import Article, CodedArticle, Rejection
 
 from .gold_coder import GoldCoder
 
@@ -63,3 +67,28 @@ def test_seed_agrees_with_reference_scorer(shared: Path, gold_coder: GoldCoder, 
     if not seed.is_file():
         pytest.skip(f"{seed} absent")
     _assert_agree(*_reference(shared, [seed], gold_coder, tmp_path))
+
+
+@pytest.mark.external
+def test_polnear_agrees_with_reference_scorer(shared: Path, pipeline: Pipeline, tmp_path: Path) -> None:
+    # dragoman eval's PolNeAR figures are score.py's on the same output (first 20 articles).
+    source = shared / "external" / "quotes_polnear_train.jsonl"
+    scorer = shared / "gold" / "score.py"
+    if not source.is_file() or not scorer.is_file():
+        pytest.skip("PolNeAR or score.py absent")
+    gold = tmp_path / "polnear.jsonl"
+    with source.open(encoding="utf-8") as handle:
+        gold.write_text("".join(itertools.islice(handle, 20)), encoding="utf-8")
+    outputs: list[CodedArticle | Rejection] = []
+
+    def code(record: Mapping[str, Any]) -> CodedArticle | Rejection:
+        outputs.append(code_article(pipeline, Article(str(record["id"]), str(record["text"]), str(gold), record.get("title"), parse_date(record.get("date")))))
+        return outputs[-1]
+
+    ours = evaluate_polnear((json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()), code)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(article_to_json(o) if isinstance(o, CodedArticle) else rejection_to_json(o)) + "\n" for o in outputs), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(scorer), "score", str(gold), str(pred)], capture_output=True, text=True, timeout=300, check=True)
+    reference = json.loads(run.stdout)
+    assert "quotes_indirect_speech" in reference
+    _assert_agree(reference, {**ours, "records": ours["articles"], "coded": ours["articles"]})

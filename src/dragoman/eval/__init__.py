@@ -99,10 +99,9 @@ def _evaluate_set(gold_path: Path, kind: str, pipeline: Pipeline, limit: int | N
         return result if isinstance(result, CodedArticle) else None
 
     if kind == "quotes":
-        def quotes_of(article: Article) -> tuple[Quote, ...]:
-            result = code_article(pipeline, article)
-            return result.quotes if isinstance(result, CodedArticle) else ()
-        return {"gold": source, "kind": "quotes", **evaluate_polnear(_records(gold_path, limit), quotes_of)}
+        def coded(record: Mapping[str, Any]) -> CodedArticle | Rejection:
+            return code_article(pipeline, _article(record, source))
+        return {"gold": source, "kind": "quotes", **evaluate_polnear(_records(gold_path, limit), coded, source)}
     if kind == "cameo_examples":
         def readings(record: Mapping[str, Any]) -> tuple[CodeReading, ...]:
             t = trace(pipeline, _article(record, source), until="actors")

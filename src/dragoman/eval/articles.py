@@ -20,6 +20,10 @@ project's reference scorer (``../shared/gold/score.py``), written again here (do
   inside it cover at least half of it; the speaker of a found quote (the longest such
   prediction) is right when the gold speaker's last capitalised word is a substring of the
   predicted speaker's name or text; gold speakers that are no name are not scored.
+  Where gold quotes carry a ``cue`` (PolNeAR), ``quotes_indirect_speech`` scores the indirect
+  ones whose cue is a verb of speaking or writing or "according to" (``data/speech_cues.tsv``):
+  recall over those; precision counts an indirect prediction right when half of it lies inside
+  any gold attribution of the article, of whatever kind or cue.
 * **actors**: a gold surface is right when a predicted mention whose text equals, contains or is
   contained in it resolves to a name holding the gold name's last word.
 * **boilerplate**: gold runs of which at least 90 % of the characters were removed; and
@@ -32,9 +36,10 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from dragoman.errors import GoldFormatError
+from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import Actor, CodedArticle, Event, Quote, Rejection
 
 __all__ = [
@@ -75,6 +80,7 @@ class GoldQuote:
     kind: str
     required: bool
     speaker_is_pronoun: bool
+    cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +158,9 @@ def _quote(q: Any, text: str, where: str) -> GoldQuote:
         start = text.find(q.get("quote", ""))
         spans = ((start, start + len(q["quote"])),) if start >= 0 else ()
     speaker = q.get("speaker")
+    cue = q.get("cue")
     return GoldQuote(spans, speaker if isinstance(speaker, str) else None, str(q.get("type", "direct")),
-                     bool(q.get("required", True)), bool(q.get("speaker_is_pronoun")))
+                     bool(q.get("required", True)), bool(q.get("speaker_is_pronoun")), cue if isinstance(cue, str) else None)
 
 
 def gold_article(record: Mapping[str, Any], where: str) -> GoldArticle:
@@ -318,7 +325,31 @@ def speaker_right(gold_speaker: str | None, predicted: Quote) -> bool | None:
     return words[-1].lower() in hay
 
 
-def score_quotes(golds: Sequence[GoldArticle], coded: Mapping[str, CodedArticle], kinds: frozenset[str]) -> dict[str, Any]:
+def load_speech_cues() -> frozenset[str]:
+    """The word forms that make a gold cue a verb of speaking or writing (``data/speech_cues.tsv``)."""
+    forms: set[str] = set()
+    for row in read_rows(packaged_text("dragoman.eval", "speech_cues.tsv"), "eval/data/speech_cues.tsv", ("lemma", "forms")):
+        words = [f.strip().lower() for f in row["forms"].split(",") if f.strip()]
+        if not words:
+            raise row.error("a cue needs at least one form; write 'lemma<TAB>form,form,...'")
+        forms.update(words)
+    return frozenset(forms)
+
+
+def speech_cue(forms: frozenset[str]) -> Callable[[GoldQuote], bool]:
+    """A gold-quote filter: the cue starts with "according to" or ends with a speech/writing form."""
+    def accepts(q: GoldQuote) -> bool:
+        cue = (q.cue or "").lower().strip()
+        return cue.startswith("according to") or (cue.split()[-1] if cue.split() else "") in forms
+    return accepts
+
+
+def score_quotes(
+    golds: Sequence[GoldArticle], coded: Mapping[str, CodedArticle], kinds: frozenset[str],
+    gold_filter: Callable[[GoldQuote], bool] | None = None,
+) -> dict[str, Any]:
+    """One quote group's figures; with ``gold_filter``, recall only over the gold quotes it accepts and
+    a prediction right when it lies inside any gold attribution of the article (of any kind)."""
     n_gold = found = n_pred = right = speakers = speakers_right = 0
     for gold in golds:
         group = [q for q in gold.quotes if q.kind in kinds]
@@ -327,9 +358,10 @@ def score_quotes(golds: Sequence[GoldArticle], coded: Mapping[str, CodedArticle]
         result = coded.get(gold.id)
         preds = [q for q in (result.quotes if result is not None else ()) if q.kind in kinds]
         n_pred += len(preds)
-        right += sum(1 for p in preds if any(g.spans and _share(g.spans, _interval(p))[1] >= QUOTE_OVERLAP for g in group))
+        every = list(gold.quotes) if gold_filter is not None else group
+        right += sum(1 for p in preds if any(g.spans and _share(g.spans, _interval(p))[1] >= QUOTE_OVERLAP for g in every))
         for g in group:
-            if not g.required:
+            if not g.required or (gold_filter is not None and not gold_filter(g)):
                 continue
             n_gold += 1
             inside = [p for p in preds if g.spans and _share(g.spans, _interval(p))[1] >= QUOTE_OVERLAP]
@@ -411,6 +443,8 @@ def score_article_gold(golds: Sequence[GoldArticle], results: Iterable[CodedArti
     if any(g.has_quotes for g in golds):
         for name, kinds in QUOTE_GROUPS:
             report[name] = score_quotes(golds, coded, kinds)
+        if any(q.cue for g in golds for q in g.quotes):
+            report["quotes_indirect_speech"] = score_quotes(golds, coded, frozenset({"indirect"}), speech_cue(load_speech_cues()))
     if any(g.boilerplate for g in golds):
         report["boilerplate"] = score_boilerplate(golds, coded)
     if any(g.has_actors for g in golds):

@@ -46,7 +46,11 @@ DEFAULT_METRICS: Mapping[str, tuple[str, ...]] = {
     ),
     "plover": ("plover.precision", "plover.recall", "plover.f1", "cameo_root.f1", "actor_country_coverage"),
     "cameo_examples": ("root_accuracy",),
-    "quotes": ("direct+mixed.recall", "direct+mixed.precision", "indirect.recall", "indirect.precision", "speaker.accuracy"),
+    "quotes": (
+        "quotes_direct_mixed.recall", "quotes_direct_mixed.precision", "quotes_direct_mixed.speaker_acc",
+        "quotes_indirect.recall", "quotes_indirect.precision",
+        "quotes_indirect_speech.recall", "quotes_indirect_speech.precision", "quotes_indirect_speech.speaker_acc",
+    ),
 }
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _HEX = re.compile(r"^[0-9a-f]{64}$")
