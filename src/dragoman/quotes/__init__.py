@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dragoman.quotes.cues import CueLexicon, load_cues
-from dragoman.quotes.direct import Found, extract_direct, resolve_slot
+from dragoman.quotes.direct import Found, extract_direct, is_title, resolve_slot
 from dragoman.quotes.indirect import extract_indirect
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import find_segments
@@ -76,7 +76,8 @@ def extract_quotes(
     segments = find_segments(article.text, layout.sentence_ends, skipped)
     direct, used_cues = extract_direct(ctx, layout, segments)
     quoted = [(s.open_at, s.outer_end) for s in segments]
-    clauses = extract_indirect(ctx, layout, quoted, direct, used_cues)
+    phrases = [(s.open_at, s.outer_end) for s in segments if not is_title(article.text, s)]
+    clauses = extract_indirect(ctx, layout, quoted, direct, used_cues, phrases)
     kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, clauses)] + clauses)
     kept = [_governed(ctx, layout, f) if f.speaker is None and f.cue is None and f.kind in {"direct", "mixed"} else f for f in kept]
     kept = [f for f in kept if _outside_removed(f, removed)]

@@ -38,6 +38,14 @@ _TIME_WORDS = frozenset(
     "night morning afternoon evening earlier later recently".split()
 )
 _TRAILING_LINKS = frozenset("as because and but or while since , ; : — – -".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+_SET_OFF = frozenset({",", "—", "–"})  # marks around a parenthetical "X said"
+_MIN_PIECE_WORDS = 6  # the part before a parenthetical cue is its own piece only from this length
+_SUBJECT_WINDOW = 7  # tokens between a parenthetical's opening comma and its cue
+# "..., saying CLAUSE" also after these: "denouncing the sanctions and claiming that ...", "after
+# saying in late January they had liberated ...".
+_BEFORE_PARTICIPLE = frozenset({"and", "after", "while", "before", "by", "when"})
+_CLAUSE_OPENERS = frozenset({"and", "but", "that", "while", "because", "although", "though", "so"})
 _THAT_WINDOW = 9
 _MIN_WORDS = 3
 _BACKWARD_TAIL = 8
@@ -61,6 +69,29 @@ def _finite_soon(tokens: list[Token]) -> bool:
         if token.is_punct:
             return False
     return False
+
+
+def _opens_clause(ctx: SpeakerContext, p: int, lo: int) -> bool:
+    """ "according to X" at ``p`` opens a new clause after a conjunction or a subordinator ("...
+    a training ground and, according to analyst Muzhda, the Taliban would not ..."): it reports
+    what follows, not what precedes."""
+    doc = ctx.doc
+    k = p - 1
+    if k > lo and doc[k].text == ",":
+        k -= 1
+    return k >= lo and doc[k].lower_ in _CLAUSE_OPENERS
+
+
+def _forward_end(ctx: SpeakerContext, p: int, hi: int) -> int:
+    """Token index where the reported clause after cue ``p`` ends: the end of the cue's clausal
+    complement in the parse ("acknowledged that the plane crashed, but it denied ..."; "said
+    religious freedom is improving and praised ..."), else the sentence's end."""
+    doc = ctx.doc
+    if ctx.has_parse and doc[p].pos_ in {"VERB", "AUX"}:
+        for child in doc[p].children:
+            if child.dep_ == "ccomp" and child.i > p and child.right_edge.i < hi:
+                return child.right_edge.i + 1
+    return hi
 
 
 def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
@@ -90,12 +121,23 @@ def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
     return None
 
 
+def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: list[tuple[int, int]]) -> bool:
+    """The sentence, outside quotation marks, ends with a question mark."""
+    last = next((t for t in reversed(ctx.doc[lo:hi]) if not t.is_space), None)
+    return last is not None and last.text == "?" and not _inside(quoted, last.idx)
+
+
 def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: list[int]) -> tuple[int, int] | None:
     """Character bounds of a clause from token ``start_tok`` to before ``end_tok``, cut before
-    any full quotation opening in it and stripped of trailing links and punctuation."""
+    any full quotation opening in it and before ", PARTICIPLE-CUE" (", suggesting ...": a report of
+    its own), and stripped of trailing links and punctuation."""
     doc = ctx.doc
     if start_tok >= end_tok:
         return None
+    end_tok = next(
+        (k for k in range(start_tok + 1, end_tok - 1) if doc[k].text == "," and doc[k + 1].lower_ in ctx.cues.participles),
+        end_tok,
+    )
     a = doc[start_tok].idx
     b = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     for c in cut_at:
@@ -138,17 +180,21 @@ def _resolve(slot: SpeakerSlot | None, direct: list[Found], sentence: int, stage
 
 
 def extract_indirect(
-    ctx: SpeakerContext, layout: Layout, quoted: list[tuple[int, int]], direct: list[Found], used_cues: set[int]
+    ctx: SpeakerContext, layout: Layout, quoted: list[tuple[int, int]], direct: list[Found], used_cues: set[int],
+    phrases: list[tuple[int, int]],
 ) -> list[Found]:
     """Reported clauses outside quotation marks.
 
-    ``quoted`` holds the (open, end) character ranges of every quoted segment; ``direct``
-    the quotes already found (full ones cut clauses, short ones turn them mixed).
+    ``quoted`` holds the (open, end) character ranges of every quoted segment, ``phrases`` those
+    that quote words (not a title or a name: "named “Better Idea”"); ``direct`` the quotes already
+    found (full ones cut clauses, short ones turn them mixed, and so does a quoted phrase inside).
     """
     doc = ctx.doc
     cut_at = [f.segment.open_at for f in direct if f.kind == "direct" and f.segment is not None]
     out: list[Found] = []
     for s, (lo, hi) in enumerate(layout.sent_tokens):
+        if _is_question(ctx, lo, hi, quoted):
+            continue  # "You said Darfur is repetition?": a question asserts nothing
         p = lo
         while p < hi:
             token = doc[p]
@@ -157,51 +203,118 @@ def extract_indirect(
                 p += 1
                 continue
             clause: tuple[int, int] | None = None
+            extra: tuple[int, int] | None = None
             slot: SpeakerSlot | None = None
             speaker_fixed: ActorMention | None = None
             if lower == "according" and p + 1 < hi and doc[p + 1].lower_ == "to":
                 slot = speaker_after_phrase(ctx, p + 2, hi)
-                if p == lo or doc[lo:p].text.strip() in {"", "But", "And"}:
+                if p == lo or doc[lo:p].text.strip() in {"", "But", "And"} or _opens_clause(ctx, p, lo):
                     comma = next((k for k in range(p + 2, hi) if doc[k].text == ","), None)
                     clause = clause_bounds(ctx, comma + 1, hi, cut_at) if comma is not None else None
                 else:
                     clause = clause_bounds(ctx, lo, p, cut_at)
-            elif lower in ctx.cues.participles and p > lo and doc[p - 1].text == ",":
-                q = p + 1
-                if q < hi and doc[q].lower_ == "that":
-                    q += 1
+            elif lower in ctx.cues.participles and p > lo and (doc[p - 1].text == "," or doc[p - 1].lower_ in _BEFORE_PARTICIPLE):
+                q = _forward_start(ctx, p, hi) if ctx.has_parse else None
+                if q is None:
+                    q = p + 1
+                    if q < hi and doc[q].lower_ == "that":
+                        q += 1
                 if q < hi and not _inside(quoted, doc[q].idx):
-                    clause = clause_bounds(ctx, q, hi, cut_at)
+                    clause = clause_bounds(ctx, q, _forward_end(ctx, p, hi), cut_at)
                     speaker_fixed = _speaker_from_direct(direct, s, token.idx)
                     if speaker_fixed is None:
                         slot = main_clause_subject(ctx, p, lo)
             elif (
                 ctx.cues.is_verb(lower, token.lemma_)
                 and not lower.endswith("ing")
-                and p not in used_cues
                 and not (p + 1 < hi and f"{lower} {doc[p + 1].lower_}" in ctx.cues.exclusions)
             ):
-                start = _forward_start(ctx, p, hi)
+                start = _forward_start(ctx, p, hi) if p not in used_cues else None
                 if start is not None:
-                    clause = clause_bounds(ctx, start, hi, cut_at)
+                    clause = clause_bounds(ctx, start, _forward_end(ctx, p, hi), cut_at)
                     slot = subject_before(ctx, p, lo)
-                elif hi - p <= _BACKWARD_TAIL:
-                    clause, slot = _backward(ctx, p, lo, hi, cut_at, quoted)
-            if clause is not None and (_inside_any(quoted, clause) or _tail_of_quote(ctx.article.text, quoted, clause[0])):
-                clause = None
-            if clause is not None:
-                a, b = clause
-                mixed = any(f.kind == "mixed" and f.segment is not None and a <= f.segment.open_at < b for f in direct)
+                else:
+                    if hi - p <= _BACKWARD_TAIL and p not in used_cues:
+                        clause, slot = _backward(ctx, p, lo, hi, cut_at, quoted)
+                    if clause is None and (parsed := _parsed(ctx, p, lo, hi, cut_at)) is not None:
+                        clause, extra, slot = parsed
+                    if clause is None and p not in used_cues and (parenthetical := _interrupting(ctx, p, lo, hi, cut_at)) is not None:
+                        clause, extra, slot = parenthetical
+            pieces = [c for c in (clause, extra) if c is not None and not _inside_any(quoted, c) and not _tail_of_quote(ctx.article.text, quoted, c[0])]
+            if pieces:
                 speaker = speaker_fixed if speaker_fixed is not None else _resolve(slot, direct, s, ctx.stage)
                 cue = make_span(ctx.article, token.idx, token.idx + len(token))
                 if lower == "according":
                     cue = make_span(ctx.article, token.idx, doc[p + 1].idx + len(doc[p + 1]))
-                out.append(Found(make_span(ctx.article, a, b), "mixed" if mixed else "indirect", speaker, cue, s, s))
+                for a, b in pieces:
+                    mixed = any(f.kind == "mixed" and f.segment is not None and a <= f.segment.open_at < b for f in direct) or any(
+                        a <= x and y <= b for x, y in phrases
+                    )
+                    out.append(Found(make_span(ctx.article, a, b), "mixed" if mixed else "indirect", speaker, cue, s, s))
+                b = max(b for _, b in pieces)
                 if b > token.idx:
                     p = max(p + 1, layout.token_at(b - 1) + 1)
                     continue
             p += 1
     return out
+
+
+def _parsed(
+    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: list[int]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, SpeakerSlot | None] | None:
+    """What the dependency parse says the cue at ``p`` reports, where the word rules found nothing:
+
+    its clausal complement on either side, however far ("CLAUSE, said Katie Harbath, Facebook's
+    director of politics ..."; "X said on CNN, where ..., that CLAUSE"), also for a cue a direct
+    quotation already took (the caller drops a complement inside quotation marks). Returns (clause, no second piece, speaker slot) or None."""
+    if not ctx.has_parse:
+        return None
+    doc = ctx.doc
+    verb = doc[p]
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    inverted = bool(subjects) and all(c.i > p for c in subjects)
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.left_edge.i < lo or child.right_edge.i >= hi:
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        if doc[start].lower_ == "that":
+            start += 1
+        slot = subject_after(ctx, p, hi) if inverted else subject_before(ctx, p, lo)
+        return clause_bounds(ctx, start, end, cut_at), None, slot
+    return None
+
+
+def _interrupting(
+    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: list[int]
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, SpeakerSlot | None] | None:
+    """A cue set off by commas inside the clause it reports: "The good news, Woolson said, is that
+    ...", "Recently, he said, he has realized ...", "Take action now, they said, and you risk ...".
+    The subject stands between the first comma and the cue (a name, a pronoun or a short noun
+    phrase, no verb); the words of the sentence after the parenthetical are reported, and those
+    before it as a second piece when they make a clause of their own ("Take action now, ...")."""
+    doc = ctx.doc
+    if p + 1 >= hi or doc[p + 1].text not in _SET_OFF:
+        return None
+    comma = next((k for k in range(p - 1, max(lo, p - _SUBJECT_WINDOW) - 1, -1) if doc[k].text in _SET_OFF), None)
+    if comma is None or comma <= lo or comma == p - 1:
+        return None
+    if any(doc[k].pos_ in {"VERB", "AUX"} or doc[k].is_punct for k in range(comma + 1, p)):
+        return None
+    slot = subject_before(ctx, p, comma + 1, parse=False)
+    if slot is None:
+        return None
+    after_start = p + 2
+    if after_start < hi and doc[after_start].lower_ in ctx.cues.participles:
+        return None  # "..., he said, adding that ...": the participle reports what follows
+    before = clause_bounds(ctx, lo, comma, cut_at)
+    after = clause_bounds(ctx, after_start, hi, cut_at) if after_start < hi else None
+    if before is not None and after is not None and len(ctx.article.text[before[0]:before[1]].split()) < _MIN_PIECE_WORDS:
+        before = None  # "The road map, he added, included ...": the subject alone is no report of its own
+    if before is None and after is None:
+        return None
+    return (after, before, slot) if after is not None else (before, None, slot)
 
 
 def _backward(
