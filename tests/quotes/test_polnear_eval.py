@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dragoman.eval.polnear import evaluate_polnear, surname
-from dragoman.records import Actor, ActorMention, Quote, Span
+from dragoman.records import Actor, ActorMention, MentionSource, Quote, Span
 
 
 def _record():
@@ -29,7 +29,7 @@ def test_perfect_and_empty_predictions():
     text = record["text"]
 
     def perfect(article):
-        who = ActorMention(Span("r1", 20, 27, "Ann Lee"), Actor(None, "Ann Lee", None, "person"), "kb", "t")
+        who = ActorMention(Span("r1", 20, 27, "Ann Lee"), Actor(None, "Ann Lee", None, "person"), "kb", "t", MentionSource.PERSON)
         return (
             Quote(Span("r1", 1, 12, text[1:12]), "direct", who, None, "t"),
             Quote(Span("r1", 37, 53, text[37:53]), "indirect", None, None, "t"),
@@ -54,7 +54,7 @@ def test_surname_edge_cases():
 def test_speaker_match_keeps_a_final_s():
     from dragoman.eval.polnear import speaker_matches
 
-    who = ActorMention(Span("r", 0, 13, "Susan Collins"), Actor(None, "Susan Collins", None, "person"), "kb", "t")
+    who = ActorMention(Span("r", 0, 13, "Susan Collins"), Actor(None, "Susan Collins", None, "person"), "kb", "t", MentionSource.PERSON)
     quote = Quote(Span("r", 20, 30, "x" * 10), "direct", who, None, "t")
     assert speaker_matches("Sen. Susan Collins", quote)
     assert speaker_matches("Collins's", quote)

@@ -18,7 +18,7 @@ from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.places import DateFinder, PlaceFinder
-from dragoman.records import ActorMention, Article, Event, Quote, RemovedSpan, Span
+from dragoman.records import ActorMention, Article, Event, MentionRole, MentionSource, Quote, RemovedSpan, Span
 
 STAGE = "events.rules.v1"
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})  # CAMEO's verbal acts and consultations
@@ -95,7 +95,7 @@ def _passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[Acto
         return (agent,), subjects
     if match.pattern.code[:2] in _VERBAL_ROOTS:
         return (), subjects
-    places = tuple(m for ms in view.mentions_at.values() for m in ms if m.rule.endswith(".place") and m not in subjects)
+    places = tuple(m for ms in view.mentions_at.values() for m in ms if m.role is MentionRole.PLACE and m not in subjects)
     return places[:1], subjects
 
 
@@ -219,7 +219,7 @@ def _place_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
     """A target of last resort: the country where the event happens ("lifted a curfew in Montenegro")."""
     # the source's own country counts too: PLOVER codes "lifted the curfew in West Darfur" SDN→SDN
     # ... but not one in the reporting clause: "killing 20 people, relief officials in Nairobi said"
-    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.rule.endswith(".place") and not _reporting_between(view, match.anchor, i)]
+    places = [(i, m) for i, ms in view.mentions_at.items() for m in ms if m.role is MentionRole.PLACE and not _reporting_between(view, match.anchor, i)]
     if not places:
         return ()
     after = [p for p in places if p[0] >= match.anchor]
@@ -247,7 +247,7 @@ def _attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention
     if subject is None or subject.lemma_.lower() not in _ATTACK_NOUNS:
         return (), None
     inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets]
-    inside.sort(key=lambda m: m.rule.endswith(".place"))
+    inside.sort(key=lambda m: m.role is MentionRole.PLACE)
     code = _ATTACK_NOUNS[subject.lemma_.lower()]
     if code == "183":
         kinds = [_BOMBINGS[w.lower_] for w in subject.lefts if w.lower_ in _BOMBINGS]
@@ -276,10 +276,10 @@ def _is_self(source: ActorMention, target: ActorMention) -> bool:
     state acting on its own government ("Iranian missile strike ... on Tehran": IRN -> IRNGOV)."""
     if same_actor(source, target) or (source.entity is not None and source.entity == target.entity):
         return True
-    if target.rule.startswith(("pronoun", "definite")) and target.actor.country == source.actor.country:
+    if target.found_by in {MentionSource.PRONOUN, MentionSource.DEFINITE} and target.actor.country == source.actor.country:
         return True
     country = source.actor.country
-    if target.rule.endswith(".place"):
+    if target.role is MentionRole.PLACE:
         return False  # "imposed a curfew in Cizre": a domestic act takes its place's country as target (PLOVER's convention)
     if country is None or country != target.actor.country or source.actor.code != country:
         return False
@@ -299,7 +299,7 @@ def _confidence(match: PatternMatch, source: ActorMention, target: ActorMention 
         score += 0.08
     if target is None:
         score -= 0.1
-    if source.rule.startswith("pronoun") or (target is not None and target.rule.startswith("pronoun")):
+    if source.found_by is MentionSource.PRONOUN or (target is not None and target.found_by is MentionSource.PRONOUN):
         score -= 0.08
     if modality != "fact":
         score -= 0.05
@@ -361,7 +361,7 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
 
     def foreign(m: ActorMention) -> bool:
         # "strengthened its forces": a pronoun of the source itself is no target
-        return m not in sources and (m.actor.code, m.actor.name) not in own and not (m.rule.startswith("pronoun") and m.actor.country in own)
+        return m not in sources and (m.actor.code, m.actor.name) not in own and not (m.found_by is MentionSource.PRONOUN and m.actor.country in own)
 
     inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
@@ -383,12 +383,12 @@ def _object_target(view: SentenceView, match: PatternMatch, sources: tuple[Actor
                 i += 1
                 continue
             break  # "threatened to ban voting in Jerusalem if Hamas ran": the place is the target, Hamas is in another clause
-        placed = placed or any(m.rule.endswith(".place") for m in view.mentions_at.get(i, ()))
+        placed = placed or any(m.role is MentionRole.PLACE for m in view.mentions_at.get(i, ()))
         for m in view.mentions_at.get(i, ()):
-            if foreign(m) and not m.rule.endswith(".place"):
+            if foreign(m) and m.role is not MentionRole.PLACE:
                 # the whole coordination: "to Iran, Libya, North Korea and Sudan"
                 chains = mentions_from(view, i)
-                listed = tuple(n for n in chains[0][0] if foreign(n) and not n.rule.endswith(".place")) if chains and m in chains[0][0] else ()
+                listed = tuple(n for n in chains[0][0] if foreign(n) and n.role is not MentionRole.PLACE) if chains and m in chains[0][0] else ()
                 return listed or (m,)
         i += 1
     return ()
@@ -642,7 +642,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         protests = [o for o in same if o.root == "14" and o.evidence[0].start <= e.evidence[0].start < o.evidence[0].end + 60]
         if e.root in {"02", "10"} and protests:
             for o in protests:  # the demand's addressee is the protest's target: "demonstrated calling for independence from Iraq"
-                if e.target is not None and (e.target.actor.code or e.target.actor.country) and (o.target is None or o.target.rule.endswith(".place")):
+                if e.target is not None and (e.target.actor.code or e.target.actor.country) and (o.target is None or o.target.role is MentionRole.PLACE):
                     addressee.setdefault(id(o), e.target)
             continue
         kept.append(e)
@@ -704,11 +704,11 @@ def _events_of_match(
         if weapon and weapon_code and code in {"180", "190"}:
             code = weapon_code  # "a roadside bombing killed": 1833, not a generic killing
     if not passive and not weapon:  # "was arrested in Lebanon": the place stands for its authorities
-        sources = tuple(m for m in sources if not m.rule.endswith(".place"))
+        sources = tuple(m for m in sources if m.role is not MentionRole.PLACE)
     if not sources:
         return []
     if not passive and not weapon:
-        sources = tuple(m for m in _with_conjuncts(view, sources, targets) if not m.rule.endswith(".place"))
+        sources = tuple(m for m in _with_conjuncts(view, sources, targets) if m.role is not MentionRole.PLACE)
     if not targets and "reciprocal" not in match.pattern.flags:
         targets = _others(sources, _object_target(view, match, sources, code))
     # a material act, or the stated intention of one ("agreed to postpone the demonstration in Baku"), happens somewhere
@@ -716,7 +716,7 @@ def _events_of_match(
     if not targets and "reciprocal" not in match.pattern.flags and material:
         # "Israel threatened to ban voting in Jerusalem": no other party, still an event
         targets = _others(sources, _place_target(view, match, sources))
-    if code.startswith("01") and (not targets or all(t.actor.sector == "MED" or t.rule.startswith("pronoun.his") or t.rule.startswith("pronoun.her") for t in targets)):
+    if code.startswith("01") and (not targets or all(t.actor.sector == "MED" or (t.possessive and t.actor.kind == "person") for t in targets)):
         return []  # a statement with no addressee (or to the press) is not a dyadic event
     if code == "042" and all(_is_troops(s) for s in sources):
         # "Bangladeshi peacekeeping troops arrived in Sierra Leone": a deployment, not a visit

@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc
 
 from dragoman.events.patterns import Element, Pattern
-from dragoman.records import ActorMention
+from dragoman.records import ActorMention, MentionSource
 
 # "that" is left out: "warned that Greece would ..." opens a clause, Greece is no target
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
@@ -99,7 +99,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
         return []
     first = view.mentions_at[j][0]
     end = view.mention_end[id(first)]
-    if first.rule.startswith("pronoun.") and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
+    if first.found_by is MentionSource.PRONOUN and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
         first = view.mentions_at[end][0]
         end = view.mention_end[id(first)]
     chain: list[tuple[ActorMention, ...]] = [(first,)]
@@ -107,7 +107,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
     while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
         nxt = view.mentions_at[end + 1][0]
         after = view.mention_end[id(nxt)]
-        if nxt.rule.startswith("pronoun.") and view.lower(end + 1) in _POSSESSIVES and after in view.mentions_at:
+        if nxt.found_by is MentionSource.PRONOUN and view.lower(end + 1) in _POSSESSIVES and after in view.mentions_at:
             nxt = view.mentions_at[after][0]  # "President Kagame and his Rwandan Patriotic Front"
             after = view.mention_end[id(nxt)]
         if view.lower(end) == "," and not (after < view.end and view.lower(after) in _COORD):
