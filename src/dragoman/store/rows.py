@@ -130,8 +130,10 @@ _SOURCE_OF_RULE = {"quote.unknown-person": MentionSource.SPEAKER_NAME, "quote.de
 _OWNER_RULES = ("pronoun.his", "pronoun.her", "pronoun.hers", "pronoun.its", "pronoun.their", "pronoun.theirs")
 
 
-def _typed(rule: str) -> tuple[MentionSource, MentionRole, bool]:
-    """(found_by, role, possessive) of a stored mention; a rule of no known family reads as a name."""
+def _typed(stored: str | None) -> tuple[MentionSource, MentionRole, bool]:
+    """(found_by, role, possessive) of a stored mention; a rule of no known family (or none: an old store)
+    reads as a name."""
+    rule = stored or ""
     family = rule.split(".")[0]
     known = {s.value for s in MentionSource}
     found_by = _SOURCE_OF_RULE.get(rule) or (MentionSource(family) if family in known else MentionSource.PERSON)
