@@ -16,7 +16,7 @@ from dragoman.errors import InputError
 from dragoman.eval import evaluate, gold_kind
 from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corpus_digest, load_baseline, rebase, render_baseline
 from dragoman.events.assertion import EMITTED
-from dragoman.events.coder import best_matches, one_sided_allowed, sentence_view
+from dragoman.events.matcher import best_matches, sentence_view
 from dragoman.ingest import read_articles, read_inputs
 from dragoman.nlp import load_blank
 from dragoman.pipeline import Pipeline, Trace, code_articles, trace
@@ -213,7 +213,7 @@ def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ..
         view = sentence_view(doc, sent, mentions)
         matches = tuple(
             f"{m.pattern.id} [{m.pattern.code}] “{doc[m.start:m.end].text}” targets={[x.span.text for x in m.targets]}"
-            for m in best_matches(view, pipeline.events.patterns)
+            for m in best_matches(view, pipeline.events.patterns, pipeline.events.words)
         )
         events = tuple(_event_line(e, pipeline, t) for e in t.candidates if sent.start_char <= e.evidence[0].start < sent.end_char)
         actors = tuple(_mention_line(m) for m in mentions)
@@ -249,7 +249,7 @@ def _status(event: Event, pipeline: Pipeline, t: Trace) -> str:
     settings = pipeline.events
     if event.assertion not in EMITTED and not settings.emit_unasserted:
         return f"(not coded: {event.assertion}) "
-    if event.target is None and not one_sided_allowed(event, settings.one_sided):
+    if event.target is None and not settings.policy.allows_one_sided(event, settings.one_sided):
         return "(not coded: one-sided verbal act) "
     if event.confidence < pipeline.settings.events.min_confidence:
         return "(not coded: confidence below events.min_confidence) "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal, Mapping, Union
 
 JsonScalar = Union[str, int, float, bool, None]
@@ -71,16 +72,55 @@ class Actor:
     affiliation: str | None = None
 
 
+class MentionRole(StrEnum):
+    """What a mention stands for in its sentence."""
+
+    ACTOR = "actor"  # someone who acts or is acted on
+    PLACE = "place"  # where something happens ("in Syria", "in Tehran"): never an event's source, no chain
+    PENDING = "pending"  # its country is still to be found from the text around it (actors/implied.py)
+
+
+class MentionSource(StrEnum):
+    """The words a mention was found from (the first part of its ``rule``)."""
+
+    COUNTRY = "country"  # a country's name: "Syria"
+    ADJECTIVE = "adjective"  # a country's adjective or demonym: "Syrian", "Albanians"
+    CAPITAL = "capital"  # a capital for its government: "Damascus"
+    CITY = "city"  # another city of the gazetteer, as a place
+    REGION = "region"  # a region, as a place: "the West Bank"
+    GROUP = "group"  # a group of people or a bloc: "Kurds", "the West", "Iraqi Kurds"
+    ORG = "org"  # an organisation's name: "NATO"
+    PERSON = "person"  # a person's name, known or not
+    SURNAME = "surname"  # a part of the name of a person named before: "Mr. Kim", "Serraj"
+    TITLE = "title"  # a title with or without the name: "President Joe Biden", "the Turkish president"
+    SECTOR = "sector"  # a bare sector word: "police", "rebels"
+    ETHNIC = "ethnic"  # "ethnic Albanians"
+    DEMONYM = "demonym"  # a people placed by a phrase after it: "the Albanians of southern Serbia"
+    DEFINITE = "definite"  # a definite description referring back: "the group", "the country"
+    PRONOUN = "pronoun"  # a pronoun referring back: "he", "its", "they"
+    SPEAKER_NAME = "speaker-name"  # a speaker's name the quotes stage built (no KB entry)
+    SPEAKER_DESCRIPTION = "speaker-description"  # a speaker the quotes stage described: "a spokesman"
+    SPEAKER_PRONOUN = "speaker-pronoun"  # "he added": the previous quote's speaker again (not a PRONOUN of the actors stage)
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """A mention of an actor in the text and what it resolved to."""
+    """A mention of an actor in the text and what it resolved to.
+
+    ``found_by`` and ``role`` say what the mention is; stages test them, never ``rule``, which is
+    provenance only (the name of the rule that made it, shown in the output). ``possessive``
+    marks the owner pronouns ("his", "her", "its", "their").
+    """
 
     span: Span
     actor: Actor
     rule: str
     stage: str
+    found_by: MentionSource
+    role: MentionRole = MentionRole.ACTOR
     antecedent: Span | None = None
     entity: int | None = None
+    possessive: bool = False
     """The article's entity chain this mention belongs to (``actors/chains.py``); None for places."""
 
 

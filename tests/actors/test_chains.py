@@ -7,11 +7,13 @@ import datetime as dt
 from dragoman.actors.chains import assign_entities, entities_of
 from dragoman.contract import article_to_json
 from dragoman.pipeline import Pipeline, code_article
-from dragoman.records import Actor, ActorMention, Article, CodedArticle, Span
+from dragoman.records import Actor, ActorMention, Article, CodedArticle, MentionRole, MentionSource, Span
 
 
 def _m(start: int, text: str, actor: Actor, rule: str, antecedent: Span | None = None) -> ActorMention:
-    return ActorMention(Span("a", start, start + len(text), text), actor, rule, "test", antecedent)
+    found_by = MentionSource.SURNAME if rule == "person.surname" else MentionSource(rule.split(".")[0])
+    role = MentionRole.PLACE if rule.endswith(".place") else MentionRole.ACTOR
+    return ActorMention(Span("a", start, start + len(text), text), actor, rule, "test", found_by, role, antecedent)
 
 
 def test_mentions_join_by_reference_and_by_identity() -> None:

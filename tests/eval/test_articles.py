@@ -10,7 +10,7 @@ import pytest
 
 from dragoman.errors import GoldFormatError
 from dragoman.eval.articles import actor_key, gold_article, load_article_gold, score_article_gold
-from dragoman.records import Actor, ActorKind, ActorMention, Article, CodedArticle, Event, Quote, QuoteKind, RemovedSpan, Span
+from dragoman.records import Actor, ActorKind, ActorMention, Article, CodedArticle, Event, MentionSource, Quote, QuoteKind, RemovedSpan, Span
 
 TEXT = (
     "Russia and China held talks in Beijing on Monday. "
@@ -30,7 +30,7 @@ def span(text: str, occurrence: int = 0) -> Span:
 
 
 def mention(text: str, code: str | None, country: str | None, name: str | None = None, kind: ActorKind = "state") -> ActorMention:
-    return ActorMention(span(text), Actor(code, name or text, country, kind), "test", "test")
+    return ActorMention(span(text), Actor(code, name or text, country, kind), "test", "test", MentionSource.COUNTRY)
 
 
 RUS = mention("Russia", "RUS", "RUS")

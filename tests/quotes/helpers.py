@@ -6,14 +6,19 @@ import re
 
 from dragoman.nlp import parse_article
 from dragoman.quotes import extract_quotes
-from dragoman.records import Actor, ActorMention, Article, Quote, RemovedSpan, Span
+from dragoman.records import Actor, ActorMention, Article, MentionSource, Quote, RemovedSpan, Span
+
+
+# what the hand-made mentions of the tests are, by the family of their rule
+_FOUND_BY = {"pronoun": MentionSource.PRONOUN, "title": MentionSource.TITLE, "adjective": MentionSource.ADJECTIVE}
 
 
 def mention(text: str, surface: str, name: str, kind: str = "person", rule: str = "kb", nth: int = 0) -> ActorMention:
     found = [m.start() for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
     start = found[nth]
     span = Span("t", start, start + len(surface), surface)
-    return ActorMention(span, Actor(code=None, name=name, country=None, kind=kind), rule, "actors.test")  # type: ignore[arg-type]
+    found_by = MentionSource.SURNAME if rule == "person.surname" else _FOUND_BY.get(rule.split(".")[0], MentionSource.PERSON)
+    return ActorMention(span, Actor(code=None, name=name, country=None, kind=kind), rule, "actors.test", found_by)  # type: ignore[arg-type]
 
 
 def run(backend, cues, text: str, mentions=(), removed: tuple[RemovedSpan, ...] = ()) -> tuple[Quote, ...]:

@@ -6,7 +6,7 @@ from typing import Mapping
 
 from dragoman.eval.articles import GoldQuote, speech_cue
 from dragoman.eval.polnear import evaluate_polnear
-from dragoman.records import Actor, ActorMention, Article, CodedArticle, Quote, Rejection, Span
+from dragoman.records import Actor, ActorMention, Article, CodedArticle, MentionSource, Quote, Rejection, Span
 
 TEXT = "“We will win,” said Ann Lee. He said the vote was fair. Lee believes the count is right."
 
@@ -28,7 +28,7 @@ def _coded(*quotes: Quote) -> CodedArticle:
 
 
 def test_perfect_predictions_and_the_speech_part() -> None:
-    who = ActorMention(Span("r1", 20, 27, "Ann Lee"), Actor(None, "Ann Lee", None, "person"), "kb", "t")
+    who = ActorMention(Span("r1", 20, 27, "Ann Lee"), Actor(None, "Ann Lee", None, "person"), "kb", "t", MentionSource.PERSON)
 
     def perfect(record: Mapping[str, object]) -> CodedArticle | Rejection:
         return _coded(

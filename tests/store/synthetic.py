@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, Quote, RemovedSpan, Span
+from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, MentionSource, Quote, RemovedSpan, Span
 
 COUNTRIES = ("TUR", "RUS", "IRN", "UKR", "USA", "SYR")
 QUAD = {"01": 1, "04": 1, "05": 1, "06": 2, "07": 2, "11": 3, "12": 3, "17": 4, "19": 4}
 
 
 def mention(doc: str, text: str, start: int, code: str) -> ActorMention:
-    return ActorMention(Span(doc, start, start + len(text), text), Actor(code, f"name of {code}", code[:3], "state"), "test.rule", "test")
+    return ActorMention(Span(doc, start, start + len(text), text), Actor(code, f"name of {code}", code[:3], "state"), "test.rule", "test", MentionSource.PERSON)
 
 
 def coded_article(n: int, events: int = 3, day: dt.date = dt.date(2022, 7, 20)) -> CodedArticle:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dragoman.records import Actor, ActorMention, Entity, Span
+from dragoman.records import Actor, ActorMention, Entity, MentionRole, Span
 
 
 def _is_place(m: ActorMention) -> bool:
-    return m.rule.endswith(".place")
+    return m.role is MentionRole.PLACE
 
 
 def _identity(m: ActorMention) -> tuple[str, ...] | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
 from dragoman.places import Gazetteer, locative_places
-from dragoman.records import Actor, ActorMention, Article, RemovedSpan
+from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, RemovedSpan
 
 STAGE = "actors"
 
@@ -41,7 +41,7 @@ def city_places(
             if any(span.start < e and s < span.end for s, e in taken):
                 continue
             state = kb.countries[iso]
-            out.append(ActorMention(span, Actor(iso, state.name, iso, "state", None), "city.place", STAGE))
+            out.append(ActorMention(span, Actor(iso, state.name, iso, "state", None), "city.place", STAGE, MentionSource.CITY, MentionRole.PLACE))
             taken.append((span.start, span.end))
     return out
 
@@ -54,14 +54,14 @@ def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, ga
     city: "militias in Tripoli ... the north Lebanese port" is Tripoli, Lebanon, not Libya's capital."""
     out = list(found)
     for n, mention in enumerate(found):
-        if not mention.rule.startswith("capital.") or mention.actor.country is None:
+        if mention.found_by is not MentionSource.CAPITAL or mention.actor.country is None:
             continue
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is None:
             continue
         bounds = (span.sent.start_char, span.sent.end_char)
         named = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
-                 and m.rule.startswith(("country.", "adjective.")) and m.actor.country is not None}
+                 and m.found_by in {MentionSource.COUNTRY, MentionSource.ADJECTIVE} and m.actor.country is not None}
         if mention.actor.country in named:
             continue  # "Libyan officials said" keeps Libya's Tripoli
         capital = gazetteer.lookup(mention.span.text, country=mention.actor.country)

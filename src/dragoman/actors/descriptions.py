@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from dragoman.actors.knowledge import KnowledgeBase
 from dragoman.actors.resolve import person_actor, title_holder
 from dragoman.knowledge import packaged_text, read_rows
-from dragoman.records import ActorMention, Article, RemovedSpan, Span
+from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.descriptions.v1"
 Takes = Literal["org", "group", "armed", "igo", "state-sector", "person"]
@@ -66,20 +66,20 @@ def _fits(m: ActorMention, d: Description, head: str) -> bool:
     if d.takes == "person":
         return kind == "person"
     if d.takes == "state-sector":
-        return kind == "state" and bool(m.actor.sector) and m.actor.code is not None and not m.rule.startswith("definite.")
-    if m.rule.startswith(("sector.", "definite.", "pronoun.")):
+        return kind == "state" and bool(m.actor.sector) and m.actor.code is not None and m.found_by is not MentionSource.DEFINITE
+    if m.found_by in {MentionSource.SECTOR, MentionSource.DEFINITE, MentionSource.PRONOUN}:
         return False  # "the group" refers back to a named organisation, not to "fighters" or "they"
     if d.takes == "igo":
         return kind == "igo"
     if d.takes == "group":
         return kind == "group"
     if d.takes == "armed":
-        return kind == "group" and m.rule == "org.name" and (m.actor.sector or "")[:3] in _ARMED
+        return kind == "group" and m.found_by is MentionSource.ORG and (m.actor.sector or "")[:3] in _ARMED
     return kind in {"organization", "igo", "group"} and m.actor.code is not None
 
 
 def _leading_country(mentions: list[ActorMention]) -> str | None:
-    counts = Counter(m.actor.country for m in mentions if m.actor.country and m.actor.kind in {"state", "person"} and not m.rule.endswith(".place"))
+    counts = Counter(m.actor.country for m in mentions if m.actor.country and m.actor.kind in {"state", "person"} and m.role is not MentionRole.PLACE)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -151,11 +151,11 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             antecedent = next((m for m in before(start_char) if m.actor.kind == "person" and canonical in _title_of(kb, m, article.date)), None)
             span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
             if antecedent is not None:
-                added.append(ActorMention(span, antecedent.actor, "definite.title", STAGE, antecedent.span))
+                added.append(ActorMention(span, antecedent.actor, "definite.title", STAGE, MentionSource.DEFINITE, antecedent=antecedent.span))
             elif leading is not None and det.lower_ == "the":
                 holder = title_holder(kb, leading, canonical, article.date)
                 if holder is not None:
-                    added.append(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE))
+                    added.append(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE, MentionSource.DEFINITE))
             continue
         plural = doc[i].tag_ in {"NNS", "NNPS"}
         head = doc[i].lemma_.lower() if plural else doc[i].lower_
@@ -164,7 +164,7 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             continue
         start_char, end_char = doc[i].idx, doc[i].idx + len(doc[i].text)
         existing = covering.get(start_char)
-        if existing is not None and not existing.rule.startswith("sector."):
+        if existing is not None and existing.found_by is not MentionSource.SECTOR:
             continue  # already a name or a composed actor
         found: ActorMention | None = None
         for reading in readings:
@@ -177,7 +177,7 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         if found is None:
             continue
         span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
-        mention = ActorMention(span, found.actor, f"definite.{head}", STAGE, found.span)
+        mention = ActorMention(span, found.actor, f"definite.{head}", STAGE, MentionSource.DEFINITE, antecedent=found.span)
         if existing is not None:
             replaced[existing.span] = replace(mention, span=existing.span)
         else:

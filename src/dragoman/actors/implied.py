@@ -25,19 +25,19 @@ from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import Country
 from dragoman.actors.locative import BRIDGE_WORDS
-from dragoman.records import Actor, ActorMention, Span
+from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
 _NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
-PENDING = ".implied"  # rule suffix of a mention whose country is still to be found
+PENDING = ".implied"  # rule suffix (provenance) of a mention made with role PENDING
 _PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "at", "inside", "within", "around", "near"})
-_PLACE_RULES = (".place",)
 # Kinds whose country says where the story is: states, people, armed groups; not companies, media or NGOs.
 _COUNTED = frozenset({"state", "person", "group"})
 # How much evidence each kind of pending mention may use (1 = a place phrase only ... 4 = all):
 # "the Albanians of southern Serbia" (demonym) and groups ("Kurds") only by where they are said to be.
 _LED = frozenset({"led"})
 _BACKED = frozenset({"backed", "supported", "sponsored", "trained", "armed", "funded", "allied"})
-_DEPTH = {"sector": 4, "ethnic": 4, "person": 4, "group": 2, "demonym": 1}
+_DEPTH = {MentionSource.SECTOR: 4, MentionSource.ETHNIC: 4, MentionSource.PERSON: 4, MentionSource.GROUP: 2, MentionSource.DEMONYM: 1}
+_PEOPLES = frozenset({MentionSource.ETHNIC, MentionSource.DEMONYM})
 
 
 def _tokens(doc: Doc, mention: ActorMention) -> tuple[int, int] | None:
@@ -56,7 +56,7 @@ class _Known:
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[ActorMention]) -> _Known:
-        known = [m for m in mentions if not m.rule.endswith(PENDING)]
+        known = [m for m in mentions if m.role is not MentionRole.PENDING]
         located = [(m, *where) for m in known if (where := _tokens(doc, m)) is not None]
         starts: dict[int, ActorMention] = {}
         for m, start, _ in located:
@@ -68,7 +68,7 @@ def _counts(mentions: list[ActorMention], exclude: AbstractSet[str]) -> Counter[
     # a named organisation does not count for its country ("CNN"), one the text composes from it does
     # ("North Korea's main news agency" names North Korea)
     return Counter(m.actor.country for m in mentions if m.actor.country and m.actor.country not in exclude
-                   and (m.actor.kind in _COUNTED or m.rule.startswith(("country.", "adjective."))))
+                   and (m.actor.kind in _COUNTED or m.found_by in {MentionSource.COUNTRY, MentionSource.ADJECTIVE}))
 
 
 def _leader(counts: Counter[str]) -> str | None:
@@ -135,7 +135,7 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
     sent = doc[start].sent
     in_sentence = [m for m in known.mentions if sent.start_char <= m.span.start < sent.end_char]
     # (start, country) of the sentence's places
-    sentence_places = [(m.span.start, m.actor.country) for m in in_sentence if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude]
+    sentence_places = [(m.span.start, m.actor.country) for m in in_sentence if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude]
     places = {country for _, country in sentence_places}
     if len(places) == 1:
         return places.pop(), "sentence-place"
@@ -153,7 +153,7 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
     if depth >= 4 and armed:
         # rebels and militants belong where the article's fighting is: its leading place, not its leading actor
         # ("Russia" and "Turkey" as actors in a story about Aleppo)
-        found = _leader(Counter(m.actor.country for m in known.mentions if m.rule.endswith(_PLACE_RULES) and m.actor.country and m.actor.country not in exclude))
+        found = _leader(Counter(m.actor.country for m in known.mentions if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude))
         if found:
             return found, "article-place"
     found = _leader(_counts(known.mentions, exclude)) if depth >= 4 else None
@@ -163,7 +163,7 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
 
 
 def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[str, Country]) -> list[ActorMention]:
-    """Give each pending mention (rule ending in ``.implied``) the country the text implies.
+    """Give each pending mention (role ``PENDING``) the country the text implies.
 
     A pending mention's actor carries its sector (bare sector words) or its own
     country (an ethnic group: "ethnic Albanians" keep ALB when nothing else is
@@ -174,40 +174,41 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[s
     known = _Known.of(doc, mentions)
     everyone: list[tuple[ActorMention, int, int]] | None = None  # all mentions located, for title adjectives
     for mention in mentions:
-        if not mention.rule.endswith(PENDING):
+        if mention.role is not MentionRole.PENDING:
             out.append(mention)
             continue
-        prefix = mention.rule[: -len(PENDING)]
-        kind = prefix.split(".")[0]
-        actor = mention.actor
-        own = {actor.code[:3]} if kind in {"ethnic", "demonym"} and actor.code else set()
+        prefix = mention.rule.removesuffix(PENDING)
+        kind, actor = mention.found_by, mention.actor
+        own = {actor.code[:3]} if kind in _PEOPLES and actor.code else set()
         found = implied_country(doc, mention, known, own, _DEPTH[kind])
         if found is None:
-            if kind in {"ethnic", "demonym"} and actor.code:
-                fallback = "ethnic.origin" if kind == "ethnic" else "adjective.name"
-                out.append(replace(mention, actor=replace(actor, country=actor.code[:3], kind="state" if kind == "demonym" else "group"), rule=fallback))
-            elif kind == "person":
-                out.append(replace(mention, actor=replace(mention.actor, sector=None), rule="person.unknown"))
-            elif kind != "sector":
-                out.append(replace(mention, rule=prefix))
+            if kind in _PEOPLES and actor.code:
+                ethnic = kind is MentionSource.ETHNIC
+                out.append(replace(mention, actor=replace(actor, country=actor.code[:3], kind="group" if ethnic else "state"),
+                                   rule="ethnic.origin" if ethnic else "adjective.name", role=MentionRole.ACTOR,
+                                   found_by=MentionSource.ETHNIC if ethnic else MentionSource.ADJECTIVE))
+            elif kind is MentionSource.PERSON:
+                out.append(replace(mention, actor=replace(mention.actor, sector=None), rule="person.unknown", role=MentionRole.ACTOR))
+            elif kind is not MentionSource.SECTOR:
+                out.append(replace(mention, rule=prefix, role=MentionRole.ACTOR))
             continue
         country, evidence = found
-        if prefix == "sector":
+        if kind is MentionSource.SECTOR:
             code = f"{country}{actor.sector}" if actor.sector else country
             actor = Actor(code, countries[country].name if country in countries else country, country, actor.kind, actor.sector)
-        elif kind == "person":
+        elif kind is MentionSource.PERSON:
             actor = replace(actor, code=f"{country}{actor.sector or ''}", country=country)
         else:
             actor = replace(actor, country=country)
-        out.append(replace(mention, actor=actor, rule=f"{prefix}.{evidence}"))
+        out.append(replace(mention, actor=actor, rule=f"{prefix}.{evidence}", role=MentionRole.ACTOR))
         if evidence == "led-by":
             # "Vietnamese-led forces": the adjective is part of the forces, no actor of its own
-            absorbed.update(m.span for m in mentions if m.rule.startswith("adjective.") and m.span.end <= mention.span.start and mention.span.start - m.span.end <= 5 and m.actor.country == country)
+            absorbed.update(m.span for m in mentions if m.found_by is MentionSource.ADJECTIVE and m.span.end <= mention.span.start and mention.span.start - m.span.end <= 5 and m.actor.country == country)
         if evidence == "title-adjective" and (where := _tokens(doc, mention)) is not None:
             if everyone is None:
                 everyone = [(m, *at) for m in mentions if (at := _tokens(doc, m)) is not None]
             adjective = _title_adjective(doc, where[0], everyone, set())
-            if adjective is not None and adjective.rule.startswith("adjective."):
+            if adjective is not None and adjective.found_by is MentionSource.ADJECTIVE:
                 absorbed.add(adjective.span)
     # the adjective now belongs to the titled person ("Ghanaian deputy trade minister X"): no actor of its own
     return [m for m in out if m.span not in absorbed]

@@ -13,7 +13,7 @@ from dragoman.actors.implied import PENDING
 from dragoman.actors.knowledge import KnowledgeBase, Person, name_key
 from dragoman.actors.resolve import person_actor
 from dragoman.knowledge import packaged_text, read_rows
-from dragoman.records import Actor, ActorMention, Article, RemovedSpan, Span
+from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
 _CLASSES = ("surname_first", "particle", "kin", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
@@ -261,7 +261,7 @@ class _PeopleSeen:
 
     def add(self, mention: ActorMention) -> None:
         names = tuple(tuple(n.split()) for n in {name_key(mention.span.text), name_key(mention.actor.name or "")} if n)
-        if mention.actor.kind == "person" and len({w for n in names for w in n}) >= 2 and mention.rule != "person.surname":
+        if mention.actor.kind == "person" and len({w for n in names for w in n}) >= 2 and mention.found_by is not MentionSource.SURNAME:
             self._named.append((mention, names))
 
     def earlier(self, doc: Doc, start: int, end: int) -> ActorMention | None:
@@ -318,16 +318,16 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         known_person = find_misspelt_person(kb, span.text) if kb is not None and earlier is None else None
         if earlier is not None:
             # "Mr. Kim", "Ghanem Yazbeck", "Serraj": a part of the name of someone the article named before
-            found.append(ActorMention(span, earlier.actor, "person.surname", STAGE, antecedent=earlier.span))
+            found.append(ActorMention(span, earlier.actor, "person.surname", STAGE, MentionSource.SURNAME, antecedent=earlier.span))
         elif known_person is not None:
-            found.append(ActorMention(span, person_actor(kb, known_person, article.date), "person.misspelt", STAGE))  # type: ignore[arg-type]
+            found.append(ActorMention(span, person_actor(kb, known_person, article.date), "person.misspelt", STAGE, MentionSource.PERSON))  # type: ignore[arg-type]
         elif _state_title_before(doc, start, titles, words):
             # "President Suharto", "Vice-President Moody Awori": an office holder of the country the text implies
             actor = Actor(None, span.text, None, "person", "GOV", None, _affiliation(doc, end, words))
-            found.append(ActorMention(span, actor, f"person.titled{PENDING}", STAGE))
+            found.append(ActorMention(span, actor, f"person.titled{PENDING}", STAGE, MentionSource.PERSON, MentionRole.PENDING))
         else:
             actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end, words))
-            found.append(ActorMention(span, actor, "person.unknown", STAGE))
+            found.append(ActorMention(span, actor, "person.unknown", STAGE, MentionSource.PERSON))
         people.add(found[-1])
         taken.append((span.start, span.end))
 
@@ -340,6 +340,6 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         hit = people.earlier(doc, token.i, token.i + 1)
         if hit is None:
             continue
-        found.append(ActorMention(Span(article.id, token.idx, end_char, token.text), hit.actor, "person.surname", STAGE, antecedent=hit.span))
+        found.append(ActorMention(Span(article.id, token.idx, end_char, token.text), hit.actor, "person.surname", STAGE, MentionSource.SURNAME, antecedent=hit.span))
         taken.append((token.idx, end_char))
     return found

@@ -27,11 +27,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
-from dragoman.records import ActorMention, Article, RemovedSpan, Span
+from dragoman.records import ActorMention, Article, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.pronouns.v1"
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _COLLECTIVE = frozenset({"they", "them", "their", "its", "itself", "themselves"})
+# the owner forms ("her" also as an object: the tagger is not asked)
+_POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -85,7 +87,7 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             continue
         lower = token.lower_
         antecedent: ActorMention | None = None
-        rule = ""
+        rule, found_by = "", MentionSource.PRONOUN
         end = token.idx + len(token.text)
         if lower in _PERSONAL:
             antecedent = _relative_antecedent(doc, token.i, [*mentions, *out])
@@ -99,12 +101,15 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             antecedent, rule = pick(token.i, False, None, nearest=lower in {"its", "itself"}), f"pronoun.{lower}"
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
             antecedent, rule = pick(token.i, False, None, states_only=True, nearest=True), "definite.the-country"
+            found_by = MentionSource.DEFINITE
         elif lower == "counterpart" and token.i > 0 and doc[token.i - 1].lower_ in {"his", "her", "their"}:
             owner = next((m for m in reversed(out) if m.span.start == doc[token.i - 1].idx), None)
             antecedent, rule = _counterpart(doc, token.i, [*mentions, *out], owner), "definite.counterpart"
+            found_by = MentionSource.DEFINITE
         if antecedent is None:
             continue
-        mention = ActorMention(Span(article.id, token.idx, end, article.text[token.idx:end]), antecedent.actor, rule, STAGE, antecedent.span)
+        mention = ActorMention(Span(article.id, token.idx, end, article.text[token.idx:end]), antecedent.actor, rule, STAGE, found_by,
+                               antecedent=antecedent.span, possessive=found_by is MentionSource.PRONOUN and lower in _POSSESSIVE)
         out.append(mention)
     return out
 

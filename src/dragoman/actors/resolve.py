@@ -11,7 +11,7 @@ from dragoman.actors.knowledge import KnowledgeBase, Person
 from dragoman.actors.implied import PENDING
 from dragoman.actors.locative import is_locative
 from dragoman.actors.terms import TermIndex, TermMatch
-from dragoman.records import Actor, ActorKind, ActorMention, Article, RemovedSpan, Span
+from dragoman.records import Actor, ActorKind, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.kb.v1"
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -231,7 +231,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 mentions.append(led)
                 i += 2
                 continue
-            mentions.append(ActorMention(_span(ctx, m.start, m.end), actor, "person.name", STAGE))
+            mentions.append(ActorMention(_span(ctx, m.start, m.end), actor, "person.name", STAGE, MentionSource.PERSON))
             i += 1
             continue
         if best.kind == "org":
@@ -245,7 +245,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             if nxt and nxt.best().kind == "sector" and (_adjacent(doc, m.end, nxt.start, allow_possessive=False) or _modifier_between(doc, m.end, nxt.start)) \
                     and doc[nxt.end - 1].lower_ in _FORCE_WORDS:
                 end, i = nxt.end, i + 1  # "NATO peacekeeping troops": the organisation's own force
-            mentions.append(ActorMention(_span(ctx, m.start, end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE))
+            mentions.append(ActorMention(_span(ctx, m.start, end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE, MentionSource.ORG))
             i += 1
             continue
         country_like = _country_like(m)
@@ -289,7 +289,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                     for n, (c, (kind, key)) in enumerate(conjuncts):
                         base = _base_actor(ctx, kind, key, matches, i + n)
                         end = head.end if n == len(conjuncts) - 1 else c.end
-                        mentions.append(ActorMention(_span(ctx, c.start, end), _with_sector(base, sector.sector, sector.kind), f"{kind}.sector", STAGE))
+                        mentions.append(ActorMention(_span(ctx, c.start, end), _with_sector(base, sector.sector, sector.kind), f"{kind}.sector", STAGE, MentionSource(kind)))
                     i = j + 1
                     continue
             for n, (c, (kind, key)) in enumerate(conjuncts):
@@ -301,10 +301,10 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                     # "in Tehran", "in northwestern Syria": the country as a place. Events never take it as a
                     # source, only as a target of last resort (PLOVER codes "lifted a curfew in Montenegro" → MNE).
                     place = _base_actor(ctx, "country" if kind == "capital" else kind, key, matches, i + n)
-                    mentions.append(ActorMention(_span(ctx, c.start, c.end), place, f"{kind}.place", STAGE))
+                    mentions.append(ActorMention(_span(ctx, c.start, c.end), place, f"{kind}.place", STAGE, MentionSource(kind), MentionRole.PLACE))
                     continue
                 base = _base_actor(ctx, kind, key, matches, i + n)
-                mentions.append(ActorMention(_span(ctx, c.start, c.end), base, f"{kind}.name", STAGE))
+                mentions.append(ActorMention(_span(ctx, c.start, c.end), base, f"{kind}.name", STAGE, MentionSource(kind)))
             i = j
             continue
         if best.kind == "title":
@@ -312,7 +312,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             if nxt and nxt.best().kind == "person" and _adjacent(doc, m.end, nxt.start, allow_possessive=False) \
                     and not _other_first_name(ctx, matches, i + 1, kb.people[nxt.best().key]):
                 person = kb.people[nxt.best().key]
-                mentions.append(ActorMention(_span(ctx, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE))
+                mentions.append(ActorMention(_span(ctx, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
                 i += 2
                 continue
         if best.kind == "sector" and _bare_sector(ctx, matches, i):
@@ -320,7 +320,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             # implies is found once every named mention is known (actors/implied.py)
             sector = kb.sectors[best.key]
             base = Actor(None, None, None, "state", None)
-            mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), f"sector{PENDING}", STAGE))
+            mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), f"sector{PENDING}", STAGE, MentionSource.SECTOR, MentionRole.PENDING))
         i += 1
     return [_pending(ctx, mention) for mention in mentions]
 
@@ -338,24 +338,24 @@ def _led_by(ctx: ResolveContext, matches: list[TermMatch], index: int, leader: A
         return None
     country = ctx.kb.countries[leader.country]
     actor = Actor(f"{country.iso3}{sector.sector}", country.name, country.iso3, "state", sector.sector)
-    return ActorMention(_span(ctx, m.start, nxt.end), actor, "person.sector", STAGE)
+    return ActorMention(_span(ctx, m.start, nxt.end), actor, "person.sector", STAGE, MentionSource.PERSON)
 
 
 def _pending(ctx: ResolveContext, mention: ActorMention) -> ActorMention:
     """Mark the mentions whose country the surrounding text decides (actors/implied.py):
     "ethnic Albanians" (the country they live in), "the Albanians of southern Serbia" (the place
     named after), a group placed nowhere yet ("Kurds")."""
-    rule, actor, doc = mention.rule, mention.actor, ctx.doc
-    if rule.startswith("adjective."):
+    actor, doc = mention.actor, ctx.doc
+    if mention.found_by is MentionSource.ADJECTIVE:
         at = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if at is None:
             return mention
         if at.start > 0 and doc[at.start - 1].lower_ == "ethnic":
-            return replace(mention, actor=replace(actor, kind="group", country=None), rule=f"ethnic{PENDING}")
-        if rule == "adjective.name" and at.end < len(doc) and doc[at.end].lower_ == "of" and mention.span.text.endswith("s"):
-            return replace(mention, actor=replace(actor, kind="group", country=None), rule=f"demonym{PENDING}")
-    if rule.startswith("group.") and actor.country is None and (actor.code or "")[:3] not in ctx.kb.bloc_codes:
-        return replace(mention, rule=f"{rule}{PENDING}")
+            return replace(mention, actor=replace(actor, kind="group", country=None), rule=f"ethnic{PENDING}", found_by=MentionSource.ETHNIC, role=MentionRole.PENDING)
+        if actor.sector is None and at.end < len(doc) and doc[at.end].lower_ == "of" and mention.span.text.endswith("s"):
+            return replace(mention, actor=replace(actor, kind="group", country=None), rule=f"demonym{PENDING}", found_by=MentionSource.DEMONYM, role=MentionRole.PENDING)
+    if mention.found_by is MentionSource.GROUP and actor.country is None and (actor.code or "")[:3] not in ctx.kb.bloc_codes:
+        return replace(mention, rule=f"{mention.rule}{PENDING}", role=MentionRole.PENDING)
     return mention
 
 
@@ -385,7 +385,7 @@ def _resident_group(ctx: ResolveContext, matches: list[TermMatch], index: int, h
         sector = kb.sectors[head.best().key]
         base = _with_sector(base, sector.sector, "group")
         end, nxt = head.end, nxt + 1
-    return ActorMention(_span(ctx, first.start, end), base, "group.resident", STAGE), nxt
+    return ActorMention(_span(ctx, first.start, end), base, "group.resident", STAGE, MentionSource.GROUP), nxt
 
 
 def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, owners: list[tuple[TermMatch, str]],
@@ -398,7 +398,7 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
     start = owners[0][0].start
     if nxt is not None and nxt.best().kind == "person" and _adjacent(doc, title.end, nxt.start, allow_possessive=False):
         person = kb.people[nxt.best().key]
-        mentions.append(ActorMention(_span(ctx, start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE))
+        mentions.append(ActorMention(_span(ctx, start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
         used.update(range(first, title_index + 2))
         return True
     surface = title.best().key
@@ -415,7 +415,7 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
             else:
                 continue
             end = title.end if match is owner_match else match.end
-            mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), actor, "title.plural", STAGE))
+            mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), actor, "title.plural", STAGE, MentionSource.TITLE))
         used.update(range(first, title_index + 1))
         return True
     found_any = False
@@ -424,7 +424,7 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
         if holder is None:
             continue
         end = title.end if match is owner_match else match.end
-        mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), person_actor(kb, holder, ctx.day), "title.dated", STAGE))
+        mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), person_actor(kb, holder, ctx.day), "title.dated", STAGE, MentionSource.TITLE))
         found_any = True
     if found_any:
         used.update(range(first, title_index + 1))

@@ -17,6 +17,8 @@ from dragoman.events.antecedents import load_event_nouns
 from dragoman.events.coder import CodeReading, EventResources, code_events, code_readings
 from dragoman.events.modality import read_modality, recode
 from dragoman.events.patterns import PatternSet, load_patterns
+from dragoman.events.policy import load_coding_policy
+from dragoman.events.words import load_event_words
 from dragoman.events.tables import CameoTable, load_cameo_table
 
 __all__ = ["CameoTable", "CodeReading", "EventResources", "code_readings", "PatternSet", "code_events", "load_cameo_table", "load_event_resources", "load_patterns", "read_modality", "recode"]
@@ -29,4 +31,5 @@ def load_event_resources(user_patterns: Path | None = None, emit_unasserted: boo
     unknown = sorted(k for k in cameo.manual if not k[0].isdigit() and k not in ids)
     if unknown:
         raise DataFileError(f"plover_manual.tsv names patterns that do not exist: {', '.join(unknown)}")
-    return EventResources(patterns, cameo, load_assertion_lexicon(), load_polarity(), load_event_nouns(), emit_unasserted, one_sided)
+    return EventResources(patterns, cameo, load_assertion_lexicon(), load_polarity(), load_event_nouns(), load_event_words(), load_coding_policy(),
+                          emit_unasserted, one_sided)

@@ -1,14 +1,16 @@
-"""Match compiled patterns against the tokens of one sentence."""
+"""Match compiled patterns against the tokens of one sentence: the sentence's view (its mentions by
+token), passive verbs, and the best match at each anchor (the first step of the events coder)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as DocSpan, Token
 
-from dragoman.events.patterns import Element, Pattern
-from dragoman.records import ActorMention
+from dragoman.events.patterns import Element, Pattern, PatternSet
+from dragoman.events.words import EventWords
+from dragoman.records import ActorMention, MentionSource
 
 # "that" is left out: "warned that Greece would ..." opens a clause, Greece is no target
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
@@ -99,7 +101,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
         return []
     first = view.mentions_at[j][0]
     end = view.mention_end[id(first)]
-    if first.rule.startswith("pronoun.") and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
+    if first.found_by is MentionSource.PRONOUN and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
         first = view.mentions_at[end][0]
         end = view.mention_end[id(first)]
     chain: list[tuple[ActorMention, ...]] = [(first,)]
@@ -107,7 +109,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
     while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
         nxt = view.mentions_at[end + 1][0]
         after = view.mention_end[id(nxt)]
-        if nxt.rule.startswith("pronoun.") and view.lower(end + 1) in _POSSESSIVES and after in view.mentions_at:
+        if nxt.found_by is MentionSource.PRONOUN and view.lower(end + 1) in _POSSESSIVES and after in view.mentions_at:
             nxt = view.mentions_at[after][0]  # "President Kagame and his Rwandan Patriotic Front"
             after = view.mention_end[id(nxt)]
         if view.lower(end) == "," and not (after < view.end and view.lower(after) in _COORD):
@@ -215,3 +217,97 @@ def match_at(view: SentenceView, pattern: Pattern, anchor_token: int) -> Pattern
         return None
     end, targets, all_sources = result
     return PatternMatch(pattern, anchor_token, start, end, targets, all_sources)
+
+
+def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], words: Sequence[str] | None = None) -> SentenceView:
+    at: dict[int, list[ActorMention]] = {}
+    ends: dict[int, int] = {}
+    for m in mentions:
+        if not (sent.start_char <= m.span.start < sent.end_char):
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        at.setdefault(span.start, []).append(m)
+        ends[id(m)] = span.end
+    return SentenceView(doc, sent.start, sent.end, {k: tuple(v) for k, v in at.items()}, ends, words if words is not None else [t.lower_ for t in doc])
+
+
+def is_passive(view: SentenceView, i: int, words: EventWords) -> bool:
+    """A past participle after a form of "be" ("was arrested", "has been indicted")."""
+    token = view.doc[i]
+    if token.tag_ and token.tag_ != "VBN":
+        return False
+    if view.lower(i) in words.adjectival:
+        return False  # "Israel is opposed to French mediation": Israel opposes
+    if not token.tag_ and not view.lower(i).endswith(("ed", "en")):
+        return False
+    j = i - 1
+    while j >= view.start and j >= i - 3:
+        if view.lower(j) in words.be:
+            return True
+        if not view.doc[j].is_alpha or view.doc[j].is_punct:
+            return False
+        j -= 1
+    return False
+
+
+def _tightness(m: PatternMatch) -> tuple[int, int]:
+    return (-(m.end - m.start), sum(1 for e in m.pattern.elements if e.kind == "word" and not e.optional))
+
+
+def _attributive(view: SentenceView, i: int, words: EventWords) -> bool:
+    """A participle before its noun ("the occupied West Bank", "from frozen facilities")."""
+    token = view.doc[i]
+    if token.tag_ not in {"VBN", "JJ"} or i == view.start or i + 1 >= view.end:
+        return False
+    after = view.doc[i + 1]
+    return view.lower(i - 1) in words.attributive_before and after.pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _parse_forbids(flags: frozenset[str], verb: Token) -> bool:
+    """Does the parse rule out a pattern with these flags at this verb? ``intransitive``: it has an
+    object or a that-clause ("demonstrated the unity of ..." is no protest); ``object``: it has no
+    object ("seeks to retake territory" is no request); ``no_predicate``: two objects, or an object
+    and a nominal or adjectival predicate ("calls the Gulen movement a terrorist organization")."""
+    objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"}]
+    if "intransitive" in flags and (objects or any(c.dep_ == "ccomp" for c in verb.children)):
+        return True
+    if "object" in flags and not objects:
+        return True
+    if "no_predicate" in flags and objects:
+        predicates = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
+        return len(objects) >= 2 or bool(predicates)
+    return False
+
+
+def best_matches(view: SentenceView, patterns: PatternSet, words: EventWords) -> list[PatternMatch]:
+    """The most specific pattern match at each anchor of the sentence, overlapping ones dropped."""
+    found: list[PatternMatch] = []
+    for i in range(view.start, view.end):
+        # a verb pattern on a noun ("state company", "the attack") or on an attributive participle
+        # ("the occupied West Bank", "the besieged town"): the tagger and parser say no
+        tagged_noun = view.doc[i].pos_ == "NOUN" or _attributive(view, i, words)
+        candidates = patterns.by_anchor.get(view.lower(i), ())
+        if is_passive(view, i, words):
+            candidates = patterns.passive_by_anchor.get(view.lower(i), ()) + candidates
+        best: PatternMatch | None = None
+        for pattern in candidates:
+            if best is not None and pattern.specificity < best.pattern.specificity:
+                break  # patterns are sorted most specific first
+            if (tagged_noun and "noun" not in pattern.flags) or _parse_forbids(pattern.flags, view.doc[i]):
+                continue
+            m = match_at(view, pattern, i)
+            # among equally specific patterns the shortest match wins ("violating the ceasefire agreement"
+            # is about the ceasefire), then the one that names more words ("killed two soldiers": kill * soldier)
+            if m is not None and (best is None or (m.pattern.specificity == best.pattern.specificity and _tightness(m) > _tightness(best))):
+                best = m
+        if best is not None:
+            found.append(best)
+    found.sort(key=lambda m: (-m.pattern.specificity, -(m.end - m.start), m.anchor))
+    kept: list[PatternMatch] = []
+    for m in found:
+        if any(k.start <= m.anchor < k.end or m.start <= k.anchor < m.end for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.anchor)

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as DocSpan
+
+from dragoman.events.matcher import PatternMatch
+from dragoman.events.words import EventWords
 
 Modality = Literal["fact", "negated", "refusal", "threat", "appeal", "intent", "hypothetical"]
 
@@ -129,3 +132,53 @@ def recode(code: str, modality: Modality) -> str | None:
             return "138"
         return {4: "036", 5: "032", 6: "031", 7: "033", 8: "035"}.get(root, "030")
     return code
+
+
+def _object_of_rejection(doc: Doc, start: int, sent_start: int, words: EventWords) -> bool:
+    """Is the noun phrase at ``start`` the object of a rejecting verb ("rejected a fresh US offer")?"""
+    for k in range(start - 1, max(sent_start, start - 6) - 1, -1):
+        if doc[k].lemma_.lower() in words.rejecting and doc[k].tag_.startswith("VB"):
+            return True
+        if doc[k].tag_ not in words.noun_phrase_tags:
+            return False
+    return False
+
+
+def _inside_rejected_object(doc: Doc, anchor: int, words: EventWords) -> bool:
+    """By the parse: is the noun inside what a verb rejects or opposes ("rejected a US offer to host a
+    summit for peace between ...", "is opposed to French mediation in peace negotiations with Syria")?"""
+    token = doc[anchor]
+    for _ in range(8):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in words.rejecting or token.lower_ in {"opposed", "oppose", "opposes", "opposing"}:
+            return True
+        if token.pos_ in {"VERB", "AUX"} and not (token.tag_ in {"VB", "VBG"} and token.dep_ in {"acl", "xcomp", "advcl"}):
+            return False  # a finite clause of its own: "rejected claims that troops shelled the town"
+    return False
+
+
+def read_match_modality(doc: Doc, match: PatternMatch, sent: DocSpan, words: EventWords) -> ModalityReading:
+    """The match's modality; a nominal event takes only negation, hypotheses and appeals
+    ("under threat from sanctions" is no threat event)."""
+    reading = read_modality(doc, match.anchor, sent.start, anchor_is_cue=False)
+    cue = reading.cue_token
+    before = match.start - 1
+    if before > sent.start and doc[before].lower_ == "of" and any(doc[k].lemma_.lower() in words.alleging for k in range(max(sent.start, before - 5), before)):
+        return ModalityReading("hypothetical", None)  # "accused Darfur rebels of violating the ceasefire": an allegation, coded as the accusation
+    if "noun" in match.pattern.flags and reading.modality in {"refusal", "threat"} and cue is not None and cue + 1 < match.anchor and doc[cue + 1].lower_ == "to":
+        # "refused to commit to any assistance to the US", "threatened to launch an offensive in its war with Iraq":
+        # the noun is part of what was refused or threatened, which the verb's own match codes
+        return ModalityReading("hypothetical", None)
+    if ("noun" in match.pattern.flags and (_object_of_rejection(doc, match.start, sent.start, words) or _inside_rejected_object(doc, match.anchor, words))) or (
+        reading.modality == "appeal" and cue is not None and _object_of_rejection(doc, cue, sent.start, words)
+    ):
+        # "rejected a United Nations appeal for deploying troops", "rejected an Indian proposal": the appeal
+        # or offer is what was rejected, coded by the rejection's own match
+        return ModalityReading("hypothetical", None)
+    if "noun" in match.pattern.flags and reading.modality not in {"fact", "negated", "hypothetical", "appeal"}:
+        return ModalityReading("fact", None)
+    if reading.modality == "intent" and any(t.lower_ == "unless" for t in doc[match.end : sent.end]):
+        return ModalityReading("threat", reading.cue_token)  # "will withdraw its force unless ...": a conditional threat
+    return reading

@@ -1,11 +1,14 @@
-"""Who is the source of an event: the subject by the parse, or a positional fallback."""
+"""Who is the source of an event: the subject by the parse, or a positional fallback; the agent of a
+passive, the owner of a nominal event or of an attack noun, and the parties coordinated with it."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dragoman.events.matcher import SentenceView
-from dragoman.records import ActorMention
+from dragoman.events.matcher import PatternMatch, SentenceView
+from dragoman.events.policy import CodingPolicy, weapon_code
+from dragoman.events.words import EventWords
+from dragoman.records import ActorMention, MentionRole
 
 _OBLIQUE_MARKERS = frozenset(
     {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near",
@@ -252,3 +255,95 @@ def _opens_subordinate_clause(view: SentenceView, i: int, anchor: int) -> bool:
         and view.lower(i + 1) in {"the", "a", "an"}
         and not any(view.doc[k].is_punct for k in range(i + 1, anchor))
     )
+
+
+def by_agent(view: SentenceView, match: PatternMatch) -> ActorMention | None:
+    """The actor of a "by" phrase after a passive verb ("was attacked by Russian forces")."""
+    for i in range(match.end, min(view.end, match.end + 8)):
+        if view.lower(i) == "by":
+            for j in range(i + 1, min(view.end, i + 4)):
+                if j in view.mentions_at:
+                    return view.mentions_at[j][0]
+            break
+    return None
+
+
+def passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...], policy: CodingPolicy) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
+    """(sources, targets) of a passive event: the "by" agent (else, for a material act, the place of
+    the event: "was arrested in Lebanon") acts on the grammatical subject. A passive verbal act with no
+    agent ("Lebanon is expected to ...") has no known source."""
+    agent = by_agent(view, match)
+    if agent is not None:
+        return (agent,), subjects
+    if match.pattern.code[:2] in policy.verbal:
+        return (), subjects
+    places = tuple(m for ms in view.mentions_at.values() for m in ms if m.role is MentionRole.PLACE and m not in subjects)
+    return places[:1], subjects
+
+
+def with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """Add the mentions coordinated with a single source: "The United States and Jordan agreed"."""
+    if len(sources) != 1:
+        return sources
+    source = sources[0]
+    start_of = {id(m): i for i, ms in view.mentions_at.items() for m in ms}
+    ordered = sorted(((i, m) for i, ms in view.mentions_at.items() for m in ms), key=lambda p: p[0])
+    out = [source]
+    # walk left: "... X and SOURCE"
+    i = start_of.get(id(source))
+    if i is None:
+        return sources
+    cursor = i
+    while True:
+        prev = [(j, m) for j, m in ordered if view.mention_end[id(m)] in (cursor - 1, cursor - 2) and j < cursor]
+        if not prev or view.lower(cursor - 1) not in {"and", ","} and not (cursor >= 2 and view.lower(cursor - 2) == "," and view.lower(cursor - 1) == "and"):
+            break
+        if view.lower(cursor - 1) == "," and len(out) < 2:
+            break  # "the rebel group, FDD": a comma alone is apposition; lists end in "and"
+        j, m = prev[-1]
+        if m in targets or m.actor.kind == "person" and source.actor.kind != "person":
+            break
+        out.insert(0, m)
+        cursor = j
+    # walk right: "SOURCE and Y"
+    end = view.mention_end[id(source)]
+    while end + 1 < view.end and view.lower(end) in {"and", ","} and end + 1 in view.mentions_at:
+        m = view.mentions_at[end + 1][0]
+        if m in targets:
+            break
+        after = view.mention_end[id(m)]
+        if view.lower(end) == "," and not (after < view.end and view.lower(after) in {"and", ",", "or"}):
+            break  # "The main rebel group, Forces for Defence ...": apposition, not a list
+        out.append(m)
+        end = view.mention_end[id(m)]
+    return tuple(out)
+
+
+def attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention, ...], words: EventWords) -> tuple[tuple[ActorMention, ...], str | None]:
+    """The actor inside an attack-noun subject ("US Predator attacks"), else the place in it
+    ("a bombing near the town of Samarra"); and the CAMEO code its weapon implies."""
+    subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in words.attack_nouns:
+        return (), None
+    inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets]
+    inside.sort(key=lambda m: m.role is MentionRole.PLACE)
+    return tuple(inside[:1]), weapon_code(words, subject.lemma_.lower(), [w.lower_ for w in subject.lefts])
+
+
+def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]], words: EventWords) -> tuple[ActorMention, ...]:
+    """The source of a nominal event: its possessor or adjacent modifier ("Russia's invasion",
+    "Western sanctions"), else the subject of the verb it is the object of ("repeated threats").
+    A noun after a preposition ("after the meeting", "under threat from") has no other source."""
+    i = match.start - 1
+    while i >= view.start and (view.lower(i) in words.noun_modifiers | {"'s", "’s", "'", "’"} or view.doc[i].tag_ in {"JJ", "JJR", "JJS"}) and i not in view.mentions_at:
+        i -= 1  # "in ethnic riots", "at the fourth round of talks"
+    owner = [m for j, ms in view.mentions_at.items() for m in ms if view.mention_end[id(m)] in (i + 1, match.start) and m not in targets]
+    if owner:
+        return (owner[-1],)
+    if i > view.start and (view.lower(i), view.lower(i - 1)) in words.light_verbs:
+        i -= 1  # "were engaged in ethnic cleansing", "are guilty of violating": the subject does it
+    elif i < view.start or view.lower(i) in words.prepositions or view.doc[i].is_punct:
+        return ()
+    elif view.doc[i].pos_ == "VERB" and view.doc[i].lemma_.lower() in words.bystander_verbs:
+        return ()  # "condemned the attack on Armenia", "faces the threat of rockets": not the subject's own act
+    return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from dragoman.knowledge import packaged_text, read_rows
-from dragoman.records import ActorMention, Article, Quote, Span
+from dragoman.records import ActorMention, Article, MentionRole, MentionSource, Quote, Span
 
 NEGATIVE = -0.35  # VADER compound at or below which a statement about an actor is criticism
 POSITIVE = 0.5  # at or above which it is praise
@@ -96,7 +96,7 @@ def _mention_of(token: Token, mentions: list[ActorMention]) -> ActorMention | No
 
 
 def _is_place(m: ActorMention) -> bool:
-    return m.rule.endswith(".place")
+    return m.role is MentionRole.PLACE
 
 
 def _distinct(speaker: ActorMention, target: ActorMention) -> bool:
@@ -107,7 +107,7 @@ def _distinct(speaker: ActorMention, target: ActorMention) -> bool:
     if target.actor.code == speaker.actor.code:
         return False
     if target.actor.country == speaker.actor.country and (
-        target.rule.startswith("pronoun") or target.actor.sector is None
+        target.found_by is MentionSource.PRONOUN or target.actor.sector is None
         or (_executive(target) and _executive(speaker))
     ):
         return False  # one state's organs talking about each other are not a political dyad

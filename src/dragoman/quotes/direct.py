@@ -29,7 +29,7 @@ from dragoman.quotes.speakers import (
     subject_after,
     subject_before,
 )
-from dragoman.records import ActorMention, QuoteKind, Span
+from dragoman.records import ActorMention, MentionSource, QuoteKind, Span
 
 _FULL_QUOTE_WORDS = 6
 _POST_WINDOW = 14
@@ -294,7 +294,7 @@ def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: 
         last -= 1
     if last > lo and doc[last].text in {":", "—", "–"}:
         slot = subject_before(ctx, last, lo)
-        if slot is not None and slot.mention is not None and slot.mention.rule == "quote.description":
+        if slot is not None and slot.mention is not None and slot.mention.found_by is MentionSource.SPEAKER_DESCRIPTION:
             slot = None  # "delivered a snappy retort:": the object, not the speaker
         if slot is None and doc[last].text == ":":
             slot = first_subject(ctx, last, lo)  # "Sanders delivered a snappy retort: “…”"

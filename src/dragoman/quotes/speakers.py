@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.quotes.cues import CueLexicon
 from dragoman.quotes.descriptions import description_after, description_before
-from dragoman.records import Actor, ActorMention, Article, Span
+from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, Span
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
@@ -61,7 +61,7 @@ class SpeakerSlot:
         if self.pronoun is not None:
             return True
         m = self.mention
-        return m is not None and (m.rule.startswith("pronoun") or m.span.text.lower() in PRONOUNS)
+        return m is not None and (m.found_by is MentionSource.PRONOUN or m.span.text.lower() in PRONOUNS)
 
 
 def is_cue_verb(ctx: SpeakerContext, token: Token) -> bool:
@@ -118,7 +118,7 @@ def _name_mention(ctx: SpeakerContext, first: int, last: int) -> ActorMention | 
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     name = ctx.article.text[start:end]
     actor = Actor(code=None, name=name, country=None, kind="person")
-    return ActorMention(make_span(ctx.article, start, end), actor, "quote.unknown-person", ctx.stage)
+    return ActorMention(make_span(ctx.article, start, end), actor, "quote.unknown-person", ctx.stage, MentionSource.SPEAKER_NAME)
 
 
 def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> SpeakerSlot | None:
@@ -155,7 +155,7 @@ def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
         while j + 1 < hi and _mention_at(ctx, ctx.doc[j]) is None and _is_name_token(ctx.doc[j + 1], ctx.titles) and _is_name_token(ctx.doc[j], ctx.titles):
             j += 1  # "Maria Lopez" parsed with "Maria" as head: the name runs to its last word
         slot = _slot_at(ctx, j, True, lo, hi)
-        if slot is not None and slot.mention is not None and slot.mention.rule.endswith(".place"):
+        if slot is not None and slot.mention is not None and slot.mention.role is MentionRole.PLACE:
             # "Sen. Tammy Baldwin of Wisconsin" parsed with the place as head: a person in the phrase speaks
             fallback = fallback or slot
             continue
@@ -209,11 +209,11 @@ def _inner_rank(mention: ActorMention) -> int:
     """Which mention inside a subject phrase speaks: a person the actors stage knows, a built
     name of two words or more ("Peruvian novelist Mario Vargas Llosa"), another actor, an
     adjective or a one-word built name last."""
-    if mention.rule == "quote.unknown-person":
+    if mention.found_by is MentionSource.SPEAKER_NAME:
         return 1 if " " in mention.span.text.strip() else 3
     if mention.actor.kind == "person":
         return 0
-    return 3 if mention.rule.startswith("adjective") else 2
+    return 3 if mention.found_by is MentionSource.ADJECTIVE else 2
 
 
 def _apposition_start(ctx: SpeakerContext, comma: int, lo: int) -> int | None:
@@ -307,14 +307,14 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     first = _slot_at(ctx, k, False, k, window_end)
     if first is not None and first.mention is not None and _modifies_later_name(ctx, first.mention, window_end):
         first = None  # "said former Obama adviser David Axelrod", "said Clinton's aide Jake Sullivan"
-    elif first is not None and (first.is_pronoun or first.mention is None or first.mention.rule != "quote.unknown-person"):
+    elif first is not None and (first.is_pronoun or first.mention is None or first.mention.found_by is not MentionSource.SPEAKER_NAME):
         return first
     # "said Democratic pollster Stan Greenberg": the last capitalised run in the window.
     best: SpeakerSlot | None = first
     j = k
     while j < window_end:
         mention = _mention_at(ctx, doc[j])
-        affiliation = mention is not None and (mention.rule.endswith(".place") or (j > k and doc[j - 1].lower_ in {"of", "from"}))
+        affiliation = mention is not None and (mention.role is MentionRole.PLACE or (j > k and doc[j - 1].lower_ in {"of", "from"}))
         if mention is not None and not affiliation and not _modifies_later_name(ctx, mention, window_end):
             return SpeakerSlot(mention)
         if mention is not None:
@@ -389,7 +389,7 @@ def main_clause_subject(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot
             # "Before the convention, Police Chief Calvin Williams lobbied …, saying": the main
             # verb has no subject in the parse; the name right before it is taken
             slot = subject_before(ctx, head.i, lo, parse=False)
-            if slot is not None and slot.mention is not None and not slot.is_pronoun and slot.mention.rule != "quote.description":
+            if slot is not None and slot.mention is not None and not slot.is_pronoun and slot.mention.found_by is not MentionSource.SPEAKER_DESCRIPTION:
                 return slot
     for k in range(lo, cue_i):
         if ctx.cues.is_verb(doc[k].lower_) and not doc[k].lower_.endswith("ing"):
@@ -418,5 +418,5 @@ def speaker_after_phrase(ctx: SpeakerContext, phrase_end: int, hi: int) -> Speak
 
 def continuation_mention(pronoun: Span, previous: ActorMention, stage: str) -> ActorMention:
     """The previous quote's speaker, now evidenced by the pronoun of "he added"."""
-    return ActorMention(pronoun, previous.actor, "quote.continuation-pronoun", stage, antecedent=previous.span)
+    return ActorMention(pronoun, previous.actor, "quote.continuation-pronoun", stage, MentionSource.SPEAKER_PRONOUN, antecedent=previous.span)
 

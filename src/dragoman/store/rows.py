@@ -18,7 +18,7 @@ import datetime as dt
 import json
 from typing import Any, Mapping
 
-from dragoman.records import Actor, ActorMention, Article, Duplicate, Event, Place, Quote, Rejection, RemovedSpan, Span
+from dragoman.records import Actor, ActorMention, Article, Duplicate, Event, MentionRole, MentionSource, Place, Quote, Rejection, RemovedSpan, Span
 
 Row = dict[str, Any]
 
@@ -123,6 +123,25 @@ def removed_of(doc_id: str, row: Mapping[str, Any]) -> RemovedSpan:
     return RemovedSpan(Span(doc_id, row["start"], row["end"], row["text"]), row["reason"], row["stage"], row.get("place"))
 
 
+# The store keeps a mention's rule (its provenance), not its typed fields: a mention read back gets them
+# from the rule's first part, which the stages that make mentions keep stable (docs/architecture.md).
+_SOURCE_OF_RULE = {"quote.unknown-person": MentionSource.SPEAKER_NAME, "quote.description": MentionSource.SPEAKER_DESCRIPTION,
+                   "quote.continuation-pronoun": MentionSource.SPEAKER_PRONOUN, "person.surname": MentionSource.SURNAME}
+_OWNER_RULES = ("pronoun.his", "pronoun.her", "pronoun.hers", "pronoun.its", "pronoun.their", "pronoun.theirs")
+
+
+def _typed(stored: str | None) -> tuple[MentionSource, MentionRole, bool]:
+    """(found_by, role, possessive) of a stored mention; a rule of no known family (or none: an old store)
+    reads as a name."""
+    rule = stored or ""
+    family = rule.split(".")[0]
+    known = {s.value for s in MentionSource}
+    found_by = _SOURCE_OF_RULE.get(rule) or (MentionSource(family) if family in known else MentionSource.PERSON)
+    role = MentionRole.PLACE if rule.endswith(".place") else MentionRole.ACTOR
+    possessive = rule in _OWNER_RULES or rule.removesuffix(".relative") in _OWNER_RULES
+    return found_by, role, possessive
+
+
 def mention_of(doc_id: str, row: Mapping[str, Any], prefix: str = "") -> ActorMention | None:
     """The mention in ``row`` (under ``prefix_`` when given); ``None`` when the row has none there."""
     def get(key: str) -> Any:
@@ -132,7 +151,9 @@ def mention_of(doc_id: str, row: Mapping[str, Any], prefix: str = "") -> ActorMe
         return None
     actor = Actor(get("code"), get("name"), get("country"), get("kind"), get("sector"), None, get("affiliation"))
     entity = row.get(f"{prefix}_entity" if prefix else "entity")
-    return ActorMention(Span(doc_id, get("start"), get("end"), get("text")), actor, get("rule"), get("stage"), entity=entity)
+    found_by, role, possessive = _typed(get("rule"))
+    return ActorMention(Span(doc_id, get("start"), get("end"), get("text")), actor, get("rule"), get("stage"), found_by, role,
+                        entity=entity, possessive=possessive)
 
 
 def _evidence(doc_id: str, row: Mapping[str, Any]) -> tuple[Span, ...]:
