@@ -41,14 +41,14 @@ def user_text(path: Path, what: str) -> str:
 
 def read_rows(text: str, source: str, required: tuple[str, ...], *, header: bool = True,
               first_line: int = 1) -> Iterator[Row]:
-    """The rows of a TSV text: ``#`` and blank lines skipped, the first other line the header, which
+    """The rows of a TSV text: ``#`` (also indented) and blank lines skipped, the first other line the header, which
     must start with the ``required`` columns; cells are stripped; a short row gets empty cells.
 
     ``header=False`` reads a file without a header row: its columns are ``required``.
     ``first_line`` is the file line number of the text's first line (a section of a longer file)."""
     columns: list[str] | None = None if header else list(required)
     for number, line in enumerate(text.splitlines(), start=first_line):
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if columns is None:
