@@ -10,7 +10,7 @@ Stages import this package; it imports no stage.
 """
 
 from dragoman.knowledge.tables import Row, packaged_text, read_rows, user_text
-from dragoman.knowledge.words import packaged_word_lists, packaged_words, read_word_lists, read_words
+from dragoman.knowledge.words import data_lines, packaged_word_lists, packaged_words, read_word_lists, read_words
 
-__all__ = ["Row", "packaged_text", "packaged_word_lists", "packaged_words", "read_rows", "read_word_lists",
+__all__ = ["Row", "data_lines", "packaged_text", "packaged_word_lists", "packaged_words", "read_rows", "read_word_lists",
            "read_words", "user_text"]

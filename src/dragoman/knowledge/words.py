@@ -8,23 +8,28 @@ Both refuse an empty entry and an entry written twice, naming the file and line.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from dragoman.errors import DataFileError
 from dragoman.knowledge.tables import packaged_text, read_rows
 
 
+def data_lines(text: str, source: str) -> Iterator[tuple[str, str]]:
+    """(``file:line``, stripped line) of every line that is not blank or a ``#`` comment (also indented)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if entry and not entry.startswith("#"):
+            yield f"{source}:{number}", entry
+
+
 def read_words(text: str, source: str) -> tuple[str, ...]:
     """The entries of a word list in file order: each line stripped; blank and ``#`` lines skipped.
     A repeated entry is an error naming both lines."""
-    seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        entry = line.strip()
-        if not entry or line.startswith("#"):
-            continue
+    seen: dict[str, str] = {}
+    for where, entry in data_lines(text, source):
         if entry in seen:
-            raise DataFileError(f"{source}:{number}: {entry!r} is already on line {seen[entry]}; delete one of them")
-        seen[entry] = number
+            raise DataFileError(f"{where}: {entry!r} is already at {seen[entry]}; delete one of them")
+        seen[entry] = where
     return tuple(seen)
 
 
