@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from dragoman.errors import DataFileError
-from dragoman.knowledge import packaged_text, read_rows
+from dragoman.knowledge import packaged_text, read_rows, title_words
 
 RuleKind = Literal["segment", "inline", "tail"]
 _KINDS: frozenset[str] = frozenset({"segment", "inline", "tail"})
 _RULE_COLUMNS = ("id", "reason", "kind", "pattern")
 _WORD_KINDS: frozenset[str] = frozenset({
     "caption_verb", "caption_verb_s", "caption_passive", "date_blocker", "photo_noun", "not_before_verb", "not_after_verb", "reporting_verb", "month",
-    "file_marker", "hyphen_prefix", "title_word", "determiner", "sentence_opener",
+    "file_marker", "hyphen_prefix", "determiner", "sentence_opener",
 })
 
 
@@ -98,7 +98,7 @@ def load_chrome_words() -> ChromeWords:
         date_blockers=words("date_blocker"),
         file_markers=tuple(sorted(lists["file_marker"], key=len, reverse=True)),
         hyphen_prefixes=words("hyphen_prefix"),
-        title_words=words("title_word"),
+        title_words=title_words("heading"),
         determiners=words("determiner"),
         sentence_openers=words("sentence_opener"),
     )

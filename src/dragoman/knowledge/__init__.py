@@ -9,8 +9,9 @@ article is coded. Lists shared by several stages (titles, weekdays) live in ``kn
 Stages import this package; it imports no stage.
 """
 
+from dragoman.knowledge.lexicon import TIME_LISTS, TITLE_LISTS, time_words, title_offices, title_words
 from dragoman.knowledge.tables import Row, packaged_text, read_rows, user_text
 from dragoman.knowledge.words import data_lines, packaged_word_lists, packaged_words, read_word_lists, read_words
 
-__all__ = ["Row", "data_lines", "packaged_text", "packaged_word_lists", "packaged_words", "read_rows", "read_word_lists",
-           "read_words", "user_text"]
+__all__ = ["Row", "TIME_LISTS", "TITLE_LISTS", "data_lines", "packaged_text", "packaged_word_lists", "packaged_words", "read_rows", "read_word_lists",
+           "read_words", "time_words", "title_offices", "title_words", "user_text"]

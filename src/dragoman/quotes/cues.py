@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dragoman.knowledge import packaged_text, packaged_words, read_rows, user_text
+from dragoman.knowledge import packaged_text, read_rows, title_words, user_text
 
 _CLASSES = ("verb", "participle", "noun", "phrase", "naming", "exclude")
 
@@ -26,7 +26,7 @@ class CueLexicon:
     naming: frozenset[str]
     naming_lemmas: frozenset[str]
     exclusions: frozenset[str] = frozenset()
-    titles: frozenset[str] = frozenset()  # words trimmed from a speaker name's edges (data/titles.txt)
+    titles: frozenset[str] = frozenset()  # words trimmed from a speaker name's edges (knowledge/data/titles.tsv)
 
     def is_verb(self, lower: str, lemma: str = "") -> bool:
         return lower in self.verbs or (bool(lemma) and lemma in self.verb_lemmas and lower not in self.nouns)
@@ -71,5 +71,5 @@ def load_cues(user_file: str | Path | None = None) -> CueLexicon:
 
 
 def load_titles() -> frozenset[str]:
-    """Words stripped from the edges of a capitalised speaker name (``quotes/data/titles.txt``)."""
-    return frozenset(packaged_words("dragoman.quotes", "titles.txt"))
+    """Words stripped from the edges of a capitalised speaker name (``knowledge/data/titles.tsv``, list ``name_edge``)."""
+    return title_words("name_edge")
