@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
 from dragoman.clean import load_chrome_words, load_patterns
@@ -18,16 +16,8 @@ def test_packaged_files_load() -> None:
 
 
 def _fake(monkeypatch: pytest.MonkeyPatch, name: str, content: str) -> None:
-    real = resources.files
-
-    class Fake:
-        def joinpath(self, path: str) -> "Fake":
-            return self
-
-        def read_text(self, encoding: str = "utf-8") -> str:
-            return content
-
-    monkeypatch.setattr(rules_module.resources, "files", lambda package: Fake() if package == "dragoman.clean" else real(package))
+    real = rules_module.packaged_text
+    monkeypatch.setattr(rules_module, "packaged_text", lambda package, file: content if file == name else real(package, file))
 
 
 def test_bad_kind_names_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,5 +40,5 @@ def test_only_the_place_group_is_allowed(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_missing_header_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake(monkeypatch, "boilerplate.tsv", "x\tpromo\tsegment\tfoo\n")
-    with pytest.raises(DataFileError, match="boilerplate.tsv:1: header"):
+    with pytest.raises(DataFileError, match="boilerplate.tsv:1: expected a header"):
         load_patterns()

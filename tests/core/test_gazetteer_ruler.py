@@ -180,7 +180,7 @@ def test_user_patterns_override_derived_ones(tmp_path: Path) -> None:
 def test_malformed_user_patterns_name_the_line(tmp_path: Path, line: str) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"label": "ORG", "pattern": "Fine"}\n' + line + "\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="line 2"):
+    with pytest.raises(DataFileError, match="bad.jsonl:2: "):
         load_user_patterns(path)
 
 

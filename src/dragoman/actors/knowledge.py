@@ -20,9 +20,10 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from dragoman.errors import DataFileError
+from dragoman.knowledge import Row, packaged_text, read_rows, user_text
 
 OFFICES = frozenset({"hos", "hog", "fm", "dm", "supreme", "igo_head", "group_leader", "other"})
 IMPORTED_SOURCES: frozenset[str] = frozenset({"phoenix"})
@@ -176,28 +177,23 @@ def _date(cell: str | None, where: str) -> dt.date | None:
         raise DataFileError(f"{where}: bad date {raw!r}; use YYYY-MM-DD, YYYY-MM or YYYY") from e
 
 
-def _rows(text: str, where: str, required: Iterable[str]) -> Iterator[tuple[str, dict[str, str]]]:
-    """The data rows as dicts by column (cells stripped, missing cells empty, extra cells dropped)."""
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = [h.strip() for h in lines[0].split("\t")] if lines else []
-    missing = set(required) - set(header)
-    if missing:
-        raise DataFileError(f"{where}: missing columns {sorted(missing)}; see docs/actors-kb.md")
-    width = len(header)
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) < width:
-            cells += [""] * (width - len(cells))
-        yield f"{where} row {number}", dict(zip(header, map(str.strip, cells)))
-
-
 def is_imported(file_name: str) -> bool:
     """``people.phoenix.tsv`` is imported (converted from another project), ``people.europe.tsv`` is dragoman's own."""
     parts = file_name.split(".")
     return len(parts) == 3 and parts[2] == "tsv" and parts[1] in IMPORTED_SOURCES
 
 
-def _packaged_files(prefix: str, *, imported: bool) -> list[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """One file (or one section of a user file) of a KB section, where its text starts, and whether it is imported."""
+
+    name: str
+    text: str
+    first_line: int = 1
+    imported: bool = False
+
+
+def _packaged_files(prefix: str, *, imported: bool) -> list[_Source]:
     """The packaged files of one section: dragoman's own first, then the imported ones (when wanted)."""
     folder: Traversable = resources.files("dragoman.actors").joinpath("data")
     found = []
@@ -206,7 +202,7 @@ def _packaged_files(prefix: str, *, imported: bool) -> list[tuple[str, str]]:
             if is_imported(entry.name) and not imported:
                 continue
             found.append((is_imported(entry.name), entry.name, entry))
-    return [(name, entry.read_text(encoding="utf-8")) for _, name, entry in sorted(found, key=lambda f: (f[0], f[1]))]
+    return [_Source(name, entry.read_text(encoding="utf-8"), 1, is_imported(name)) for _, name, entry in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 _COLUMNS = {
@@ -221,28 +217,27 @@ _COLUMNS = {
 }
 
 
-def _user_sections(path: Path) -> dict[str, list[tuple[str, str]]]:
-    """A user file holds one or more sections, each starting with ``[countries]`` etc."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataFileError(f"actors file {path}: cannot read it ({e})") from e
+def _user_sections(path: Path) -> dict[str, list[_Source]]:
+    """A user file holds one or more sections, each starting with ``[countries]`` etc. Each section's
+    text keeps the file's line numbers (the other sections' lines are blank in it)."""
+    text = user_text(path, "actors file")
+    lines = text.splitlines()
     sections: dict[str, list[str]] = {}
     current: str | None = None
-    for line in text.splitlines():
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
             current = stripped[1:-1]
             if current not in _COLUMNS:
-                raise DataFileError(f"actors file {path}: unknown section [{current}]; allowed: {', '.join(sorted(_COLUMNS))}")
-            sections.setdefault(current, [])
+                raise DataFileError(f"{path}:{number}: unknown section [{current}]; allowed: {', '.join(sorted(_COLUMNS))}")
+            sections.setdefault(current, [""] * len(lines))
             continue
         if current is None:
             if stripped and not stripped.startswith("#"):
-                raise DataFileError(f"actors file {path}: text before the first [section] header")
+                raise DataFileError(f"{path}:{number}: text before the first [section] header; start the file with e.g. [people]")
             continue
-        sections[current].append(line)
-    return {name: [(f"{path} [{name}]", "\n".join(lines))] for name, lines in sections.items()}
+        sections[current][number - 1] = line
+    return {name: [_Source(str(path), "\n".join(kept))] for name, kept in sections.items()}
 
 
 def linking_keys(person: Person, key: Callable[[str], str] = name_key) -> set[str]:
@@ -330,6 +325,38 @@ def _outside(role: Role, others: Sequence[Role]) -> list[Role]:
     return [replace(role, start=start, end=end) for start, end in pieces]
 
 
+_STATUSES = ("member", "observer", "territory")
+_LEADER_OFFICES = ("hos", "hog", "supreme")
+_ORG_KINDS = ("igo", "group", "organization")
+_SECTOR_KINDS = ("state", "group", "organization")
+_GROUP_KINDS = ("group", "bloc")
+_GENDERS = ("m", "f")
+
+
+def _sector_codes() -> frozenset[str]:
+    """The CAMEO sector codes of ``sector_codes.tsv``: the only three-letter codes a sector cell may hold."""
+    return frozenset(r["code"] for r in read_rows(packaged_text("dragoman.actors", "sector_codes.tsv"), "sector_codes.tsv", ("code",)))
+
+
+def _check_code(row: Row, column: str, value: str, allowed: Collection[str], what: str = "", *, empty: bool = False) -> None:
+    """Refuse a cell that is empty (unless ``empty``) or not in ``allowed`` (when given), naming file, line and the fix."""
+    if not value:
+        if not empty:
+            raise row.error(f"the {column} column is empty; write {what or 'one of ' + ', '.join(sorted(allowed))}")
+        return
+    if allowed and value not in allowed:
+        raise row.error(f"{column} {value!r} is not {what or 'one of ' + ', '.join(sorted(allowed))}")
+
+
+def _check_sector(row: Row, value: str, codes: frozenset[str], *, empty: bool = False) -> None:
+    """A sector cell: one CAMEO sector code (``GOV``) or several run together (``GOVMIL``), each of ``sector_codes.tsv``."""
+    if not value and empty:
+        return
+    parts = [value[i:i + 3] for i in range(0, len(value), 3)]
+    if not value or len(value) % 3 or any(p not in codes for p in parts):
+        raise row.error(f"sector {value!r} is not a code of sector_codes.tsv ({', '.join(sorted(codes))}) or several run together (GOVMIL)")
+
+
 def load_knowledge(user_file: Path | None = None, *, imported: bool = True) -> KnowledgeBase:
     """Read the packaged knowledge base, then the optional user file on top of it.
 
@@ -337,38 +364,58 @@ def load_knowledge(user_file: Path | None = None, *, imported: bool = True) -> K
     sources = {name: _packaged_files(name, imported=imported) for name in _COLUMNS}
     if user_file is not None:
         for name, extra in _user_sections(user_file).items():
-            own = [f for f in sources[name] if not is_imported(f[0])]
-            sources[name] = own + extra + [f for f in sources[name] if is_imported(f[0])]
+            own = [f for f in sources[name] if not f.imported]
+            sources[name] = own + extra + [f for f in sources[name] if f.imported]
 
+    def rows(section: str) -> Iterator[tuple[_Source, Row]]:
+        for source in sources[section]:
+            for row in read_rows(source.text, source.name, _COLUMNS[section], first_line=source.first_line):
+                yield source, row
+
+    sector_codes = _sector_codes()
     countries: dict[str, Country] = {}
-    for where_file, text in sources["countries"]:
-        for where, r in _rows(text, where_file, _COLUMNS["countries"]):
-            if is_imported(where_file) and r["iso3"] in countries:
-                continue
-            countries[r["iso3"]] = Country(r["iso3"], r["name"], _split(r["aliases"]), _split(r["adjectives"]), _split(r["capital"]), r["status"], r["leader_office"] or "hos")
+    for source, r in rows("countries"):
+        if source.imported and r["iso3"] in countries:
+            continue
+        _check_code(r, "iso3", r["iso3"], (), "an iso3 code (3 capitals, e.g. TUR)")
+        _check_code(r, "status", r["status"], _STATUSES)
+        _check_code(r, "leader_office", r["leader_office"], _LEADER_OFFICES, empty=True)
+        countries[r["iso3"]] = Country(r["iso3"], r["name"], _split(r["aliases"]), _split(r["adjectives"]), _split(r["capital"]), r["status"], r["leader_office"] or "hos")
     orgs: dict[str, Organization] = {}
     imported_codes: set[str] = set()
-    for where_file, text in sources["orgs"]:
-        for where, r in _rows(text, where_file, _COLUMNS["orgs"]):
-            if is_imported(where_file):
-                if r["code"] in orgs:
-                    continue  # dragoman's own row wins
-                imported_codes.add(r["code"])
-            orgs[r["code"]] = Organization(r["code"], r["name"], _split(r["aliases"]), r["kind"] or "organization", r["country"] or None, r["sector"] or None)
+    for source, r in rows("orgs"):
+        if source.imported:
+            if r["code"] in orgs:
+                continue  # dragoman's own row wins
+            imported_codes.add(r["code"])
+        _check_code(r, "code", r["code"], (), "a CAMEO-style code in capitals (IGOUNO, SYRREB)")
+        _check_code(r, "kind", r["kind"], _ORG_KINDS, empty=True)
+        _check_code(r, "country", r["country"], countries, "an iso3 from countries.tsv", empty=True)
+        _check_sector(r, r["sector"], sector_codes, empty=True)
+        orgs[r["code"]] = Organization(r["code"], r["name"], _split(r["aliases"]), r["kind"] or "organization", r["country"] or None, r["sector"] or None)
     people: dict[str, Person] = {}
     imported_people: dict[str, Person] = {}
-    for where_file, text in sources["people"]:
-        into = imported_people if is_imported(where_file) else people
-        for where, r in _rows(text, where_file, _COLUMNS["people"]):
-            into[r["id"]] = Person(r["id"], r["name"], _split(r["aliases"]), r["country"] or None, r["gender"] or None)
+    for source, r in rows("people"):
+        into = imported_people if source.imported else people
+        _check_code(r, "id", r["id"], (), "a slug (recep-tayyip-erdogan)")
+        _check_code(r, "country", r["country"], countries, "an iso3 from countries.tsv", empty=True)
+        _check_code(r, "gender", r["gender"], _GENDERS, empty=True)
+        into[r["id"]] = Person(r["id"], r["name"], _split(r["aliases"]), r["country"] or None, r["gender"] or None)
     roles: list[Role] = []
     imported_roles: list[Role] = []
-    for where_file, text in sources["roles"]:
-        into_roles = imported_roles if is_imported(where_file) else roles
-        for where, r in _rows(text, where_file, _COLUMNS["roles"]):
-            if r["office"] not in OFFICES:
-                raise DataFileError(f"{where}: office {r['office']!r} not in {sorted(OFFICES)}")
-            into_roles.append(Role(r["person"], r["title"].lower(), r["office"], r["org"], r["sector"] or "GOV", _date(r["start"], where), _date(r["end"], where)))
+    for source, r in rows("roles"):
+        into_roles = imported_roles if source.imported else roles
+        if r["office"] not in OFFICES:
+            raise r.error(f"office {r['office']!r} not in {sorted(OFFICES)}")
+        if r["person"] not in people and r["person"] not in imported_people:
+            raise r.error(f"person {r['person']!r} is not an id of a people file; add the person or fix the id")
+        if r["org"] not in countries and r["org"] not in orgs:
+            raise r.error(f"org {r['org']!r} is neither an iso3 of countries.tsv nor a code of orgs.tsv")
+        _check_sector(r, r["sector"], sector_codes, empty=True)
+        start, end = _date(r["start"], r.where), _date(r["end"], r.where)
+        if start is not None and end is not None and end < start:
+            raise r.error(f"end {r['end']!r} is before start {r['start']!r}; swap them or fix the date")
+        into_roles.append(Role(r["person"], r["title"].lower(), r["office"], r["org"], r["sector"] or "GOV", start, end))
     keys: dict[str, str] = {}  # name -> name_key, each computed once
 
     def key_of(name: str) -> str:
@@ -381,33 +428,32 @@ def load_knowledge(user_file: Path | None = None, *, imported: bool = True) -> K
     if imported_people or imported_roles:
         people, roles = merge_imported(people, roles, imported_people, imported_roles, key_of)
     titles: dict[str, str] = {}
-    for where_file, text in sources["titles"]:
-        for where, r in _rows(text, where_file, _COLUMNS["titles"]):
-            if is_imported(where_file) and r["surface"].lower() in titles:
-                continue
-            titles[r["surface"].lower()] = r["title"].lower() if not r["title"].startswith("@") else r["title"]
+    for source, r in rows("titles"):
+        if source.imported and r["surface"].lower() in titles:
+            continue
+        titles[r["surface"].lower()] = r["title"].lower() if not r["title"].startswith("@") else r["title"]
     sectors: dict[str, SectorWord] = {}
-    for where_file, text in sources["sectors"]:
-        for where, r in _rows(text, where_file, _COLUMNS["sectors"]):
-            if is_imported(where_file) and r["word"].lower() in sectors:
-                continue  # dragoman's own row wins
-            sectors[r["word"].lower()] = SectorWord(r["word"].lower(), r["sector"], r["kind"] or "state")
+    for source, r in rows("sectors"):
+        if source.imported and r["word"].lower() in sectors:
+            continue  # dragoman's own row wins
+        _check_sector(r, r["sector"], sector_codes)
+        _check_code(r, "kind", r["kind"], _SECTOR_KINDS, empty=True)
+        sectors[r["word"].lower()] = SectorWord(r["word"].lower(), r["sector"], r["kind"] or "state")
 
     groups: dict[str, GroupTerm] = {}
-    for where_file, text in sources["groups"]:
-        for where, r in _rows(text, where_file, _COLUMNS["groups"]):
-            if is_imported(where_file) and r["term"] in groups:
-                continue
-            groups[r["term"]] = GroupTerm(r["term"], r["code"], r["name"], r["kind"] or "group")
+    for source, r in rows("groups"):
+        if source.imported and r["term"] in groups:
+            continue
+        _check_code(r, "kind", r["kind"], _GROUP_KINDS, empty=True)
+        groups[r["term"]] = GroupTerm(r["term"], r["code"], r["name"], r["kind"] or "group")
 
     regions: dict[str, Region] = {}
-    for where_file, text in sources["regions"]:
-        for where, r in _rows(text, where_file, _COLUMNS["regions"]):
-            if is_imported(where_file) and r["name"] in regions:
-                continue
-            if r["country"] not in countries:
-                raise DataFileError(f"{where}: region {r['name']!r} has unknown country {r['country']!r}; use an iso3 from countries.tsv")
-            regions[r["name"]] = Region(r["name"], _split(r["aliases"]), r["country"])
+    for source, r in rows("regions"):
+        if source.imported and r["name"] in regions:
+            continue
+        if r["country"] not in countries:
+            raise r.error(f"region {r['name']!r} has unknown country {r['country']!r}; use an iso3 from countries.tsv")
+        regions[r["name"]] = Region(r["name"], _split(r["aliases"]), r["country"])
 
     by_first: dict[str, list[tuple[str, Person]]] = {}
     for person in people.values():

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.implied import PENDING
 from dragoman.actors.knowledge import KnowledgeBase, Person, name_key
 from dragoman.actors.resolve import person_actor
-from dragoman.knowledge import packaged_text, read_rows
+from dragoman.knowledge import packaged_text, read_rows, user_text
 from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
@@ -48,7 +48,7 @@ class PersonWords:
 
 def load_person_words(path: Path | None = None) -> PersonWords:
     """Read ``person_words.tsv`` (packaged, or ``path``); an unknown class is an error naming file and line."""
-    text = packaged_text("dragoman.actors", "person_words.tsv") if path is None else path.read_text(encoding="utf-8")
+    text = packaged_text("dragoman.actors", "person_words.tsv") if path is None else user_text(path, "person words file")
     found: dict[str, set[str]] = {c: set() for c in _CLASSES}
     for row in read_rows(text, "person_words.tsv" if path is None else str(path), ("word", "class")):
         if row["class"] not in found:

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Mapping
 from lemminflect import getAllLemmas
 
 from dragoman.actors.phoenix_dictionary import phrase_words
+from dragoman.knowledge import time_words
 
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "az", "ar", "at"})
 PARTICLES = frozenset({"bin", "bint", "ibn", "de", "del", "della", "der", "den", "di", "da", "do", "dos", "das", "du",
@@ -182,8 +183,7 @@ def words_of(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-_]+", name.lower()) if w]
 
 
-_CALENDAR = frozenset("january february march april may june july august september october november december "
-                      "monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = time_words("dictionary")
 
 
 def all_common(name: str, vocab: Vocabulary, common: Callable[[str], bool]) -> bool:

@@ -11,17 +11,16 @@ from dragoman.actors.knowledge import KnowledgeBase, Person
 from dragoman.actors.implied import PENDING
 from dragoman.actors.locative import is_locative
 from dragoman.actors.terms import TermIndex, TermMatch
+from dragoman.knowledge import time_words, title_offices, title_words
 from dragoman.records import Actor, ActorKind, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.kb.v1"
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _COORDINATORS = frozenset({"and", ",", "or", "&"})
 _STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
-_CALENDAR = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December".split())
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady", "Madam", "Mme", "Herr", "Frau", "Senor", "Sheikh", "Ayatollah", "Imam", "Rev", "Gen", "General"})
-_TITLE_OFFICES = {"president": "hos", "prime minister": "hog", "chancellor": "hog", "premier": "hog", "king": "hos", "queen": "hos",
-                  "emir": "hos", "sultan": "hos", "supreme leader": "supreme", "foreign minister": "fm", "defence minister": "dm",
-                  "defense minister": "dm", "secretary of state": "fm", "defense secretary": "dm", "secretary-general": "igo_head"}
+_CALENDAR = frozenset(w.capitalize() for w in time_words("not_actor"))
+_HONORIFICS = title_words("honorific")
+_TITLE_OFFICES = title_offices()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ el-Sissi"), so a dash with no space before it is a heading's only when
 
 * the word before it is no compound prefix (``hyphen_prefix``), no all-capitals acronym
   and no number ("April 4, 2017-" dates a timeline entry: kept);
-* the phrase holds no person's title (``title_word``) and its last word follows no
+* the phrase holds no person's title (the ``heading`` list of ``knowledge/data/titles.tsv``) and its last word follows no
   determiner ("the Iran-");
 * when its last word is capitalised, the same dashed pair appears nowhere else in the
   article ("Nagorno-Karabakh" recurs, "Israel-Bipartisan" does not).

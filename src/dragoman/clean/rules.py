@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterator, Literal
 
 from dragoman.errors import DataFileError
+from dragoman.knowledge import packaged_text, read_rows, title_words
 
 RuleKind = Literal["segment", "inline", "tail"]
 _KINDS: frozenset[str] = frozenset({"segment", "inline", "tail"})
 _RULE_COLUMNS = ("id", "reason", "kind", "pattern")
 _WORD_KINDS: frozenset[str] = frozenset({
     "caption_verb", "caption_verb_s", "caption_passive", "date_blocker", "photo_noun", "not_before_verb", "not_after_verb", "reporting_verb", "month",
-    "file_marker", "hyphen_prefix", "title_word", "determiner", "sentence_opener",
+    "file_marker", "hyphen_prefix", "determiner", "sentence_opener",
 })
 
 
@@ -46,30 +46,20 @@ class ChromeWords:
     sentence_openers: frozenset[str]
 
 
-def _rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) of a packaged TSV after its commented header line ``columns``."""
-    text = resources.files("dragoman.clean").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise DataFileError(f"{name}:{number}: header must be {' '.join(columns)}, got {line!r}")
-            header_seen = True
-            continue
-        if len(cells) != len(columns) or not all(cells):
-            raise DataFileError(f"{name}:{number}: expected {len(columns)} non-empty tab-separated cells, got {line!r}")
-        yield number, cells
+def _rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[str, list[str]]]:
+    """(``file:line``, cells) of a packaged TSV after its header line ``columns``; every cell required."""
+    for row in read_rows(packaged_text("dragoman.clean", name), name, columns):
+        if row.width != len(columns) or not all(row[c] for c in columns) or len(row.cells) != len(columns):
+            raise row.error(f"expected {len(columns)} non-empty tab-separated cells ({' '.join(columns)}), got {list(row.cells.values())!r}")
+        yield row.where, [row[c] for c in columns]
 
 
 def load_patterns() -> tuple[BoilerplateRule, ...]:
     """Read and compile the packaged boilerplate pattern rules."""
     rules: list[BoilerplateRule] = []
     seen: set[str] = set()
-    for number, (rule_id, reason, kind, source) in _rows("boilerplate.tsv", _RULE_COLUMNS):
-        where = f"boilerplate.tsv:{number}: rule {rule_id!r}"
+    for line, (rule_id, reason, kind, source) in _rows("boilerplate.tsv", _RULE_COLUMNS):
+        where = f"{line}: rule {rule_id!r}"
         if rule_id in seen:
             raise DataFileError(f"{where}: duplicate id")
         seen.add(rule_id)
@@ -88,9 +78,9 @@ def load_patterns() -> tuple[BoilerplateRule, ...]:
 def load_chrome_words() -> ChromeWords:
     """Read the packaged word lists of the caption and heading detectors."""
     lists: dict[str, list[str]] = {kind: [] for kind in _WORD_KINDS}
-    for number, (kind, word) in _rows("chrome_words.tsv", ("kind", "word")):
+    for line, (kind, word) in _rows("chrome_words.tsv", ("kind", "word")):
         if kind not in _WORD_KINDS:
-            raise DataFileError(f"chrome_words.tsv:{number}: kind {kind!r} not in {sorted(_WORD_KINDS)}")
+            raise DataFileError(f"{line}: kind {kind!r} not in {sorted(_WORD_KINDS)}")
         lists[kind].append(word if kind == "file_marker" else word.lower())
 
     def words(kind: str) -> frozenset[str]:
@@ -108,7 +98,7 @@ def load_chrome_words() -> ChromeWords:
         date_blockers=words("date_blocker"),
         file_markers=tuple(sorted(lists["file_marker"], key=len, reverse=True)),
         hyphen_prefixes=words("hyphen_prefix"),
-        title_words=words("title_word"),
+        title_words=title_words("heading"),
         determiners=words("determiner"),
         sentence_openers=words("sentence_opener"),
     )

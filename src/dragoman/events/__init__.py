@@ -26,7 +26,8 @@ __all__ = ["CameoTable", "CodeReading", "EventResources", "code_readings", "Patt
 
 def load_event_resources(user_patterns: Path | None = None, emit_unasserted: bool = False, one_sided: str = "all",
                          petrarch: bool = False) -> EventResources:
-    patterns, cameo = load_patterns(user_patterns, petrarch), load_cameo_table()
+    cameo = load_cameo_table()
+    patterns = load_patterns(user_patterns, petrarch, cameo.codes)
     ids = {p.id for p in patterns.patterns}
     unknown = sorted(k for k in cameo.manual if not k[0].isdigit() and k not in ids)
     if unknown:

@@ -23,7 +23,7 @@ from typing import Literal, Mapping, get_args
 from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
-from dragoman.knowledge import packaged_text, read_rows
+from dragoman.knowledge import packaged_text, read_rows, user_text
 
 Assertion = Literal["asserted", "announced", "attributed", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
 LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose", "prospective"]
@@ -69,7 +69,7 @@ ASSERTED = AssertionReading("asserted", None, "no governing cue")
 
 def load_assertion_lexicon(path: Path | None = None) -> AssertionLexicon:
     """Read ``assertion.tsv`` (packaged, or ``path``); a bad row is an error naming file and line."""
-    text = packaged_text("dragoman.events", "assertion.tsv") if path is None else path.read_text(encoding="utf-8")
+    text = packaged_text("dragoman.events", "assertion.tsv") if path is None else user_text(path, "assertion file")
     words: dict[str, set[str]] = {}
     for row in read_rows(text, "assertion.tsv" if path is None else str(path), ("word", "class")):
         word, cls = row["word"].lower(), row["class"]

@@ -6,16 +6,17 @@ Syntax (docs/event-patterns.md): ``word``, ``a|b``, ``(opt)``, ``*``, ``+`` (tar
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Literal, Mapping
+from typing import Collection, Literal, Mapping
 
 from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from dragoman.errors import DataFileError
+from dragoman.events.tables import load_cameo_table
+from dragoman.knowledge import read_rows, user_text
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
 FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate"})
@@ -111,14 +112,15 @@ def parse_pattern(pid: str, code: str, text: str, flags: str, where: str) -> Pat
     return Pattern(pid, code, text, elements, flag_set, anchor)
 
 
-def _read(text: str, name: str) -> list[Pattern]:
-    lines = [l for l in text.splitlines() if l.strip() and not l.startswith("#")]
+def _read(text: str, name: str, codes: Collection[str]) -> list[Pattern]:
     out = []
-    for number, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
-        where = f"{name} row {number}"
-        if not row.get("id") or not row.get("code") or not row.get("pattern"):
-            raise DataFileError(f"{where}: id, code and pattern are required")
-        out.append(parse_pattern(row["id"].strip(), row["code"].strip(), row["pattern"].strip(), (row.get("flags") or "").strip(), where))
+    for row in read_rows(text, name, ("id", "code", "pattern")):
+        if not row["id"] or not row["code"] or not row["pattern"]:
+            raise row.error("id, code and pattern are required")
+        if row["code"] not in codes:
+            raise row.error(f"CAMEO code {row['code']!r} is not in events/data/cameo.tsv; use one of its codes "
+                            "(docs/event-patterns.md) or add the code to the table")
+        out.append(parse_pattern(row["id"], row["code"], row["pattern"], row["flags"], row.where))
     return out
 
 
@@ -127,19 +129,19 @@ PETRARCH_FILE = "petrarch_patterns.tsv"
 (``events.petrarch_patterns``): measured, they add no correct event on the article gold (docs/event-patterns.md)."""
 
 
-def load_patterns(user_file: Path | None = None, petrarch: bool = False) -> PatternSet:
+def load_patterns(user_file: Path | None = None, petrarch: bool = False, codes: Collection[str] | None = None) -> PatternSet:
     """Read every packaged ``patterns*.tsv`` (and the converted PETRARCH patterns when ``petrarch``)
-    plus an optional user file; index by anchor form."""
+    plus an optional user file; index by anchor form. Every pattern's code must be one of ``codes``
+    (by default the codes of ``cameo.tsv``): a pattern with an unknown code is refused here, at load."""
+    if codes is None:
+        codes = load_cameo_table().codes
     folder = resources.files("dragoman.events").joinpath("data")
     patterns: list[Pattern] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if (entry.name.startswith("patterns") and entry.name.endswith(".tsv")) or (petrarch and entry.name == PETRARCH_FILE):
-            patterns += _read(entry.read_text(encoding="utf-8"), entry.name)
+            patterns += _read(entry.read_text(encoding="utf-8"), entry.name, codes)
     if user_file is not None:
-        try:
-            patterns += _read(user_file.read_text(encoding="utf-8"), str(user_file))
-        except OSError as e:
-            raise DataFileError(f"patterns file {user_file}: cannot read it ({e})") from e
+        patterns += _read(user_text(user_file, "patterns file"), str(user_file), codes)
     seen: dict[str, Pattern] = {}
     for p in patterns:
         seen[p.id] = p  # a user pattern with the same id replaces the packaged one

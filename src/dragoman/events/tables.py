@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Iterator, Mapping
 
 from dragoman.errors import DataFileError
+from dragoman.knowledge import packaged_text, read_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,30 +59,26 @@ def _prefixes(code: str) -> Iterator[str]:
         yield code[:end]
 
 
-def _data_rows(name: str) -> csv.DictReader[str]:
-    """The rows of a packaged TSV table in ``events/data``; blank and ``#`` lines skipped."""
-    text = resources.files("dragoman.events").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return csv.DictReader((l for l in text.splitlines() if l.strip() and not l.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
 def load_cameo_table() -> CameoTable:
     codes: dict[str, CameoCode] = {}
-    for row in _data_rows("cameo.tsv"):
+    for row in read_rows(packaged_text("dragoman.events", "cameo.tsv"), "cameo.tsv", ("code", "name", "goldstein", "quad_class")):
+        if not row["code"].isdigit() or not 2 <= len(row["code"]) <= 4:
+            raise row.error(f"CAMEO code {row['code']!r} must be 2 to 4 digits")
         try:
-            codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), int(row["quad_class"]), row.get("plover") or None, row.get("plover_mode") or None)
-        except (KeyError, ValueError) as e:
-            raise DataFileError(f"cameo.tsv: bad row {row!r}: {e}") from e
+            codes[row["code"]] = CameoCode(row["code"], row["name"], float(row["goldstein"]), int(row["quad_class"]), row["plover"] or None, row["plover_mode"] or None)
+        except ValueError as e:
+            raise row.error(f"bad number ({e}); goldstein is a decimal from -10 to 10, quad_class 1 to 4") from e
     return CameoTable(codes, _load_manual(codes))
 
 
 def _load_manual(codes: Mapping[str, CameoCode]) -> dict[str, str]:
     types = {entry.plover for entry in codes.values() if entry.plover}
     manual: dict[str, str] = {}
-    for row in _data_rows("plover_manual.tsv"):
-        key, kind = (row.get("key") or "").strip(), (row.get("plover") or "").strip()
+    for row in read_rows(packaged_text("dragoman.events", "plover_manual.tsv"), "plover_manual.tsv", ("key", "plover")):
+        key, kind = row["key"], row["plover"]
         if not key or kind not in types:
-            raise DataFileError(f"plover_manual.tsv: bad row {row!r}")
+            raise row.error(f"bad row: the key is a CAMEO code or pattern id, the plover type one of {', '.join(sorted(t for t in types if t))}")
         if key[0].isdigit() and key not in codes:
-            raise DataFileError(f"plover_manual.tsv: {key!r} is not a CAMEO code in cameo.tsv")
+            raise row.error(f"{key!r} is not a CAMEO code in cameo.tsv")
         manual[key] = kind
     return manual

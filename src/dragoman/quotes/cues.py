@@ -7,10 +7,9 @@ The packaged list is ``quotes/data/cues.tsv`` (format documented in its header a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from dragoman.errors import DataFileError
+from dragoman.knowledge import packaged_text, read_rows, title_words, user_text
 
 _CLASSES = ("verb", "participle", "noun", "phrase", "naming", "exclude")
 
@@ -27,7 +26,7 @@ class CueLexicon:
     naming: frozenset[str]
     naming_lemmas: frozenset[str]
     exclusions: frozenset[str] = frozenset()
-    titles: frozenset[str] = frozenset()  # words trimmed from a speaker name's edges (data/titles.txt)
+    titles: frozenset[str] = frozenset()  # words trimmed from a speaker name's edges (knowledge/data/titles.tsv)
 
     def is_verb(self, lower: str, lemma: str = "") -> bool:
         return lower in self.verbs or (bool(lemma) and lemma in self.verb_lemmas and lower not in self.nouns)
@@ -40,28 +39,22 @@ def parse_cues(text: str, origin: str) -> dict[str, set[str]]:
     """Parse cue-file text into ``{class: forms}`` plus ``{class + '_lemmas': lemmas}``."""
     table: dict[str, set[str]] = {name: set() for name in _CLASSES}
     table.update({f"{name}_lemmas": set() for name in _CLASSES})
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 3 or cells[1] not in _CLASSES:
-            raise DataFileError(
-                f"{origin}:{number}: expected 'lemma<TAB>class<TAB>forms' with class one of "
-                f"{list(_CLASSES)}, found {line!r}; fix the line or comment it out with #"
-            )
-        lemma, cls, forms = cells
-        table[f"{cls}_lemmas"].add(lemma.strip().lower())
+    for row in read_rows(text, origin, ("lemma", "class", "forms"), header=False):
+        if row.width != 3 or row["class"] not in _CLASSES:
+            line = "\t".join(row.cells.values())
+            raise row.error(f"expected 'lemma<TAB>class<TAB>forms' with class one of "
+                            f"{list(_CLASSES)}, found {line!r}; fix the line or comment it out with #")
+        lemma, cls, forms = row["lemma"], row["class"], row["forms"]
+        table[f"{cls}_lemmas"].add(lemma.lower())
         table[cls].update(form.strip().lower() for form in forms.split(",") if form.strip())
     return table
 
 
 def load_cues(user_file: str | Path | None = None) -> CueLexicon:
     """The packaged cue lexicon, extended by ``user_file`` when given."""
-    packaged = resources.files("dragoman.quotes").joinpath("data/cues.tsv").read_text(encoding="utf-8")
-    table = parse_cues(packaged, "quotes/data/cues.tsv")
+    table = parse_cues(packaged_text("dragoman.quotes", "cues.tsv"), "quotes/data/cues.tsv")
     if user_file:
-        extra = parse_cues(Path(user_file).read_text(encoding="utf-8"), str(user_file))
+        extra = parse_cues(user_text(Path(user_file), "cues file"), str(user_file))
         for key, values in extra.items():
             table[key].update(values)
     return CueLexicon(
@@ -78,6 +71,5 @@ def load_cues(user_file: str | Path | None = None) -> CueLexicon:
 
 
 def load_titles() -> frozenset[str]:
-    """Words stripped from the edges of a capitalised speaker name (``quotes/data/titles.txt``)."""
-    text = resources.files("dragoman.quotes").joinpath("data/titles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """Words stripped from the edges of a capitalised speaker name (``knowledge/data/titles.tsv``, list ``name_edge``)."""
+    return title_words("name_edge")

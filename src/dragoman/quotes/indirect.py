@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from dragoman.quotes.direct import Found, resolve_slot
 from dragoman.quotes.layout import Layout
+from dragoman.knowledge import time_words
 from dragoman.quotes.speakers import (
     SpeakerContext,
     SpeakerSlot,
@@ -33,10 +34,7 @@ _FINITE_HINTS = frozenset(
     "would will is was has had could should can are were did does do may might must 's 're 've 'll 'd won't "
     "wasn't isn't hasn't didn't doesn't don't".split()
 )
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight on last this week "
-    "night morning afternoon evening earlier later recently".split()
-)
+_TIME_WORDS = time_words("clause_time")
 _TRAILING_LINKS = frozenset("as because and but or while since , ; : — – -".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _SET_OFF = frozenset({",", "—", "–"})  # marks around a parenthetical "X said"

@@ -15,6 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from dragoman.quotes.cues import CueLexicon
+from dragoman.knowledge import time_words
 from dragoman.quotes.descriptions import description_after, description_before
 from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, Span
 
@@ -27,10 +28,7 @@ _SKIP_BEFORE_CUE = frozenset(
 _APPOSITION_OPENERS = frozenset("who which whose whom a an the one whom former".split())
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "nsubj:pass", "csubj:pass"})  # ClearNLP and UD labels
 _NOT_VERB_POS = frozenset({"NOUN", "ADJ", "NUM", "ADP", "DET"})
-_NOT_NAMES = frozenset(
-    "amid despite following monday tuesday wednesday thursday friday saturday sunday today yesterday "
-    "january february march april june july august september october november december".split()
-)
+_NOT_NAMES = time_words("not_name")
 
 
 @dataclass(frozen=True, slots=True)
