@@ -61,7 +61,7 @@ def _event(e: Event) -> JsonObject:
 
 def _quote(q: Quote) -> JsonObject:
     return {
-        "start": q.span.start, "end": q.span.end, "text": q.span.text, "kind": q.kind,
+        "start": q.span.start, "end": q.span.end, "text": q.span.text, "kind": q.kind, "mode": q.mode,
         "speaker": _actor(q.speaker) if q.speaker else None, "cue": _span(q.cue) if q.cue else None,
     }
 

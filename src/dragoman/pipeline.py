@@ -127,7 +127,7 @@ def _actors(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
 
 
 def _quotes(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
-    return replace(t, quotes=extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues))
+    return replace(t, quotes=extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, pipeline.settings.quotes.thought))
 
 
 def _events(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:

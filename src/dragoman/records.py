@@ -14,6 +14,8 @@ from typing import Literal, Mapping, Union
 JsonScalar = Union[str, int, float, bool, None]
 ActorKind = Literal["person", "state", "organization", "igo", "group"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteMode = Literal["speech", "writing", "thought"]
+"""How a quote reached the text: said, written (wrote, tweeted, a statement), or thought/believed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,7 @@ class Quote:
     speaker: ActorMention | None
     cue: Span | None
     stage: str
+    mode: QuoteMode = "speech"
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,7 @@ class EventSettings:
 @dataclass(frozen=True, slots=True)
 class QuoteSettings:
     user_cues: str = field(default="", metadata=_doc("A TSV file of extra reporting cues (same columns as quotes/data/cues.tsv)."))
+    thought: bool = field(default=False, metadata=_doc("Also emit attributions of thought or belief (\"X believes that ...\", \"X thinks ...\"), with mode `thought`; by default only speech and writing are emitted (docs/quotes.md)."))
 
 
 @dataclass(frozen=True, slots=True)

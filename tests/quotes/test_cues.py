@@ -30,7 +30,7 @@ def test_user_file_extends(tmp_path, backend):
 
 
 def test_bad_line_is_a_clear_error():
-    with pytest.raises(DataFileError, match="expected 'lemma<TAB>class<TAB>forms'"):
+    with pytest.raises(DataFileError, match=r"expected 'lemma<TAB>class<TAB>forms\[<TAB>mode\]'"):
         parse_cues("say verb said\n", "x.tsv")
 
 

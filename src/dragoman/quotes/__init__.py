@@ -21,7 +21,7 @@ from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import find_segments
 from dragoman.quotes.mixed import widen_mixed
 from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, make_span, subject_before
-from dragoman.records import ActorMention, Article, Quote, RemovedSpan
+from dragoman.records import ActorMention, Article, Quote, QuoteMode, RemovedSpan
 
 STAGE = "quotes.rules.v1"
 
@@ -61,6 +61,7 @@ def extract_quotes(
     removed: tuple[RemovedSpan, ...],
     mentions: tuple[ActorMention, ...],
     cues: CueLexicon,
+    thought: bool = False,
 ) -> tuple[Quote, ...]:
     """Every quotation in the article, in text order, each with its speaker or ``None``.
 
@@ -82,4 +83,14 @@ def extract_quotes(
     kept = [_governed(ctx, layout, f) if f.speaker is None and f.cue is None and f.kind in {"direct", "mixed"} else f for f in kept]
     kept = [f for f in kept if _outside_removed(f, removed)]
     kept.sort(key=lambda f: (f.span.start, f.span.end))
-    return tuple(Quote(f.span, f.kind, f.speaker, f.cue, STAGE) for f in kept)
+    quotes = (Quote(f.span, f.kind, f.speaker, f.cue, STAGE, _mode(cues, f)) for f in kept)
+    return tuple(q for q in quotes if thought or q.mode != "thought")
+
+
+def _mode(cues: CueLexicon, found: Found) -> QuoteMode:
+    """Speech, writing or thought, from the cue's last word ("tweeted", "in a statement",
+    "believes"); speech when there is no cue."""
+    if found.cue is None:
+        return "speech"
+    words = found.cue.text.lower().split()
+    return cues.mode_of(words[-1]) if words else "speech"

@@ -125,6 +125,12 @@ def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: list[tuple[int, 
     return last is not None and last.text == "?" and not _inside(quoted, last.idx)
 
 
+def _reports_again(ctx: SpeakerContext, token: Token) -> bool:
+    """A participle cue ("saying", "suggesting", "adding") that opens a report of its own."""
+    lower = token.lower_
+    return lower in ctx.cues.participles or (lower.endswith("ing") and ctx.cues.is_verb(lower, token.lemma_))
+
+
 def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: list[int]) -> tuple[int, int] | None:
     """Character bounds of a clause from token ``start_tok`` to before ``end_tok``, cut before
     any full quotation opening in it and before ", PARTICIPLE-CUE" (", suggesting ...": a report of
@@ -133,7 +139,7 @@ def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: lis
     if start_tok >= end_tok:
         return None
     end_tok = next(
-        (k for k in range(start_tok + 1, end_tok - 1) if doc[k].text == "," and doc[k + 1].lower_ in ctx.cues.participles),
+        (k for k in range(start_tok + 1, end_tok - 1) if doc[k].text == "," and _reports_again(ctx, doc[k + 1])),
         end_tok,
     )
     a = doc[start_tok].idx

@@ -1,0 +1,73 @@
+"""Reported speech with the trained parser (issue 16): boundaries from the parse, parenthetical cues,
+participles, questions, and the attribution mode of each quote."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.quotes import extract_quotes
+from dragoman.nlp import parse_article
+from dragoman.records import Article
+
+from .helpers import mention, run, speaker_of, texts
+
+
+def _parser(pipeline: Pipeline):
+    if not pipeline.nlp.has_parser:
+        pytest.skip("no trained pipeline with a parser")
+    return pipeline.nlp
+
+
+@pytest.mark.model
+def test_clause_ends_with_the_cues_complement(pipeline: Pipeline, cues):
+    text = "The military acknowledged that the plane crashed, but it denied a claim by the militants that they shot it down."
+    quotes = run(_parser(pipeline), cues, text)
+    assert "the plane crashed" in texts(quotes, "indirect")
+
+
+@pytest.mark.model
+def test_parenthetical_cue_reports_the_clause_it_interrupts(pipeline: Pipeline, cues):
+    text = "Ann Woolson runs the office. The good news for Cruz, Woolson said, is that he is almost guaranteed to attract a media horde."
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Ann Woolson", "Ann Woolson"), mention(text, "Woolson", "Ann Woolson", nth=1)])
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert any(q.span.text.startswith("is that he is almost guaranteed") for q in reported)
+    assert all("Woolson said" not in q.span.text for q in reported)
+    assert speaker_of(quotes, "almost guaranteed") == "Ann Woolson"
+
+
+@pytest.mark.model
+def test_long_tail_after_an_inverted_cue(pipeline: Pipeline, cues):
+    text = "The Clinton approach is made possible by its resources, said Katie Harbath, Facebook's director of politics and government outreach."
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Katie Harbath", "Katie Harbath")])
+    assert "The Clinton approach is made possible by its resources" in texts(quotes, "indirect")
+    assert speaker_of(quotes, "Clinton approach") == "Katie Harbath"
+
+
+@pytest.mark.model
+def test_participle_after_a_conjunction_and_a_clause_stops_before_the_next(pipeline: Pipeline, cues):
+    text = ("Saudi foreign minister Adel al-Jubeir focused on the intervention, saying it would not help Assad remain in power, "
+            "suggesting both capitals may be contemplating military action.")
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Adel al-Jubeir", "Adel al-Jubeir")])
+    assert "it would not help Assad remain in power" in texts(quotes, "indirect")
+
+
+@pytest.mark.model
+def test_a_question_reports_nothing(pipeline: Pipeline, cues):
+    assert texts(run(_parser(pipeline), cues, "You said Darfur is a repetition of history?"), "indirect") == []
+
+
+@pytest.mark.model
+def test_mode_of_each_quote_and_thought_behind_a_setting(pipeline: Pipeline, cues):
+    text = ("Maria Lopez said the budget would pass next week. Maria Lopez tweeted that the vote was fair. "
+            "Maria Lopez believes the count was right.")
+    nlp = _parser(pipeline)
+    article = Article("t", text, "test")
+    doc = parse_article(nlp, article, ())
+    default = extract_quotes(doc, article, (), (), cues)
+    assert {q.span.text: q.mode for q in default} == {"the budget would pass next week": "speech", "the vote was fair": "writing"}
+    wide = extract_quotes(doc, article, (), (), cues, thought=True)
+    assert {q.span.text: q.mode for q in wide}.get("the count was right") == "thought"
+    assert replace(pipeline.settings.quotes).thought is False  # emitted only when asked for
