@@ -71,3 +71,17 @@ def test_mode_of_each_quote_and_thought_behind_a_setting(pipeline: Pipeline, cue
     wide = extract_quotes(doc, article, (), (), cues, thought=True)
     assert {q.span.text: q.mode for q in wide}.get("the count was right") == "thought"
     assert replace(pipeline.settings.quotes).thought is False  # emitted only when asked for
+
+
+@pytest.mark.model
+def test_directive_reports_what_was_asked(pipeline: Pipeline, cues):
+    text = "Jeff Rathke also asked the governments of South East Asia not to turn away boats of people seeking asylum."
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Jeff Rathke", "Jeff Rathke")])
+    assert "not to turn away boats of people seeking asylum" in texts(quotes, "indirect")
+
+
+@pytest.mark.model
+def test_clause_opening_with_any_noun_phrase_after_a_finite_cue(pipeline: Pipeline, cues):
+    text = "Nawar Oliver says only one percent targeted the Islamic State group. An estimated 80,000 people rallied in London."
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Nawar Oliver", "Nawar Oliver")])
+    assert texts(quotes, "indirect") == ["only one percent targeted the Islamic State group"]

@@ -44,6 +44,14 @@ _SUBJECT_WINDOW = 7  # tokens between a parenthetical's opening comma and its cu
 # saying in late January they had liberated ...".
 _BEFORE_PARTICIPLE = frozenset({"and", "after", "while", "before", "by", "when"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "that", "while", "because", "although", "though", "so"})
+# With a tagger: a finite verb (past, present, modal) soon after the cue means a clause follows,
+# and a clause may open with any noun phrase or adverb ("says groups also sometimes have ...") —
+# except after verbs whose next noun phrase is the addressee ("told reporters ...").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "DET", "NUM", "ADV", "ADJ", "PRON"})
+_DIRECTIVES = frozenset({"urge", "ask", "tell", "warn", "advise", "implore", "press", "encourage"})
+_CUE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a finite cue, not "An estimated 80,000" or "whose claim acceptance rate"
+_ADDRESSING = frozenset({"tell", "ask", "warn", "urge", "remind", "assure", "inform", "brief"})
 _THAT_WINDOW = 9
 _MIN_WORDS = 3
 _BACKWARD_TAIL = 8
@@ -62,7 +70,7 @@ def _inside_any(spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
 def _finite_soon(tokens: list[Token]) -> bool:
     for token in tokens[1:7]:
         lower = token.lower_
-        if lower in _FINITE_HINTS or (token.is_lower and lower.endswith("ed") and len(lower) > 3):
+        if lower in _FINITE_HINTS or (token.is_lower and lower.endswith("ed") and len(lower) > 3) or token.tag_ in _FINITE_TAGS:
             return True
         if token.is_punct:
             return False
@@ -113,7 +121,11 @@ def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
     token = doc[q]
     if token.lower_ in _SUBJECT_PRONOUNS:
         return q
-    starter = token.lower_ in _CLAUSE_STARTERS or (token.text[:1].isupper() and not token.is_punct)
+    starter = (
+        token.lower_ in _CLAUSE_STARTERS
+        or (token.text[:1].isupper() and not token.is_punct)
+        or (token.pos_ in _SUBJECT_POS and doc[p].tag_ in _CUE_TAGS and doc[p].lemma_ not in _ADDRESSING)  # "says only one percent targeted ..."
+    )
     if starter and _finite_soon(list(doc[q:hi])):
         return q
     return None
@@ -233,7 +245,7 @@ def extract_indirect(
                 and not lower.endswith("ing")
                 and not (p + 1 < hi and f"{lower} {doc[p + 1].lower_}" in ctx.cues.exclusions)
             ):
-                start = _forward_start(ctx, p, hi) if p not in used_cues else None
+                start = _forward_start(ctx, p, hi)
                 if start is not None:
                     clause = clause_bounds(ctx, start, _forward_end(ctx, p, hi), cut_at)
                     slot = subject_before(ctx, p, lo)
@@ -285,8 +297,14 @@ def _parsed(
         start, end = child.left_edge.i, child.right_edge.i + 1
         if doc[start].lower_ == "that":
             start += 1
-        slot = subject_after(ctx, p, hi) if inverted else subject_before(ctx, p, lo)
+        # "CLAUSE, says Max Abrahms, ...": after the cue, whatever the parse made of the name
+        slot = subject_after(ctx, p, hi) if inverted or (child.i < p and not subjects) else subject_before(ctx, p, lo)
         return clause_bounds(ctx, start, end, cut_at), None, slot
+    if verb.lemma_ in _DIRECTIVES and any(c.dep_ in {"obj", "dobj", "iobj"} for c in verb.children):
+        # "X urged/asked/told Y (not) to V": what Y was asked to do
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > p and child.right_edge.i < hi and any(t.lower_ == "to" for t in child.children):
+                return clause_bounds(ctx, child.left_edge.i, child.right_edge.i + 1, cut_at), None, subject_before(ctx, p, lo)
     return None
 
 
