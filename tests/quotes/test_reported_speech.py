@@ -85,3 +85,18 @@ def test_clause_opening_with_any_noun_phrase_after_a_finite_cue(pipeline: Pipeli
     text = "Nawar Oliver says only one percent targeted the Islamic State group. An estimated 80,000 people rallied in London."
     quotes = run(_parser(pipeline), cues, text, [mention(text, "Nawar Oliver", "Nawar Oliver")])
     assert texts(quotes, "indirect") == ["only one percent targeted the Islamic State group"]
+
+
+def test_transcript_turns_are_quotes_of_their_label(backend, cues):
+    text = ("Mike Pence attacked Tim Kaine in the debate.\n\nPENCE: Well, that is absolutely right. We will rebuild the military.\n\n"
+            "KAINE: No, it is not. The governor is wrong about that.\n\nQ: What about Syria?")
+    quotes = run(backend, cues, text, [mention(text, "Mike Pence", "Mike Pence"), mention(text, "Tim Kaine", "Tim Kaine")])
+    turns = {q.span.text: (q.kind, q.speaker.actor.name if q.speaker else None) for q in quotes}
+    assert turns["Well, that is absolutely right. We will rebuild the military."] == ("direct", "Mike Pence")
+    assert turns["No, it is not. The governor is wrong about that."] == ("direct", "Tim Kaine")
+    assert turns["What about Syria?"] == ("direct", None)
+
+
+def test_one_label_is_no_transcript(backend, cues):
+    text = "WARNING: the roads are closed. Officials said the storm would pass."
+    assert all(not q.span.text.startswith("the roads") for q in run(backend, cues, text))

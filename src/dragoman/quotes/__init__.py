@@ -5,7 +5,7 @@ article text, the removed spans and the actor mentions; adds :class:`Quote` reco
 One module per approach: ``marks`` pairs quotation marks, ``direct`` attributes quoted
 segments, ``indirect`` finds reported clauses, ``mixed`` widens a quoted phrase to the
 clause that carries it, ``speakers`` finds a cue's speaker (``descriptions`` when the text
-gives a description, not a name), ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
+gives a description, not a name), ``transcripts`` reads "NAME: ..." turns, ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dragoman.quotes.indirect import extract_indirect
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import find_segments
 from dragoman.quotes.mixed import widen_mixed
+from dragoman.quotes.transcripts import extract_turns
 from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, make_span, subject_before
 from dragoman.records import ActorMention, Article, Quote, QuoteMode, RemovedSpan
 
@@ -49,6 +50,11 @@ def _governed(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
             cue = make_span(ctx.article, verb.idx, verb.idx + len(verb))
             return replace(found, speaker=speaker, cue=cue, cue_i=verb.i)
     return found
+
+
+def _within_turn(found: Found, turns: list[Found]) -> bool:
+    """Inside a transcript turn, only a quote the turn attributes to someone by a cue stands on its own."""
+    return any(t.span.contains(found.span.start, found.span.end) for t in turns) and (found.cue is None or found.speaker is None)
 
 
 def _outside_removed(found: Found, removed: tuple[RemovedSpan, ...]) -> bool:
@@ -81,7 +87,8 @@ def extract_quotes(
     clauses = extract_indirect(ctx, layout, quoted, direct, used_cues, phrases)
     kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, clauses)] + clauses)
     kept = [_governed(ctx, layout, f) if f.speaker is None and f.cue is None and f.kind in {"direct", "mixed"} else f for f in kept]
-    kept = [f for f in kept if _outside_removed(f, removed)]
+    turns = extract_turns(ctx, layout, removed)
+    kept = [f for f in kept if _outside_removed(f, removed) and not _within_turn(f, turns)] + turns
     kept.sort(key=lambda f: (f.span.start, f.span.end))
     quotes = (Quote(f.span, f.kind, f.speaker, f.cue, STAGE, _mode(cues, f)) for f in kept)
     return tuple(q for q in quotes if thought or q.mode != "thought")
