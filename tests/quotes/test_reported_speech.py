@@ -100,3 +100,13 @@ def test_transcript_turns_are_quotes_of_their_label(backend, cues):
 def test_one_label_is_no_transcript(backend, cues):
     text = "WARNING: the roads are closed. Officials said the storm would pass."
     assert all(not q.span.text.startswith("the roads") for q in run(backend, cues, text))
+
+
+@pytest.mark.model
+def test_clause_running_into_a_quotation_is_one_mixed_quote(pipeline: Pipeline, cues):
+    text = "Maria Lopez said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”"
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Maria Lopez", "Maria Lopez")])
+    assert [(q.kind, q.span.text) for q in quotes] == [
+        ("mixed", "it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”")
+    ]
+    assert speaker_of(quotes, "oceans") == "Maria Lopez"

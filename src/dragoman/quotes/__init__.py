@@ -22,9 +22,10 @@ from dragoman.quotes.marks import find_segments
 from dragoman.quotes.mixed import widen_mixed
 from dragoman.quotes.transcripts import extract_turns
 from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, make_span, subject_before
-from dragoman.records import ActorMention, Article, Quote, QuoteMode, RemovedSpan
+from dragoman.records import ActorMention, Article, Quote, QuoteMode, RemovedSpan, Span
 
 STAGE = "quotes.rules.v1"
+_JOIN_GAP = 3  # characters (", ") between a reported clause and the quotation it runs into
 
 __all__ = ["STAGE", "CueLexicon", "extract_quotes", "load_cues"]
 
@@ -50,6 +51,35 @@ def _governed(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
             cue = make_span(ctx.article, verb.idx, verb.idx + len(verb))
             return replace(found, speaker=speaker, cue=cue, cue_i=verb.i)
     return found
+
+
+def _run_into_quotes(text: str, direct: list[Found], clauses: list[Found]) -> tuple[list[Found], list[Found]]:
+    """A reported clause that runs on into a full quotation ("... to think that if the U.S. pulls back,
+    “our oceans are going to save us.”") is one mixed quote: the clause's words and the quoted ones,
+    said by the clause's speaker. Only a quotation with no cue of its own, the clause's cue, or a cue
+    inside the clause ("to think that ... “...”") joins."""
+    joined: set[int] = set()
+    out: list[Found] = []
+    for clause in clauses:
+        follower = next(
+            (
+                k for k, f in enumerate(direct)
+                if k not in joined and f.kind == "direct" and f.segment is not None
+                and f.first_sentence == clause.last_sentence
+                and 0 <= f.segment.open_at - clause.span.end <= _JOIN_GAP
+                and not text[clause.span.end:f.segment.open_at].strip(" ,:")
+                and (f.cue is None or f.cue == clause.cue or clause.span.contains(f.cue.start, f.cue.end))
+            ),
+            None,
+        )
+        if follower is None:
+            out.append(clause)
+            continue
+        joined.add(follower)
+        end = direct[follower].segment.outer_end  # type: ignore[union-attr]
+        span = Span(clause.span.doc_id, clause.span.start, end, text[clause.span.start:end])
+        out.append(replace(clause, span=span, kind="mixed", last_sentence=direct[follower].last_sentence))
+    return [f for k, f in enumerate(direct) if k not in joined], out
 
 
 def _within_turn(found: Found, turns: list[Found]) -> bool:
@@ -85,6 +115,7 @@ def extract_quotes(
     quoted = [(s.open_at, s.outer_end) for s in segments]
     phrases = [(s.open_at, s.outer_end) for s in segments if not is_title(article.text, s)]
     clauses = extract_indirect(ctx, layout, quoted, direct, used_cues, phrases)
+    direct, clauses = _run_into_quotes(article.text, direct, clauses)
     kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, clauses)] + clauses)
     kept = [_governed(ctx, layout, f) if f.speaker is None and f.cue is None and f.kind in {"direct", "mixed"} else f for f in kept]
     turns = extract_turns(ctx, layout, removed)
