@@ -110,3 +110,9 @@ def test_clause_running_into_a_quotation_is_one_mixed_quote(pipeline: Pipeline, 
         ("mixed", "it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”")
     ]
     assert speaker_of(quotes, "oceans") == "Maria Lopez"
+
+
+def test_opening_quotation_attributed_by_the_next_sentence(backend, cues):
+    text = "“We will not back down from this fight.”\n\nThat was the message from Theresa May on Monday."
+    quotes = run(backend, cues, text, [mention(text, "Theresa May", "Theresa May")])
+    assert speaker_of(quotes, "back down") == "Theresa May"

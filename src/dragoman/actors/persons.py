@@ -98,6 +98,11 @@ def _cued(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: Pers
 _NOT_PERSON_ENTITIES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 
 
+def _acting_subject(token: Token) -> bool:
+    """The word is the subject of a verb (with the trained parser)."""
+    return token.dep_ in {"nsubj", "nsubj:pass"} and token.head.pos_ in {"VERB", "AUX"}
+
+
 def _lone_speaker(doc: Doc, i: int, words: PersonWords) -> bool:
     """One capitalised word that is the subject of a speech verb right beside it ("Zakhilwal said",
     "warned Solmazturk"): a person named by surname, when the NER does not call it anything else."""
@@ -332,8 +337,10 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         taken.append((span.start, span.end))
 
     for token in doc:
-        if not token.text[:1].isupper() or not token.is_alpha or token.text in words.not_name or _part_of_longer_name(doc, token.i):
+        if not token.text[:1].isupper() or not token.is_alpha or _part_of_longer_name(doc, token.i):
             continue
+        if token.text in words.not_name and not _acting_subject(token):
+            continue  # "in May" is a month; "May said" is the Theresa May the article named
         end_char = token.idx + len(token.text)
         if not free(token.idx, end_char):
             continue

@@ -22,9 +22,10 @@ from dragoman.quotes.marks import find_segments
 from dragoman.quotes.mixed import widen_mixed
 from dragoman.quotes.transcripts import extract_turns
 from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, make_span, subject_before
-from dragoman.records import ActorMention, Article, Quote, QuoteMode, RemovedSpan, Span
+from dragoman.records import ActorMention, Article, MentionRole, Quote, QuoteMode, RemovedSpan, Span
 
 STAGE = "quotes.rules.v1"
+_POINTING_BACK = frozenset({"that", "those", "these", "this", "so", "such"})  # a sentence opening that refers to the quotation before it
 _JOIN_GAP = 3  # characters (", ") between a reported clause and the quotation it runs into
 
 __all__ = ["STAGE", "CueLexicon", "extract_quotes", "load_cues"]
@@ -82,6 +83,27 @@ def _run_into_quotes(text: str, direct: list[Found], clauses: list[Found]) -> tu
     return [f for k, f in enumerate(direct) if k not in joined], out
 
 
+def _named_next(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
+    """A quotation standing alone in its paragraph, attributed by the next sentence that points back
+    to it ("“We will not back down.” ¶ That was the message from Prime Minister Theresa May ..."):
+    the first person (else the first actor) that sentence names speaks."""
+    text = ctx.article.text
+    before = text[: found.span.start].rstrip(" “\"'‘")
+    after_end = found.segment.outer_end if found.segment is not None else found.span.end
+    if before and not before.endswith("\n") or text[after_end:after_end + 1] not in {"\n", ""}:
+        return found
+    nxt = found.last_sentence + 1
+    if nxt >= len(layout.sent_chars):
+        return found
+    a, b = layout.sent_chars[nxt]
+    first = text[a:b].split(maxsplit=1)
+    if not first or first[0].lower() not in _POINTING_BACK:
+        return found
+    inside = [m for m in ctx.mentions if a <= m.span.start < b and m.role is MentionRole.ACTOR]
+    chosen = next((m for m in inside if m.actor.kind == "person"), inside[0] if inside else None)
+    return replace(found, speaker=chosen) if chosen is not None else found
+
+
 def _within_turn(found: Found, turns: list[Found]) -> bool:
     """Inside a transcript turn, only a quote the turn attributes to someone by a cue stands on its own."""
     return any(t.span.contains(found.span.start, found.span.end) for t in turns) and (found.cue is None or found.speaker is None)
@@ -118,6 +140,7 @@ def extract_quotes(
     direct, clauses = _run_into_quotes(article.text, direct, clauses)
     kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, clauses)] + clauses)
     kept = [_governed(ctx, layout, f) if f.speaker is None and f.cue is None and f.kind in {"direct", "mixed"} else f for f in kept]
+    kept = [_named_next(ctx, layout, f) if f.speaker is None and f.kind == "direct" else f for f in kept]
     turns = extract_turns(ctx, layout, removed)
     kept = [f for f in kept if _outside_removed(f, removed) and not _within_turn(f, turns)] + turns
     kept.sort(key=lambda f: (f.span.start, f.span.end))
