@@ -168,13 +168,18 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation with its speaker (``None`` when it cannot be recovered)."""
+    """A quotation with its speaker (``None`` when it cannot be recovered).
+
+    ``about`` are the article's actor mentions inside the quotation, the speaker's own chain left
+    out (``quotes/about.py``): what the quote is about ("what did Erdogan say about Russia").
+    """
 
     span: Span
     kind: QuoteKind
     speaker: ActorMention | None
     cue: Span | None
     stage: str
+    about: tuple[ActorMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

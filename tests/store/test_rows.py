@@ -94,11 +94,13 @@ def test_v2_store_migrates_and_keeps_its_rows(tmp_path: Path) -> None:
     old.close()
 
     migrated = connect(tmp_path / "v2.db")
-    assert schema_version(migrated) == LATEST == 4
+    assert schema_version(migrated) == LATEST == 5
     assert _shape(migrated) == _shape(connect(tmp_path / "fresh.db"))
     # version 4: entity chains; rows stored before have none
     assert migrated.execute("SELECT entity FROM mentions").fetchone() == (None,)
     assert migrated.execute("SELECT source_entity, target_entity FROM events").fetchone() == (None, None)
+    # version 5: what quotes are about is not guessed for an article stored without entity chains
+    assert migrated.execute("SELECT count(*) FROM quote_mentions").fetchone() == (0,)
     counts = [migrated.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "removed", "mentions", "events", "quotes", "duplicates")]
     assert counts == [1, 1, 1, 1, 1, 0]
     evidence_all, stage = migrated.execute("SELECT evidence_all, stage FROM events").fetchone()

@@ -5,7 +5,8 @@ article text, the removed spans and the actor mentions; adds :class:`Quote` reco
 One module per approach: ``marks`` pairs quotation marks, ``direct`` attributes quoted
 segments, ``indirect`` finds reported clauses, ``mixed`` widens a quoted phrase to the
 clause that carries it, ``speakers`` finds a cue's speaker (``descriptions`` when the text
-gives a description, not a name), ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
+gives a description, not a name), ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``);
+``about`` lists the actors each quote mentions (run after the quotes are found, with the mentions).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from dragoman.quotes.about import add_about
 from dragoman.quotes.cues import CueLexicon, load_cues
 from dragoman.quotes.direct import Found, extract_direct, is_title, resolve_slot
 from dragoman.quotes.indirect import extract_indirect
@@ -25,7 +27,7 @@ from dragoman.records import ActorMention, Article, Quote, RemovedSpan
 
 STAGE = "quotes.rules.v1"
 
-__all__ = ["STAGE", "CueLexicon", "extract_quotes", "load_cues"]
+__all__ = ["STAGE", "CueLexicon", "add_about", "extract_quotes", "load_cues"]
 
 
 def _absorbed(phrase: Found, clauses: list[Found]) -> bool:

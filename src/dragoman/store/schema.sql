@@ -61,6 +61,16 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_entity INTEGER    -- version 4: the speaker's entity chain
 );
 
+-- Version 5: the actors each quote is about (Quote.about; quotes/about.py), one flat mention per row.
+CREATE TABLE IF NOT EXISTS quote_mentions (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    name TEXT, code TEXT, country TEXT, kind TEXT NOT NULL, sector TEXT, affiliation TEXT, rule TEXT NOT NULL,
+    stage TEXT,
+    entity INTEGER            -- the mention's entity chain in its article; NULL for a place
+);
+
 CREATE TABLE IF NOT EXISTS rejections (
     doc_id TEXT NOT NULL, source TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL,
     PRIMARY KEY (doc_id, source)
@@ -103,3 +113,7 @@ CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq);
+CREATE INDEX IF NOT EXISTS quote_mentions_quote ON quote_mentions (quote_id);
+CREATE INDEX IF NOT EXISTS quote_mentions_code ON quote_mentions (code);
+CREATE INDEX IF NOT EXISTS quote_mentions_country ON quote_mentions (country);
+CREATE INDEX IF NOT EXISTS quote_mentions_name ON quote_mentions (name COLLATE NOCASE);
