@@ -353,11 +353,12 @@ def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = 
     return commands.query_network(db, start, end, level, min_events)
 
 
-def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
-    """Quotes, by speaker (``dragoman query quotes``)."""
+def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
+    """Quotes, by speaker and by an actor they mention (``dragoman query quotes``): ``about`` matches a code
+    prefix (``RUS``), a country or a word of a name (``putin``)."""
     from dragoman.store import commands
 
-    return commands.query_quotes(db, speaker, limit, offset)
+    return commands.query_quotes(db, speaker, limit, offset, about)
 
 
 def query_search(db: Path, words: str, kind: SearchKind = "articles", limit: int = 20, offset: int = 0) -> Page[SearchHit]:

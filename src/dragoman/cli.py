@@ -516,14 +516,25 @@ def query_network_cmd(
 @query_app.command("quotes")
 def query_quotes_cmd(
     db: DbOpt, speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker name (any case), code or country.")] = None,
+    about: Annotated[Optional[str], typer.Option("--about", help="An actor the quote mentions: code prefix (RUS), country, or a word of its name.")] = None,
     limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
 ) -> None:
-    """Quotes, by speaker."""
+    """Quotes, by speaker and by what they are about ("what did Erdogan say about Russia": --speaker erdogan --about RUS)."""
+    for flag, value in (("--speaker", speaker), ("--about", about)):
+        if value is not None and not value.strip():
+            raise _usage(f"{flag} must not be empty; give a name, a code or a country")
     try:
-        page = api.query_quotes(db, speaker, limit, offset)
+        page = api.query_quotes(db, speaker, limit, offset, about)
     except DragomanError as e:
         raise _fail(e) from e
-    _print_rows(page.items, fmt, ("speaker_name", "speaker_code", "kind", "text", "article_id"))
+    if fmt == "table" and page.items:
+        table = Table("speaker_name", "speaker_code", "kind", "text", "about", "article_id")
+        for q in page.items:
+            mentioned = "; ".join(f"{a.name or a.text} ({a.code or '–'})" for a in q.about)
+            table.add_row(q.speaker_name or q.speaker_text or "", q.speaker_code or "", q.kind, q.text, mentioned, q.article_id)
+        out.print(table)
+    else:
+        _print_rows(page.items, fmt, ("speaker_name", "speaker_code", "kind", "text", "article_id"))
     err.print(f"{len(page.items)} of {page.total} quotes")
 
 

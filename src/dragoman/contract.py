@@ -59,10 +59,22 @@ def _event(e: Event) -> JsonObject:
     }
 
 
+def _about(m: ActorMention) -> JsonObject:
+    """An actor a quote mentions: its chain (``None`` for a place), identity and span."""
+    out: JsonObject = {
+        "entity": m.entity, "code": m.actor.code, "name": m.actor.name, "country": m.actor.country, "kind": m.actor.kind,
+        "start": m.span.start, "end": m.span.end, "text": m.span.text,
+    }
+    if m.actor.affiliation:
+        out["affiliation"] = m.actor.affiliation
+    return out
+
+
 def _quote(q: Quote) -> JsonObject:
     return {
         "start": q.span.start, "end": q.span.end, "text": q.span.text, "kind": q.kind, "mode": q.mode,
         "speaker": _actor(q.speaker) if q.speaker else None, "cue": _span(q.cue) if q.cue else None,
+        "about": [_about(m) for m in q.about],
     }
 
 

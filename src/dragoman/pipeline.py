@@ -23,7 +23,7 @@ from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
 from dragoman.nlp import NlpBackend, add_gazetteer_ruler, parse_article, parse_articles, ruler_patterns
 from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
-from dragoman.quotes import CueLexicon, extract_quotes, load_cues
+from dragoman.quotes import CueLexicon, add_about, extract_quotes, load_cues
 from dragoman.records import ActorMention, Article, CodedArticle, Event, Input, Quote, Rejection, RemovedSpan, Result
 from dragoman.registry import nlp_factory
 from dragoman.settings import Settings
@@ -127,7 +127,12 @@ def _actors(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
 
 
 def _quotes(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+<<<<<<< HEAD
     return replace(t, quotes=extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, pipeline.settings.quotes.thought))
+=======
+    # what each quote is about: the actors' mentions inside it, once the quotes are known
+    return replace(t, quotes=add_about(extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues), t.actors))
+>>>>>>> about
 
 
 def _events(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:

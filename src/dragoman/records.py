@@ -170,7 +170,11 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation with its speaker (``None`` when it cannot be recovered)."""
+    """A quotation with its speaker (``None`` when it cannot be recovered).
+
+    ``about`` are the article's actor mentions inside the quotation, the speaker's own chain left
+    out (``quotes/about.py``): what the quote is about ("what did Erdogan say about Russia").
+    """
 
     span: Span
     kind: QuoteKind
@@ -178,6 +182,7 @@ class Quote:
     cue: Span | None
     stage: str
     mode: QuoteMode = "speech"
+    about: tuple[ActorMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ def _all_spans(obj: dict) -> list[dict]:
     for key in ("removed", "actors", "quotes"):
         spans += obj[key]
     spans += [q["cue"] for q in obj["quotes"] if q["cue"]]
+    spans += [a for q in obj["quotes"] for a in q["about"]]
     spans += [e["evidence"] for e in obj["events"]]
     return spans
 
@@ -39,6 +40,8 @@ def test_example_is_schema_valid_and_spans_index_the_text(pipeline: Pipeline) ->
     for span in _all_spans(obj):
         assert EXAMPLE[span["start"] : span["end"]] == span["text"]
     assert obj["removed"] and obj["actors"] and obj["quotes"] and obj["events"]
+    [expect] = [q for q in obj["quotes"] if q["text"].startswith("We expect")]
+    assert [(a["text"], a["country"]) for a in expect["about"]] == [("Russia", "RUS"), ("its", "RUS")]  # not Erdogan, who says it
 
 
 WORDS = ["Turkey", "Russia", "Iran", "said", "met", "with", "“", "”", '"', "sold", "drones", "to", "Erdogan", "Putin", "he", "his", "counterpart",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -53,7 +54,33 @@ def test_network_quotes_search(client: TestClient) -> None:
     assert client.get("/api/quotes", params={"speaker": "TUR"}).status_code == 200
 
 
+def test_what_erdogan_said_about_russia(client: TestClient, seed_id: str) -> None:
+    page = client.get("/api/quotes", params={"speaker": "Erdogan", "about": "RUS"}).json()
+    assert page["total"] >= 1
+    for q in page["items"]:
+        assert "Erdogan" in q["speaker_name"]
+        assert any(a["code"].startswith("RUS") or a["country"] == "RUS" for a in q["about"])
+        assert all(set(a) == {"entity", "code", "name", "country", "kind", "start", "end", "text"} for a in q["about"])
+    assert any("Russia" in q["text"] for q in page["items"] if q["article_id"] == seed_id)
+    # a word of a name in any case matches too ("my dear friend Putin": RUSGOV); the speaker's own chain is never what a quote is about
+    by_name = client.get("/api/quotes", params={"speaker": "Erdogan", "about": "putin"}).json()
+    assert 1 <= by_name["total"] < page["total"] and {q["id"] for q in by_name["items"]} < {q["id"] for q in page["items"]}
+    assert client.get("/api/quotes", params={"speaker": "Erdogan", "about": "Erdogan"}).json()["total"] == 0
+    article = client.get(f"/api/articles/{seed_id}").json()
+    assert any(q["about"] for q in article["quotes"])
+
+
+def test_cli_quotes_about(store_path: Path, seed_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["query", "quotes", "--db", str(store_path), "--speaker", "erdogan", "--about", "RUS"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and all(any(a["country"] == "RUS" for a in r["about"]) for r in rows)
+    assert cli.main(["query", "quotes", "--db", str(store_path), "--about", "RUS", "--format", "table"]) == 0
+    assert "Russia" in capsys.readouterr().out
+    assert cli.main(["query", "quotes", "--db", str(store_path), "--about", " "]) == 2
+
+
 @pytest.mark.parametrize("path, status", [
+    ("/api/quotes?about=", 422), (f"/api/quotes?speaker=Erdogan&about={'x' * 201}", 422),
     ("/api/articles/no-such-id", 404), ("/api/nothing", 404), ("/api/events?quad_class=7", 422), ("/api/events?start=yesterday", 422),
     ("/api/timeline?a=TUR", 422), ("/api/articles?limit=0", 422), ("/api/articles?offset=99999999999999999999", 422),
     ("/api/timeline?a=TUR&b=RUS&interval=year", 422), ("/api/search?q=", 422), ("/api/events?actor=%3Cscript%3E", 422),

@@ -86,6 +86,25 @@ def test_seed_article_highlights_actors_events_quotes(page: Any, base_url: str, 
     _clean(page)
 
 
+def test_quotes_of_erdogan_about_russia(page: Any, base_url: str, seed_id: str) -> None:
+    page.goto(f"{base_url}/#/quotes")
+    form = page.locator("#quote-filters")
+    form.wait_for()
+    form.locator("input[name=speaker]").fill("Erdogan")
+    form.locator("input[name=about]").fill("RUS")
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("location.hash.includes('about=RUS')")
+    page.locator("#quotes tbody tr").first.wait_for()
+    rows = page.locator("#quotes tbody tr").all_inner_texts()
+    assert rows and all(r.startswith("Recep Tayyip Erdogan (TURGOV)") for r in rows), rows
+    assert all("(RUS" in r.split("\t")[3] for r in rows), rows  # the about column: Russia (RUS), Vladimir Putin (RUSGOV)
+    assert any("Iran and Russia" in r for r in rows)
+    page.screenshot(path=str(ARTIFACTS / "quotes_erdogan_about_russia.png"), full_page=True)
+    _clean(page)
+    page.goto(f"{base_url}/#/quotes?about=" + "x" * 201)  # the API refuses it (422, logged by the browser); the page says why
+    assert "about" in page.locator("#view .error").inner_text()
+
+
 def test_network_draws_tur_rus(page: Any, base_url: str, seed_id: str) -> None:
     page.goto(f"{base_url}/#/network")
     page.locator("#edges tbody tr").first.wait_for()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import sqlite3
@@ -12,12 +13,13 @@ import networkx as nx
 import pyarrow.parquet as pq
 import pytest
 
+from dragoman.records import Actor, ActorMention, MentionSource, Span
 from dragoman.store import Store, connect
 from dragoman.store.dyads import actor_network, dyad_timeline
 from dragoman.store.exports import GDELT_COLUMNS, write_csv, write_jsonl, write_network, write_parquet
 from dragoman.store.queries import EventFilter, find_events, find_quotes, fts_query, list_articles, search
 
-from store.synthetic import coded_article
+from store.synthetic import COUNTRIES, coded_article
 
 
 @pytest.fixture()
@@ -77,6 +79,31 @@ def test_quotes_search_and_articles(conn: sqlite3.Connection) -> None:
     assert search(conn, "acted\x00 on\x01").total == 60  # control characters are spaces
     assert fts_query('a "b') == '"a" """b"'
     assert list_articles(conn, 5).total == 60
+
+
+def test_quotes_by_what_they_are_about(tmp_path: Path) -> None:
+    """Article n's quote "We will talk" (speaker: country n % 6) is about "We", the government of country n + 1."""
+    articles = []
+    for n in range(12):
+        coded = coded_article(n, 2)
+        [q] = coded.quotes
+        other = COUNTRIES[(n + 1) % len(COUNTRIES)]
+        we = ActorMention(Span(q.span.doc_id, q.span.start, q.span.start + 2, "We"), Actor(f"{other}GOV", f"Government of {other}-land", other, "state"),
+                          "country.capital", "test", MentionSource.COUNTRY, entity=3)
+        articles.append(dataclasses.replace(coded, quotes=(dataclasses.replace(q, about=(we,)),)))
+    conn = connect(tmp_path / "about.db")
+    Store(conn).write_batch(articles)
+    rus = find_quotes(conn, about="RUS")  # code prefix (RUSGOV) or country
+    assert rus.total == 2 and all([(a.code, a.country, a.entity, a.text) for a in q.about] == [("RUSGOV", "RUS", 3, "We")] for q in rus.items)
+    assert find_quotes(conn, about="rusgov").total == 2 and find_quotes(conn, about="RUSG").total == 2
+    assert find_quotes(conn, about="rus-land").total == 2  # a word of the name, any case
+    assert find_quotes(conn, about="Government").total == 12
+    assert find_quotes(conn, about="overnment").total == 0  # a word's start, not any part ("RUS" is not in "Belarus")
+    assert find_quotes(conn, about="%").total == find_quotes(conn, about="_").total == 0  # LIKE wildcards are plain characters
+    # "what did TUR say about RUS": speaker and about together
+    assert [q.speaker_code for q in find_quotes(conn, "TUR", about="RUS").items] == ["TUR", "TUR"]
+    assert find_quotes(conn, "RUS", about="RUS").total == 0 and find_quotes(conn, "RUS", about="IRN").total == 2
+    conn.close()
 
 
 def test_exports(conn: sqlite3.Connection, tmp_path: Path) -> None:

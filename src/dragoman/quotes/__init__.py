@@ -5,7 +5,12 @@ article text, the removed spans and the actor mentions; adds :class:`Quote` reco
 One module per approach: ``marks`` pairs quotation marks, ``direct`` attributes quoted
 segments, ``indirect`` finds reported clauses, ``mixed`` widens a quoted phrase to the
 clause that carries it, ``speakers`` finds a cue's speaker (``descriptions`` when the text
+<<<<<<< HEAD
 gives a description, not a name), ``transcripts`` reads "NAME: ..." turns, ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
+=======
+gives a description, not a name), ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``);
+``about`` lists the actors each quote mentions (run after the quotes are found, with the mentions).
+>>>>>>> about
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from dragoman.quotes.about import add_about
 from dragoman.quotes.cues import CueLexicon, load_cues
 from dragoman.quotes.direct import Found, extract_direct, is_title, resolve_slot
 from dragoman.quotes.indirect import extract_indirect
@@ -28,7 +34,7 @@ STAGE = "quotes.rules.v1"
 _POINTING_BACK = frozenset({"that", "those", "these", "this", "so", "such"})  # a sentence opening that refers to the quotation before it
 _JOIN_GAP = 3  # characters (", ") between a reported clause and the quotation it runs into
 
-__all__ = ["STAGE", "CueLexicon", "extract_quotes", "load_cues"]
+__all__ = ["STAGE", "CueLexicon", "add_about", "extract_quotes", "load_cues"]
 
 
 def _absorbed(phrase: Found, clauses: list[Found]) -> bool:

@@ -7,6 +7,7 @@ Layout of an output folder::
     DIR/actors/<shard key>.parquet     one row per actor mention
     DIR/events/<shard key>.parquet     one row per event
     DIR/quotes/<shard key>.parquet     one row per quotation
+    DIR/quote_mentions/<shard key>.parquet  one row per actor a quotation is about (``quote_idx`` is its quote's ``idx``)
     DIR/rejections/<shard key>.parquet one row per rejected input
     DIR/duplicates/<shard key>.parquet one row per duplicate input (same text and date as an earlier one)
 
@@ -37,16 +38,17 @@ from dragoman.contract import JsonObject, result_to_json
 from dragoman.errors import InputError
 from dragoman.records import CodedArticle, Rejection, Result
 from dragoman.store import (
-    ARTICLE_COLUMNS, DUPLICATE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, REJECTION_COLUMNS, Row, article_of, article_row,
-    duplicate_of, duplicate_row, event_of, event_row, mention_of, mention_row, quote_of, quote_row, rejection_of, rejection_row,
-    removed_of, removed_row,
+    ARTICLE_COLUMNS, DUPLICATE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, QUOTE_MENTION_COLUMNS, REJECTION_COLUMNS, Row, article_of,
+    article_row, duplicate_of, duplicate_row, event_of, event_row, mention_of, mention_row, quote_mention_rows, quote_of, quote_row, rejection_of,
+    rejection_row, removed_of, removed_row,
 )
 
 MANIFEST = "manifest.json"
 FORMAT = "dragoman-parquet"
-VERSION = 3
+VERSION = 4
 """1: no duplicates table, no stage of the mentions inside events and quotes, no event assertion or dateline place. 2: no entity
-chains. A folder of an older version is coded again from scratch (its manifest is ignored)."""
+chains. 3: no quote_mentions (what each quote is about) and no quote mode. A folder of an older version is coded again from scratch (its manifest
+is ignored)."""
 
 _S, _I, _F = pa.string(), pa.int64(), pa.float64()
 _INTS = {"start", "end", "quad_class", "evidence_start", "evidence_end", "cue_start", "cue_end"}
@@ -64,12 +66,14 @@ def _schema(keys: tuple[tuple[str, pa.DataType], ...], columns: tuple[str, ...])
 
 _SHARD = (("shard", _S), ("seq", _I))
 _CHILD = (*_SHARD, ("article_id", _S), ("idx", _I))
+_QUOTE_CHILD = (*_SHARD, ("article_id", _S), ("quote_idx", _I), ("idx", _I))
 
 SCHEMAS: Mapping[str, pa.Schema] = {
     "articles": _schema(_SHARD, (*ARTICLE_COLUMNS, "removed")),
     "actors": _schema(_CHILD, MENTION_COLUMNS),
     "events": _schema(_CHILD, EVENT_COLUMNS),
     "quotes": _schema(_CHILD, QUOTE_COLUMNS),
+    "quote_mentions": _schema(_QUOTE_CHILD, QUOTE_MENTION_COLUMNS),
     "rejections": _schema(_SHARD, REJECTION_COLUMNS),
     "duplicates": _schema(_SHARD, DUPLICATE_COLUMNS),
 }
@@ -83,6 +87,9 @@ def _article_rows(rows: dict[str, list[Row]], keys: Row, item: CodedArticle) -> 
     for table, children in (("actors", [mention_row(m) for m in item.actors]), ("events", [event_row(e) for e in item.events]),
                             ("quotes", [quote_row(q) for q in item.quotes])):
         rows[table].extend({**keys, "article_id": aid, "idx": idx, **child} for idx, child in enumerate(children))
+    for quote_idx, q in enumerate(item.quotes):
+        rows["quote_mentions"].extend({**keys, "article_id": aid, "quote_idx": quote_idx, "idx": idx, **child}
+                                      for idx, child in enumerate(quote_mention_rows(q)))
 
 
 def shard_rows(shard_key: str, items: Iterable[Result]) -> dict[str, list[Row]]:
@@ -104,7 +111,7 @@ def partition_path(out: Path, table: str, shard_key: str) -> Path:
 
 
 def write_partitions(out: Path, shard_key: str, rows: Mapping[str, list[Row]]) -> dict[str, int]:
-    """Write the shard's five partitions under temporary names, then rename each into place."""
+    """Write the shard's partitions (one per table) under temporary names, then rename each into place."""
     staging = out / "_staging" / f"{shard_key}.{uuid.uuid4().hex}"
     staging.mkdir(parents=True)
     try:
@@ -181,9 +188,15 @@ def read_table(out: Path, table: str, keys: Iterable[str] | None = None) -> list
 def _shard_records(tables: Mapping[str, list[Row]]) -> list[Result]:
     """One shard's records rebuilt from its rows, in input order."""
     children: dict[int, dict[str, list[Any]]] = {}
-    for table, rebuild in (("actors", mention_of), ("events", event_of), ("quotes", quote_of)):
+    about: dict[tuple[int, int], list[Row]] = {}
+    for row in sorted(tables["quote_mentions"], key=lambda r: (r["seq"], r["quote_idx"], r["idx"])):
+        about.setdefault((row["seq"], row["quote_idx"]), []).append(row)
+    for table, rebuild in (("actors", mention_of), ("events", event_of)):
         for row in tables[table]:
             children.setdefault(row["seq"], {}).setdefault(table, []).append(rebuild(row["article_id"], row))
+    for row in tables["quotes"]:
+        quote = quote_of(row["article_id"], row, about.get((row["seq"], row["idx"]), []))
+        children.setdefault(row["seq"], {}).setdefault("quotes", []).append(quote)
     numbered: list[tuple[int, Result]] = []
     for a in tables["articles"]:
         article = article_of(a)

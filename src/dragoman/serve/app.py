@@ -170,10 +170,12 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None) -> FastAPI
     @app.get("/api/quotes", response_model=Page[QuoteRow], tags=["quotes"])
     def quotes(
         conn: Conn, speaker: Annotated[str | None, Query(min_length=1, max_length=200, description="Speaker name, code or country.")] = None,
+        about: Annotated[str | None, Query(min_length=1, max_length=200,
+                                           description="An actor the quote mentions: code prefix (RUS), country, or a word of its name.")] = None,
         limit: Limit = 50, offset: Offset = 0,
     ) -> Page[QuoteRow]:
-        """Quotes, by speaker when one is given."""
-        return find_quotes(conn, speaker, limit, offset)
+        """Quotes, by speaker and by an actor they mention (what they are about), when given."""
+        return find_quotes(conn, speaker, limit, offset, about)
 
     @app.get("/api/search", response_model=Page[SearchHit], tags=["search"])
     def search_text(

@@ -42,8 +42,8 @@ def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = 
     return _read(db, lambda c: actor_network(c, start, end, level, min_events))
 
 
-def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
-    return _read(db, lambda c: find_quotes(c, speaker, limit, offset))
+def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
+    return _read(db, lambda c: find_quotes(c, speaker, limit, offset, about))
 
 
 def query_search(db: Path, text: str, kind: SearchKind = "articles", limit: int = 20, offset: int = 0) -> Page[SearchHit]:

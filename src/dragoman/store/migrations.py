@@ -14,6 +14,12 @@ Versions:
    mentions, events and quotes; the whole source, target and speaker mentions; every evidence
    span of an event (``events.evidence_all``); and the ``duplicates`` table. Rows stored
    before keep NULL stages and mention details; their ``evidence_all`` is their one stored span.
+4. entity chains: ``mentions.entity`` and the chain of every event and quote actor (NULL in rows
+   stored before).
+5. ``quote_mentions``: the actors each quote is about (``Quote.about``). Re-derived from the
+   stored quotes and mentions by the rule of ``quotes/about.py`` for articles whose mentions
+   have entity chains (coded at version 4); articles coded before keep none until re-coded.
+   ``quotes.mode`` (speech, writing, thought); NULL in rows stored before, read as speech.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from typing import Callable
 
 from dragoman.errors import InputError
 
-LATEST = 4
+LATEST = 5
 
 
 def schema_sql() -> str:
@@ -111,7 +117,32 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     _apply_schema(conn)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+# quotes/about.py in SQL, over what the store keeps: the resolved mentions inside each quote, except the speaker's
+# own (its chain, its span, a first-person pronoun). Only for articles with entity chains: without them the
+# speaker's chain and resolved pronouns are unknown, and a guess would differ from what coding gives.
+_ABOUT_FROM_STORED_ROWS = """
+INSERT INTO quote_mentions(quote_id, start, "end", text, name, code, country, kind, sector, affiliation, rule, stage, entity)
+SELECT q.id, m.start, m."end", m.text, m.name, m.code, m.country, m.kind, m.sector, m.affiliation, m.rule, m.stage, m.entity
+FROM quotes q JOIN mentions m ON m.article_id = q.article_id AND q.start <= m.start AND m."end" <= q."end"
+WHERE (m.entity IS NOT NULL OR m.code IS NOT NULL)
+  AND NOT (q.speaker_start IS NOT NULL AND m.start < q.speaker_end AND q.speaker_start < m."end")
+  AND NOT (q.speaker_entity IS NOT NULL AND m.entity IS NOT NULL AND m.entity = q.speaker_entity)
+  AND NOT ((m.rule LIKE 'pronoun.%' OR m.rule = 'quote.continuation-pronoun')
+           AND lower(m.text) IN ('i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves'))
+  AND EXISTS (SELECT 1 FROM mentions c WHERE c.article_id = q.article_id AND c.entity IS NOT NULL)
+ORDER BY q.id, m.start, m."end", m.id
+"""
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    """The actors each quote is about: a table, filled from the stored quotes and mentions where it can be;
+    and each quote's mode (NULL in rows stored before, read as speech)."""
+    conn.execute("ALTER TABLE quotes ADD COLUMN mode TEXT")
+    _apply_schema(conn)  # quote_mentions and its indexes: IF NOT EXISTS
+    conn.execute(_ABOUT_FROM_STORED_ROWS)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def _in_transaction(conn: sqlite3.Connection, body: Callable[[], None]) -> None:

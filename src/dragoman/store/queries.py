@@ -12,7 +12,7 @@ import datetime as dt
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, fields
-from typing import Generic, Iterator, Literal, Mapping, TypeVar
+from typing import Any, Generic, Iterator, Literal, Mapping, TypeVar
 
 T = TypeVar("T")
 SearchKind = Literal["articles", "quotes"]
@@ -213,6 +213,20 @@ class MentionRow:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteMentionRow:
+    """An actor a quote is about: its entity chain in the article (``None`` for a place), identity and span."""
+
+    entity: int | None
+    code: str | None
+    name: str | None
+    country: str | None
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteRow:
     id: int
     article_id: str
@@ -227,6 +241,8 @@ class QuoteRow:
     cue_start: int | None
     cue_end: int | None
     cue_text: str | None
+    mode: str | None = None  # speech, writing or thought (None: stored before schema 5, speech)
+    about: tuple[QuoteMentionRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +262,21 @@ class ArticleView:
     quotes: tuple[QuoteRow, ...]
 
 
-_QUOTE_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(QuoteRow))
+_QUOTE_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(QuoteRow) if f.name != "about")
+_ABOUT_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(QuoteMentionRow))
+
+
+def _quote_rows(conn: sqlite3.Connection, rows: list[Any]) -> tuple[QuoteRow, ...]:
+    """Quote rows (columns of ``_QUOTE_COLUMNS``) with the actors each is about."""
+    about: dict[int, list[QuoteMentionRow]] = {}
+    ids: list[int] = [r[0] for r in rows]
+    for start in range(0, len(ids), 500):  # under SQLite's limit on parameters
+        chunk = ids[start : start + 500]
+        cursor = conn.execute(
+            f"SELECT quote_id, {_ABOUT_COLUMNS} FROM quote_mentions WHERE quote_id IN ({', '.join('?' * len(chunk))}) ORDER BY quote_id, id", chunk)
+        for quote_id, *values in cursor:
+            about.setdefault(quote_id, []).append(QuoteMentionRow(*values))
+    return tuple(QuoteRow(*r, about=tuple(about.get(i, ()))) for r, i in zip(rows, ids))  # type: ignore[misc]  # r: the columns but about
 
 
 def list_articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> Page[ArticleSummary]:
@@ -272,21 +302,35 @@ def get_article(conn: sqlite3.Connection, article_id: str, names: Mapping[str, s
     mentions = tuple(MentionRow(*r) for r in conn.execute(
         'SELECT id, start, "end", text, name, code, country, kind, rule FROM mentions WHERE article_id = ? ORDER BY start, id', (article_id,)))
     events = find_events(conn, EventFilter(article_id=article_id), limit=100_000, names=names).items
-    quotes = tuple(QuoteRow(*r) for r in conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE article_id = ? ORDER BY start, id", (article_id,)))
+    quotes = _quote_rows(conn, conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE article_id = ? ORDER BY start, id", (article_id,)).fetchall())
     aid, title, date, source, url, text, coded_at = row
     return ArticleView(aid, title, date, source, url, text, coded_at, removed, mentions, tuple(sorted(events, key=lambda e: (e.evidence_start, e.id))), quotes)
 
 
-def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0) -> Page[QuoteRow]:
-    """Quotes, by speaker when one is given: a code, a country, or part of a name in any case."""
-    where, params = "", []
+def _like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern (with ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
+    """Quotes, by speaker when one is given (a code, a country, or part of a name in any case), and by what they
+    are about: a quote mentions an actor whose code starts with ``about`` (``RUS`` matches ``RUSGOV``), whose
+    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``)."""
+    parts: list[str] = []
+    params: list[object] = []
     if speaker:
-        pattern = "%" + speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where = " WHERE speaker_code = ? OR speaker_country = ? OR speaker_name LIKE ? ESCAPE '\\'"
-        params = [speaker.upper(), speaker.upper(), pattern]
+        parts.append("(speaker_code = ? OR speaker_country = ? OR speaker_name LIKE ? ESCAPE '\\')")
+        params += [speaker.upper(), speaker.upper(), f"%{_like(speaker)}%"]
+    if about:
+        code = about.upper()
+        parts.append(
+            "id IN (SELECT quote_id FROM quote_mentions WHERE (code >= ? AND code < ?) OR country = ?"
+            " OR name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')")
+        params += [code, code + "\U0010ffff", code, f"{_like(about)}%", f"% {_like(about)}%"]
+    where = " WHERE " + " AND ".join(parts) if parts else ""
     total = int(conn.execute(f"SELECT count(*) FROM quotes{where}", params).fetchone()[0])
     rows = conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes{where} ORDER BY article_id, start LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return Page(tuple(QuoteRow(*r) for r in rows), total, limit, offset)
+    return Page(_quote_rows(conn, rows), total, limit, offset)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ A row is a ``dict`` from column name to a scalar. Both outputs take their rows f
 they keep the same fields: every evidence span of an event (``evidence_all``, a JSON list;
 ``evidence_start/end/text`` repeat the first one for plain SQL), the ``stage`` of every record,
 and, for the actor inside an event or a quote, the whole mention (offsets, kind, rule, sector,
-stage) under a prefix (``source_``, ``target_``, ``speaker_``). The SQLite writer adds its own
+stage) under a prefix (``source_``, ``target_``, ``speaker_``); the actors a quote is about are
+rows of their own (:func:`quote_mention_rows`, a flat mention each). The SQLite writer adds its own
 keys (``article_id``, autoincrement ids), the Parquet writer its own (``shard``, ``seq``,
 ``idx``); the only other difference is spelled out in :data:`SQLITE_RENAMES`.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from dragoman.records import Actor, ActorMention, Article, Duplicate, Event, MentionRole, MentionSource, Place, Quote, Rejection, RemovedSpan, Span
 
@@ -38,7 +39,9 @@ EVENT_COLUMNS = (
     "cameo", "root", "plover", "goldstein", "quad_class", "date", "place_name", "place_country", "place_lat", "place_lon",
     "evidence_start", "evidence_end", "evidence_text", "evidence_all", "rule", "confidence", "stage", "assertion",
 )
-QUOTE_COLUMNS = ("start", "end", "text", "kind", *mention_columns("speaker"), "cue_start", "cue_end", "cue_text", "stage")
+QUOTE_COLUMNS = ("start", "end", "text", "kind", *mention_columns("speaker"), "cue_start", "cue_end", "cue_text", "stage", "mode")
+QUOTE_MENTION_COLUMNS = MENTION_COLUMNS
+"""An actor a quote is about (``Quote.about``), one row each, keyed to its quote by the writer."""
 REJECTION_COLUMNS = ("doc_id", "source", "stage", "reason", "detail")
 DUPLICATE_COLUMNS = ("doc_id", "source", "duplicate_of")
 
@@ -100,8 +103,13 @@ def quote_row(q: Quote) -> Row:
     return {
         "start": q.span.start, "end": q.span.end, "text": q.span.text, "kind": q.kind, **_prefixed("speaker", q.speaker),
         "cue_start": q.cue.start if q.cue else None, "cue_end": q.cue.end if q.cue else None, "cue_text": q.cue.text if q.cue else None,
-        "stage": q.stage,
+        "stage": q.stage, "mode": q.mode,
     }
+
+
+def quote_mention_rows(q: Quote) -> list[Row]:
+    """The actors ``q`` is about, one flat mention each, in text order."""
+    return [mention_row(m) for m in q.about]
 
 
 def rejection_row(r: Rejection) -> Row:
@@ -174,9 +182,12 @@ def event_of(doc_id: str, row: Mapping[str, Any]) -> Event:
     )
 
 
-def quote_of(doc_id: str, row: Mapping[str, Any]) -> Quote:
+def quote_of(doc_id: str, row: Mapping[str, Any], about: Iterable[Mapping[str, Any]] = ()) -> Quote:
+    """The quote in ``row``, with the rows of :func:`quote_mention_rows` it is about."""
     cue = None if row["cue_start"] is None else Span(doc_id, row["cue_start"], row["cue_end"], row["cue_text"])
-    return Quote(Span(doc_id, row["start"], row["end"], row["text"]), row["kind"], mention_of(doc_id, row, "speaker"), cue, row["stage"])
+    mentions = tuple(m for m in (mention_of(doc_id, r) for r in about) if m is not None)
+    return Quote(Span(doc_id, row["start"], row["end"], row["text"]), row["kind"], mention_of(doc_id, row, "speaker"), cue, row["stage"],
+                 row.get("mode") or "speech", mentions)
 
 
 def rejection_of(row: Mapping[str, Any]) -> Rejection:

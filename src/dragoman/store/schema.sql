@@ -58,7 +58,18 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
     speaker_affiliation TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_kind TEXT, speaker_rule TEXT, speaker_sector TEXT, speaker_stage TEXT,
     stage TEXT,
-    speaker_entity INTEGER    -- version 4: the speaker's entity chain
+    speaker_entity INTEGER,   -- version 4: the speaker's entity chain
+    mode TEXT                 -- version 5: speech, writing or thought (NULL in rows stored before: speech)
+);
+
+-- Version 5: the actors each quote is about (Quote.about; quotes/about.py), one flat mention per row.
+CREATE TABLE IF NOT EXISTS quote_mentions (
+    id INTEGER PRIMARY KEY,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    name TEXT, code TEXT, country TEXT, kind TEXT NOT NULL, sector TEXT, affiliation TEXT, rule TEXT NOT NULL,
+    stage TEXT,
+    entity INTEGER            -- the mention's entity chain in its article; NULL for a place
 );
 
 CREATE TABLE IF NOT EXISTS rejections (
@@ -103,3 +114,7 @@ CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
 CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq);
+CREATE INDEX IF NOT EXISTS quote_mentions_quote ON quote_mentions (quote_id);
+CREATE INDEX IF NOT EXISTS quote_mentions_code ON quote_mentions (code);
+CREATE INDEX IF NOT EXISTS quote_mentions_country ON quote_mentions (country);
+CREATE INDEX IF NOT EXISTS quote_mentions_name ON quote_mentions (name COLLATE NOCASE);

@@ -11,7 +11,8 @@ from typing import Iterable, Iterator, Mapping
 from dragoman.errors import InputError
 from dragoman.records import Article, CodedArticle, Duplicate, Rejection, Result
 from dragoman.store.rows import (
-    ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, REMOVED_COLUMNS, SQLITE_RENAMES, article_row, event_row, mention_row, quote_row, removed_row,
+    ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, QUOTE_MENTION_COLUMNS, REMOVED_COLUMNS, SQLITE_RENAMES, article_row, event_row,
+    mention_row, quote_mention_rows, quote_row, removed_row,
 )
 from dragoman.store.migrations import LATEST, migrate, text_sha
 
@@ -129,6 +130,10 @@ class Store:
             ("removed", REMOVED_COLUMNS, [removed_row(r) for r in coded.removed]),
             ("mentions", MENTION_COLUMNS, [mention_row(m) for m in coded.actors]),
             ("events", EVENT_COLUMNS, [event_row(e) for e in coded.events]),
-            ("quotes", QUOTE_COLUMNS, [quote_row(q) for q in coded.quotes]),
         ):
             c.executemany(_insert(table, ("article_id", *columns)), [(a.id, *(row[k] for k in columns)) for row in rows])
+        insert_quote, insert_about = _insert("quotes", ("article_id", *QUOTE_COLUMNS)), _insert("quote_mentions", ("quote_id", *QUOTE_MENTION_COLUMNS))
+        for q in coded.quotes:
+            row = quote_row(q)
+            quote_id = c.execute(insert_quote, (a.id, *(row[k] for k in QUOTE_COLUMNS))).lastrowid
+            c.executemany(insert_about, [(quote_id, *(m[k] for k in QUOTE_MENTION_COLUMNS)) for m in quote_mention_rows(q)])

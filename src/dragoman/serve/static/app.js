@@ -71,6 +71,7 @@
     const parts = path.split("/").filter(Boolean);
     if (parts[0] === "article" && parts[1]) return articlePage(decodeURIComponent(parts[1])).catch(failure);
     if (parts[0] === "events") return eventsPage(params).catch(failure);
+    if (parts[0] === "quotes") return quotesPage(params).catch(failure);
     if (parts[0] === "network") return networkPage(params).catch(failure);
     if (parts[0] === "timeline") return timelinePage(params).catch(failure);
     if (parts[0] === "search") return searchPage(params).catch(failure);
@@ -156,7 +157,8 @@
       el("ol", { class: "side-list", id: "event-list" }, ...a.events.map((e) => el("li", { text: eventLine(e).replace(/\n/g, " · ") }))),
       el("h2", { text: `Quotes (${a.quotes.length})` }),
       el("ol", { class: "side-list", id: "quote-list" }, ...a.quotes.map((q) => el("li", {},
-        el("strong", { text: (q.speaker_name || q.speaker_text || "unknown speaker") + ": " }), "“" + q.text + "”"))),
+        el("strong", { text: (q.speaker_name || q.speaker_text || "unknown speaker") + ": " }), "“" + q.text + "”",
+        q.about.length ? el("span", { class: "muted", text: " — about " + aboutLabel(q.about) }) : null))),
       el("h2", { text: `Actors (${new Set(a.mentions.map((m) => m.code || m.text)).size})` }),
       el("ul", { class: "side-list", id: "actor-list" }, ...uniqueActors(a.mentions).map(([label, n]) => el("li", { text: `${label} ×${n}` }))));
     show(
@@ -200,6 +202,30 @@
     show(el("h1", { text: "Events" }), form,
       el("table", { id: "events" }, el("thead", {}, el("tr", {}, ...header.map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
       pager(page, (o) => go("/events", { ...filters, offset: o })));
+  }
+
+  // ---- quotes: who said what, about whom --------------------------------------
+  function aboutLabel(about) {
+    return [...new Set(about.map((a) => `${a.name || a.text} (${a.code || "–"})`))].join(", ");
+  }
+  const QUOTE_FILTERS = [["speaker", "speaker", "name, code or country"], ["about", "about", "actor mentioned: RUS, Putin"]];
+  async function quotesPage(params) {
+    const filters = {};
+    for (const [k] of QUOTE_FILTERS) filters[k] = params.get(k) || "";
+    const offset = Number(params.get("offset") || 0);
+    const form = el("form", { class: "filters", id: "quote-filters" },
+      ...QUOTE_FILTERS.map(([k, label, hint]) => el("label", {}, label, el("input", { name: k, value: filters[k], type: "text", size: 18, maxlength: 200, placeholder: hint }))),
+      el("button", { type: "submit", text: "Filter" }));
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); go("/quotes", formValues(form)); });
+    let page;
+    try { page = await api("quotes", { ...filters, limit: 50, offset }); } catch (err) { show(el("h1", { text: "Quotes" }), form, el("p", { class: "error", text: err.message })); return; }
+    const header = ["speaker", "kind", "quote", "about", "article"];
+    const rows = page.items.map((q) => el("tr", {},
+      el("td", { text: `${q.speaker_name || q.speaker_text || "unknown"} (${q.speaker_code || "–"})` }), el("td", { text: q.kind }),
+      el("td", { text: "“" + q.text + "”" }), el("td", { class: "about", text: aboutLabel(q.about) }), el("td", {}, articleLink(q.article_id, "open"))));
+    show(el("h1", { text: "Quotes" }), form,
+      el("table", { id: "quotes" }, el("thead", {}, el("tr", {}, ...header.map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
+      pager(page, (o) => go("/quotes", { ...filters, offset: o })));
   }
 
   // ---- network -------------------------------------------------------------
