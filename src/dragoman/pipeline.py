@@ -127,12 +127,9 @@ def _actors(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
 
 
 def _quotes(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
-<<<<<<< HEAD
-    return replace(t, quotes=extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, pipeline.settings.quotes.thought))
-=======
     # what each quote is about: the actors' mentions inside it, once the quotes are known
-    return replace(t, quotes=add_about(extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues), t.actors))
->>>>>>> about
+    quotes = extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, pipeline.settings.quotes.thought)
+    return replace(t, quotes=add_about(quotes, t.actors))
 
 
 def _events(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:

@@ -5,12 +5,9 @@ article text, the removed spans and the actor mentions; adds :class:`Quote` reco
 One module per approach: ``marks`` pairs quotation marks, ``direct`` attributes quoted
 segments, ``indirect`` finds reported clauses, ``mixed`` widens a quoted phrase to the
 clause that carries it, ``speakers`` finds a cue's speaker (``descriptions`` when the text
-<<<<<<< HEAD
-gives a description, not a name), ``transcripts`` reads "NAME: ..." turns, ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``).
-=======
-gives a description, not a name), ``cues`` loads the reporting-cue lexicon (``data/cues.tsv``);
-``about`` lists the actors each quote mentions (run after the quotes are found, with the mentions).
->>>>>>> about
+gives a description, not a name), ``transcripts`` reads "NAME: ..." turns, ``cues`` loads the
+reporting-cue lexicon (``data/cues.tsv``); ``about`` lists the actors each quote mentions (run
+after the quotes are found, with the mentions).
 """
 
 from __future__ import annotations
