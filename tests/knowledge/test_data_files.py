@@ -82,8 +82,10 @@ def test_a_bad_pattern_column_names_file_and_line(tmp_path: Path, text: str, lin
 
 def test_a_bad_cue_file_names_file_and_line(tmp_path: Path) -> None:
     path = _file(tmp_path, "cues.tsv", "# mine\nwhisper\tverb\twhisper,whispered\nmurmur\tverbish\tmurmured\n")
-    with pytest.raises(DataFileError, match=re.escape(f"{path}:3: ") + r"expected 'lemma<TAB>class<TAB>forms'"):
+    with pytest.raises(DataFileError, match=re.escape(f"{path}:3: ") + r"expected 'lemma<TAB>class<TAB>forms\[<TAB>mode\]'"):
         load_cues(path)
+    with pytest.raises(DataFileError, match=re.escape(f"mode one of ['speech', 'writing', 'thought']")):
+        load_cues(_file(tmp_path, "modes.tsv", "whisper\tverb\twhispered\tsung\n"))
     assert "whispered" in load_cues(_file(tmp_path, "ok.tsv", "  # indented comment\nwhisper\tverb\twhispered\n")).verbs
 
 

@@ -169,6 +169,7 @@ def test_v4_store_migrates_and_derives_what_quotes_are_about(pipeline: Pipeline,
     # the same store as version 4 wrote it: no table of what quotes are about
     with conn:
         conn.execute("DROP TABLE quote_mentions")
+        conn.execute("ALTER TABLE quotes DROP COLUMN mode")
         conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.close()
     migrated = connect(tmp_path / "s.db")
