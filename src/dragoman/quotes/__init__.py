@@ -148,7 +148,8 @@ def extract_quotes(
     kept = [f for f in kept if _outside_removed(f, removed) and not _within_turn(f, turns)] + turns
     kept.sort(key=lambda f: (f.span.start, f.span.end))
     quotes = (Quote(f.span, f.kind, f.speaker, f.cue, STAGE, _mode(cues, f)) for f in kept)
-    return tuple(q for q in quotes if thought or q.mode != "thought")
+    # thought and belief are left out unless asked for; quoted words are words said, whatever the cue
+    return tuple(q for q in quotes if thought or q.mode != "thought" or q.kind != "indirect")
 
 
 def _mode(cues: CueLexicon, found: Found) -> QuoteMode:
