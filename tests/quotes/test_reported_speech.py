@@ -116,3 +116,10 @@ def test_opening_quotation_attributed_by_the_next_sentence(backend, cues):
     text = "“We will not back down from this fight.”\n\nThat was the message from Theresa May on Monday."
     quotes = run(backend, cues, text, [mention(text, "Theresa May", "Theresa May")])
     assert speaker_of(quotes, "back down") == "Theresa May"
+
+
+def test_dateline_is_no_speaker(backend, cues):
+    text = "WASHINGTON — Officials said on Monday that more troops would be sent to Iraq soon."
+    quotes = run(backend, cues, text)
+    assert all(q.speaker is None or "WASHINGTON" not in q.speaker.span.text for q in quotes)
+    assert "more troops would be sent to Iraq soon" in texts(quotes, "indirect")
