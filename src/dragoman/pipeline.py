@@ -23,7 +23,7 @@ from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
 from dragoman.nlp import NlpBackend, add_gazetteer_ruler, parse_article, parse_articles, ruler_patterns
 from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
-from dragoman.quotes import CueLexicon, add_about, extract_quotes, load_cues
+from dragoman.quotes import CueLexicon, add_about, emitted_by_default, extract_quotes, load_cues
 from dragoman.records import ActorMention, Article, CodedArticle, Event, Input, Quote, Rejection, RemovedSpan, Result
 from dragoman.registry import nlp_factory
 from dragoman.settings import Settings
@@ -85,6 +85,8 @@ class Trace:
     returns); ``candidates`` every act the events stage considered, as if ``events.unasserted``
     were on and ``events.one_sided`` were "all", before ``events.min_confidence`` (what
     ``dragoman explain`` shows as not coded); empty when traced with ``candidates=False``.
+    ``quotes`` are the quotes the settings emit; ``thoughts`` the reported thoughts they leave out
+    (``quotes.thought``), which the events stage still reads.
     """
 
     article: Article
@@ -93,6 +95,7 @@ class Trace:
     doc: Doc | None = None
     actors: tuple[ActorMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    thoughts: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     candidates: tuple[Event, ...] = ()
     rejection: Rejection | None = None
@@ -127,9 +130,17 @@ def _actors(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
 
 
 def _quotes(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
+    # every attribution, thought included: the events stage reads them all to tell what the article
+    # asserts from what someone believes; the output keeps what the settings emit
+    found = extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, thought=True)
+    kept = tuple(q for q in found if pipeline.settings.quotes.thought or emitted_by_default(q))
     # what each quote is about: the actors' mentions inside it, once the quotes are known
-    quotes = extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, pipeline.settings.quotes.thought)
-    return replace(t, quotes=add_about(quotes, t.actors))
+    return replace(t, quotes=add_about(kept, t.actors), thoughts=tuple(q for q in found if q not in kept))
+
+
+def _attributions(t: Trace) -> tuple[Quote, ...]:
+    """The quotes and the reported thoughts the output leaves out, in text order."""
+    return tuple(sorted(t.quotes + t.thoughts, key=lambda q: (q.span.start, q.span.end)))
 
 
 def _events(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
@@ -137,7 +148,7 @@ def _events(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
     place_of: PlaceFinder = place_finder(t.article, pipeline.gazetteer)
 
     def coded(resources: EventResources) -> tuple[Event, ...]:
-        return code_events(t.parsed, t.article, t.removed, t.actors, t.quotes, resources, date_of, place_of)
+        return code_events(t.parsed, t.article, t.removed, t.actors, _attributions(t), resources, date_of, place_of)
 
     floor = pipeline.settings.events.min_confidence
     events = tuple(e for e in coded(pipeline.events) if e.confidence >= floor)

@@ -31,7 +31,7 @@ STAGE = "quotes.rules.v1"
 _POINTING_BACK = frozenset({"that", "those", "these", "this", "so", "such"})  # a sentence opening that refers to the quotation before it
 _JOIN_GAP = 3  # characters (", ") between a reported clause and the quotation it runs into
 
-__all__ = ["STAGE", "CueLexicon", "add_about", "extract_quotes", "load_cues"]
+__all__ = ["emitted_by_default", "STAGE", "CueLexicon", "add_about", "extract_quotes", "load_cues"]
 
 
 def _absorbed(phrase: Found, clauses: list[Found]) -> bool:
@@ -148,8 +148,13 @@ def extract_quotes(
     kept = [f for f in kept if _outside_removed(f, removed) and not _within_turn(f, turns)] + turns
     kept.sort(key=lambda f: (f.span.start, f.span.end))
     quotes = (Quote(f.span, f.kind, f.speaker, f.cue, STAGE, _mode(cues, f)) for f in kept)
-    # thought and belief are left out unless asked for; quoted words are words said, whatever the cue
-    return tuple(q for q in quotes if thought or q.mode != "thought" or q.kind != "indirect")
+    return tuple(q for q in quotes if thought or emitted_by_default(q))
+
+
+def emitted_by_default(quote: Quote) -> bool:
+    """Reported thought and belief are left out unless asked for (``quotes.thought``); a quotation is
+    words said, whatever its cue."""
+    return quote.mode != "thought" or quote.kind != "indirect"
 
 
 def _mode(cues: CueLexicon, found: Found) -> QuoteMode:
