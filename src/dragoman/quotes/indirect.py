@@ -137,6 +137,12 @@ def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: list[tuple[int, 
     return last is not None and last.text == "?" and not _inside(quoted, last.idx)
 
 
+def _reports_clause(ctx: SpeakerContext, p: int) -> bool:
+    """The parse gives the cue at ``p`` a clausal complement after it ("stepped up its rhetoric since
+    the attacks saying Riyadh is trying to ...")."""
+    return ctx.has_parse and any(c.dep_ == "ccomp" and c.i > p for c in ctx.doc[p].children)
+
+
 def _reports_again(ctx: SpeakerContext, token: Token) -> bool:
     """A participle cue ("saying", "suggesting", "adding") that opens a report of its own."""
     lower = token.lower_
@@ -215,7 +221,7 @@ def extract_indirect(
         while p < hi:
             token = doc[p]
             lower = token.lower_
-            if p in used_cues and lower not in ctx.cues.participles or _inside(quoted, token.idx):
+            if _inside(quoted, token.idx):
                 p += 1
                 continue
             clause: tuple[int, int] | None = None
@@ -229,7 +235,9 @@ def extract_indirect(
                     clause = clause_bounds(ctx, comma + 1, hi, cut_at) if comma is not None else None
                 else:
                     clause = clause_bounds(ctx, lo, p, cut_at)
-            elif lower in ctx.cues.participles and p > lo and (doc[p - 1].text == "," or doc[p - 1].lower_ in _BEFORE_PARTICIPLE):
+            elif lower in ctx.cues.participles and p > lo and (
+                doc[p - 1].text == "," or doc[p - 1].lower_ in _BEFORE_PARTICIPLE or _reports_clause(ctx, p)
+            ):
                 q = _forward_start(ctx, p, hi) if ctx.has_parse else None
                 if q is None:
                     q = p + 1
