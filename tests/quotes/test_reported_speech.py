@@ -123,3 +123,11 @@ def test_dateline_is_no_speaker(backend, cues):
     quotes = run(backend, cues, text)
     assert all(q.speaker is None or "WASHINGTON" not in q.speaker.span.text for q in quotes)
     assert "more troops would be sent to Iraq soon" in texts(quotes, "indirect")
+
+
+@pytest.mark.model
+def test_a_cue_a_quotation_borrowed_still_reports_its_clause(pipeline: Pipeline, cues):
+    text = ("Dalia Yazbeck studies militant groups. “Look how the attacks shocked the whole world.” "
+            "She says groups also sometimes have reasons not to claim credit for attacks.")
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Dalia Yazbeck", "Dalia Yazbeck")])
+    assert "groups also sometimes have reasons not to claim credit for attacks" in texts(quotes, "indirect")

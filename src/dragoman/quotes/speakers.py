@@ -338,8 +338,10 @@ def _modifies_later_name(ctx: SpeakerContext, mention: ActorMention, window_end:
     later in the window."""
     doc = ctx.doc
     k = next((t.i for t in doc if t.idx >= mention.span.end), len(doc))
+    if k >= window_end:
+        return False  # the mention ends the window (or the text)
     titled = doc[k].text in ctx.titles or (k + 1 < window_end and doc[k + 1].text in ctx.titles)  # "Clinton Senior Adviser Sidney Blumenthal"
-    if k >= window_end or not (doc[k].text in {"'s", "’s", "'", "’"} or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop) or titled):
+    if not (doc[k].text in {"'s", "’s", "'", "’"} or (doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop) or titled):
         return False
     for j in range(k + 1, window_end):
         if _is_name_token(doc[j], ctx.titles) and doc[j].text not in ctx.titles and not _not_a_name(doc[j]):
