@@ -250,6 +250,7 @@ def extract_indirect(
                         slot = main_clause_subject(ctx, p, lo)
             elif (
                 ctx.cues.is_verb(lower, token.lemma_)
+                and (not token.tag_ or token.pos_ in {"VERB", "AUX"})  # with a tagger, "Upper Nile states" is no cue
                 and not lower.endswith("ing")
                 and not (p + 1 < hi and f"{lower} {doc[p + 1].lower_}" in ctx.cues.exclusions)
             ):
