@@ -131,3 +131,11 @@ def test_a_cue_a_quotation_borrowed_still_reports_its_clause(pipeline: Pipeline,
             "She says groups also sometimes have reasons not to claim credit for attacks.")
     quotes = run(_parser(pipeline), cues, text, [mention(text, "Dalia Yazbeck", "Dalia Yazbeck")])
     assert "groups also sometimes have reasons not to claim credit for attacks" in texts(quotes, "indirect")
+
+
+@pytest.mark.model
+def test_nested_report_keeps_the_outer_speaker(pipeline: Pipeline, cues):
+    text = ('Announcing his death, Hezbollah said Badreddine had told his friends several months ago that he would '
+            'return from Syria victorious or "a martyr." The group released a picture.')
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Hezbollah", "Hezbollah", kind="group")])
+    assert speaker_of(quotes, "friends") == "Hezbollah"

@@ -7,8 +7,9 @@ The heuristic (see docs/actors.md):
   one (up to ``window`` sentences back). Among candidates the *first* of the sentence
   wins (news sentences open with their subject), skipping any whose known gender
   disagrees with the pronoun.
-* ``it`` as the subject of a speech verb ("it added") takes a state, organisation or group like ``they``;
-  any other "it" is left alone (mostly a dummy subject).
+* ``it`` as the subject of a speech verb ("it added") takes a state, organisation or group like ``they``,
+  unless it opens its sentence after one whose subject is a thing no actor mention covers ("The
+  platform reflects ... It also says"); any other "it" is left alone (mostly a dummy subject).
 * ``they/them/their`` and "the country" take a state, organisation or group by the
   same rule; ``its`` and "the country" (a state) take the *nearest* such mention before
   it in its sentence ("support Turkey in its fight"), else the first of an earlier one; a
@@ -96,7 +97,8 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                 antecedent = pick(token.i, True, _PERSONAL[lower])
         elif lower == "it" and token.dep_ in {"nsubj", "nsubj:pass"} and token.head.lower_ in speech:
             # "“…,” it added": a speaking "it" is the organisation or state quoted before, never a dummy subject
-            antecedent, rule = pick(token.i, False, None), "pronoun.it.speaker"
+            if not _follows_a_thing(doc, token.i, [*mentions, *out]):
+                antecedent, rule = pick(token.i, False, None), "pronoun.it.speaker"
         elif lower in _COLLECTIVE:
             antecedent, rule = pick(token.i, False, None, nearest=lower in {"its", "itself"}), f"pronoun.{lower}"
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
@@ -112,6 +114,20 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                                antecedent=antecedent.span, possessive=found_by is MentionSource.PRONOUN and lower in _POSSESSIVE)
         out.append(mention)
     return out
+
+
+def _follows_a_thing(doc: Doc, token_i: int, pool: list[ActorMention]) -> bool:
+    """An "it" opening its sentence continues the previous sentence's subject; when that subject's
+    head is a common noun no actor mention covers ("The Republican platform reflects ... It also
+    says ..."), "it" is that thing, not an actor."""
+    token = doc[token_i]
+    if token.i != token.sent.start or token.sent.start == 0:
+        return False
+    previous = doc[token.sent.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    return not any(m.span.start <= subject.idx < m.span.end for m in pool)
 
 
 def _parenthetical(doc: Doc, mention: ActorMention, token_i: int) -> bool:

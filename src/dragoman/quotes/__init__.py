@@ -71,7 +71,7 @@ def _run_into_quotes(text: str, direct: list[Found], clauses: list[Found]) -> tu
                 if k not in joined and f.kind == "direct" and f.segment is not None
                 and f.first_sentence == clause.last_sentence
                 and 0 <= f.segment.open_at - clause.span.end <= _JOIN_GAP
-                and not text[clause.span.end:f.segment.open_at].strip(" ,:")
+                and not text[clause.span.end:f.segment.open_at].strip(" ,")  # a colon opens a quotation of its own
                 and (f.cue is None or f.cue == clause.cue or clause.span.contains(f.cue.start, f.cue.end))
             ),
             None,

@@ -257,6 +257,8 @@ def extract_indirect(
                 start = _forward_start(ctx, p, hi)
                 if start is not None:
                     clause = clause_bounds(ctx, start, _forward_end(ctx, p, hi), cut_at)
+                    if clause is not None and _inside_any(quoted, clause):
+                        clause = clause_bounds(ctx, start, hi, cut_at)  # the complement ends inside a quotation: to the sentence's end
                     slot = subject_before(ctx, p, lo)
                 else:
                     if hi - p <= _BACKWARD_TAIL and p not in used_cues:
