@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= dragoman.db
 
-.PHONY: setup run test eval model eval-model bench clean tests-browser-deps dictionaries
+.PHONY: setup run test eval model model-commercial eval-model bench clean tests-browser-deps dictionaries
 
 $(BIN)/dragoman: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ dictionaries: setup
 
 model: setup
 	PYTHON=$(BIN)/python bash training/train.sh
+
+model-commercial: setup
+	CONVERT_ARGS=--commercial-only PYTHON=$(BIN)/python bash training/train.sh
 
 eval-model: setup
 	$(BIN)/python training/evaluate.py

@@ -18,7 +18,12 @@ Annotation layers:
     its head (leading "the", titles outside the name, appositions and relative
     clauses are dropped). Capitalised demonyms outside any named mention -> NORP.
 
-Usage: python training/convert.py [--corpora ../shared/corpora] [--out training/corpus]
+With ``--commercial-only``, GUM documents are used only where ``training/gum_genres.tsv``
+marks their genre's text licence as allowing commercial use (train and dev); the GUM test file
+is kept whole, for evaluation only. Without it (the default, which built the shipped model)
+every GUM genre is used.
+
+Usage: python training/convert.py [--commercial-only] [--corpora ../shared/corpora] [--out training/corpus]
 """
 
 from __future__ import annotations
@@ -115,6 +120,34 @@ def read_conllu(path: Path) -> list[Sentence]:
     if cur is not None and cur.words:
         sents.append(cur)
     return sents
+
+
+def read_genre_policy(path: Path) -> dict[str, bool]:
+    """Genre -> whether its texts may be trained on (``use`` column of gum_genres.tsv)."""
+    policy: dict[str, bool] = {}
+    for n, line in enumerate(path.read_text(encoding="utf8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or cols[2] not in ("yes", "no"):
+            raise SystemExit(f"{path}:{n}: expected genre<TAB>licence<TAB>yes|no, got {line!r}")
+        policy[cols[0]] = cols[2] == "yes"
+    return policy
+
+
+def genre_of(doc_id: str) -> str:
+    m = re.match(r"GUM_([a-z]+)_", doc_id)
+    if not m:
+        raise SystemExit(f"GUM document id without a genre: {doc_id!r}")
+    return m.group(1)
+
+
+def usable(sents: list[Sentence], policy: dict[str, bool]) -> list[Sentence]:
+    """The sentences of documents whose genre may be trained on; an unknown genre is an error."""
+    unknown = {genre_of(s.doc_id) for s in sents} - policy.keys()
+    if unknown:
+        raise SystemExit(f"GUM genres missing from gum_genres.tsv: {sorted(unknown)}")
+    return [s for s in sents if policy[genre_of(s.doc_id)]]
 
 
 def read_iob2(path: Path) -> dict[str, tuple[list[str], list[str]]]:
@@ -366,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     ap.add_argument("--out", type=Path, default=ROOT / "training" / "corpus")
     ap.add_argument("--n-sents", type=int, default=10, help="sentences per training Doc")
+    ap.add_argument("--commercial-only", action="store_true",
+                    help="train on the GUM genres whose text licence allows commercial use only (training/gum_genres.tsv)")
     args = ap.parse_args(argv)
     c = args.corpora
     args.out.mkdir(parents=True, exist_ok=True)
@@ -373,6 +408,11 @@ def main(argv: list[str] | None = None) -> int:
 
     ewt = {sp: read_conllu(c / "UD_English-EWT" / f"en_ewt-ud-{sp}.conllu") for sp in ("train", "dev", "test")}
     gum = {sp: read_conllu(c / "GUM" / f"en_gum-{sp}.conllu") for sp in ("train", "dev", "test")}
+    policy = read_genre_policy(ROOT / "training" / "gum_genres.tsv")
+    for sp in ("train", "dev") if args.commercial_only else ():
+        before = len(gum[sp])
+        gum[sp] = usable(gum[sp], policy)
+        print(f"GUM {sp}: {len(gum[sp])} of {before} sentences from commercial-use genres", file=sys.stderr)
     uner = {sp: read_iob2(c / "UNER_English-EWT" / f"en_ewt-ud-{sp}.iob2") for sp in ("train", "dev", "test")}
     lexicon = collect_norp_lexicon(ewt["train"], uner["train"])
 
