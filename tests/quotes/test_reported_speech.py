@@ -139,3 +139,11 @@ def test_nested_report_keeps_the_outer_speaker(pipeline: Pipeline, cues):
             'return from Syria victorious or "a martyr." The group released a picture.')
     quotes = run(_parser(pipeline), cues, text, [mention(text, "Hezbollah", "Hezbollah", kind="group")])
     assert speaker_of(quotes, "friends") == "Hezbollah"
+
+
+@pytest.mark.model
+def test_a_quotation_is_not_also_a_mixed_clause_around_it(pipeline: Pipeline, cues):
+    text = ("Peter Cook briefed reporters. “SDF forces have now advanced to within 7.5 kilometers of Tabqa Dam, "
+            "and continue to make progress in clearing areas north of Raqqah,” Cook said.")
+    quotes = run(_parser(pipeline), cues, text, [mention(text, "Peter Cook", "Peter Cook"), mention(text, "Cook", "Peter Cook", nth=1)])
+    assert [q.kind for q in quotes] == ["direct"]

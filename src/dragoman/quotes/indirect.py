@@ -131,6 +131,19 @@ def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
     return None
 
 
+def _words_outside(text: str, clause: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+    """The clause has words of its own outside quotation marks (a clause that only wraps a
+    quotation is that quotation, already a direct quote)."""
+    a, b = clause
+    inside = sorted((max(a, x), min(b, y)) for x, y in quoted if x < b and a < y)
+    rest, at = [], a
+    for x, y in inside:
+        rest.append(text[at:x])
+        at = max(at, y)
+    rest.append(text[at:b])
+    return any(ch.isalnum() for part in rest for ch in part)
+
+
 def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: list[tuple[int, int]]) -> bool:
     """The sentence, outside quotation marks, ends with a question mark."""
     last = next((t for t in reversed(ctx.doc[lo:hi]) if not t.is_space), None)
@@ -267,7 +280,11 @@ def extract_indirect(
                         clause, extra, slot = parsed
                     if clause is None and p not in used_cues and (parenthetical := _interrupting(ctx, p, lo, hi, cut_at)) is not None:
                         clause, extra, slot = parenthetical
-            pieces = [c for c in (clause, extra) if c is not None and not _inside_any(quoted, c) and not _tail_of_quote(ctx.article.text, quoted, c[0])]
+            pieces = [
+                c for c in (clause, extra)
+                if c is not None and not _inside_any(quoted, c) and not _tail_of_quote(ctx.article.text, quoted, c[0])
+                and _words_outside(ctx.article.text, c, quoted)
+            ]
             if pieces:
                 speaker = speaker_fixed if speaker_fixed is not None else _resolve(slot, direct, s, ctx.stage)
                 cue = make_span(ctx.article, token.idx, token.idx + len(token))
