@@ -133,9 +133,10 @@ def _quotes(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
     # every attribution, thought included: the events stage reads them all to tell what the article
     # asserts from what someone believes; the output keeps what the settings emit
     found = extract_quotes(t.parsed, t.article, t.removed, t.actors, pipeline.cues, thought=True)
-    kept = tuple(q for q in found if pipeline.settings.quotes.thought or emitted_by_default(q))
+    emitted = [pipeline.settings.quotes.thought or emitted_by_default(q) for q in found]
+    kept = tuple(q for q, e in zip(found, emitted) if e)
     # what each quote is about: the actors' mentions inside it, once the quotes are known
-    return replace(t, quotes=add_about(kept, t.actors), thoughts=tuple(q for q in found if q not in kept))
+    return replace(t, quotes=add_about(kept, t.actors), thoughts=tuple(q for q, e in zip(found, emitted) if not e))
 
 
 def _attributions(t: Trace) -> tuple[Quote, ...]:

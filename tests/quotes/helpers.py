@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dragoman.nlp import parse_article
+from dragoman.pipeline import Pipeline
 from dragoman.quotes import extract_quotes
 from dragoman.records import Actor, ActorMention, Article, MentionSource, Quote, RemovedSpan, Span
 
@@ -39,3 +42,10 @@ def speaker_of(quotes: tuple[Quote, ...], fragment: str) -> str | None:
         if fragment in q.span.text:
             return q.speaker.actor.name if q.speaker else None
     raise AssertionError(f"no quote containing {fragment!r} in {texts(quotes)}")
+
+
+def parser(pipeline: Pipeline):
+    """The trained nlp backend, or skip the test when the pipeline has no parser."""
+    if not pipeline.nlp.has_parser:
+        pytest.skip("no trained pipeline with a parser")
+    return pipeline.nlp

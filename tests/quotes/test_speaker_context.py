@@ -9,7 +9,7 @@ import pytest
 
 from dragoman.pipeline import Pipeline
 
-from .helpers import mention, run, speaker_of
+from .helpers import mention, parser, run, speaker_of
 
 # -- the cue in the next sentence (the splitter cut after "!”" / "?”") ---------------------
 
@@ -101,19 +101,13 @@ def test_participle_whose_own_phrase_has_no_earlier_verb_cue(backend, cues):
 # -- with the trained parser ---------------------------------------------------------------
 
 
-def _parser(pipeline: Pipeline):
-    if not pipeline.nlp.has_parser:
-        pytest.skip("no trained pipeline with a parser")
-    return pipeline.nlp
-
-
 @pytest.mark.model
 def test_noun_tagged_cue_form_is_not_a_cue(pipeline: Pipeline, cues):
     text = (
         "Additionally, Clinton said: “I have acknowledged repeatedly that using two email accounts was a mistake,” "
         "but in fact Clinton used only one email account as secretary of state."
     )
-    quotes = run(_parser(pipeline), cues, text, [mention(text, "Clinton", "Hillary Clinton")])
+    quotes = run(parser(pipeline), cues, text, [mention(text, "Clinton", "Hillary Clinton")])
     q = next(q for q in quotes if "acknowledged" in q.span.text)
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and q.speaker.actor.name == "Hillary Clinton"
@@ -125,21 +119,21 @@ def test_subject_nearest_the_cue_and_not_in_a_modifier(pipeline: Pipeline, cues)
         "In response to the tragic loss of life, Republican presidential nominee Donald Trump issued the following "
         "statement:\n\n“Our prayers are with all those affected by the horrible attacks in Munich.”"
     )
-    quotes = run(_parser(pipeline), cues, text, [mention(text, "Donald Trump", "Donald Trump")])
+    quotes = run(parser(pipeline), cues, text, [mention(text, "Donald Trump", "Donald Trump")])
     assert speaker_of(quotes, "prayers") == "Donald Trump"
 
 
 @pytest.mark.model
 def test_name_in_an_apposition_modifier_is_not_the_subject(pipeline: Pipeline, cues):
     text = "Former Arizona governor Jan Brewer, an early supporter of Trump, calls the issue of security “a priority” for women."
-    quotes = run(_parser(pipeline), cues, text, [mention(text, "Trump", "Donald Trump")])
+    quotes = run(parser(pipeline), cues, text, [mention(text, "Trump", "Donald Trump")])
     assert speaker_of(quotes, "priority") == "Jan Brewer"
 
 
 @pytest.mark.model
 def test_lone_person_subject_of_previous_sentence(pipeline: Pipeline, cues):
     text = "Priebus rejected that idea.\n\n“We know that the voters do not care about his tax returns at all.”\n\nThe debate went on."
-    quotes = run(_parser(pipeline), cues, text, [mention(text, "Priebus", "Reince Priebus")])
+    quotes = run(parser(pipeline), cues, text, [mention(text, "Priebus", "Reince Priebus")])
     assert speaker_of(quotes, "We know") == "Reince Priebus"
 
 
@@ -147,7 +141,7 @@ def test_lone_person_subject_of_previous_sentence(pipeline: Pipeline, cues):
 def test_previous_sentence_with_two_persons_gives_none(pipeline: Pipeline, cues):
     text = "Priebus rejected the idea from Todd.\n\n“We know that the voters do not care about his tax returns at all.”\n\nThe debate went on."
     ms = [mention(text, "Priebus", "Reince Priebus"), mention(text, "Todd", "Chuck Todd")]
-    assert speaker_of(run(_parser(pipeline), cues, text, ms), "We know") is None
+    assert speaker_of(run(parser(pipeline), cues, text, ms), "We know") is None
 
 
 @pytest.mark.model
@@ -156,5 +150,5 @@ def test_previous_sentence_subject_not_taken_when_quote_runs_on(pipeline: Pipeli
         "Gay rights groups condemned the bill.\n\n“Discrimination should never be sanctioned by the state,” "
         "the group added in a statement on its website."
     )
-    q = next(q for q in run(_parser(pipeline), cues, text) if "Discrimination" in q.span.text)
+    q = next(q for q in run(parser(pipeline), cues, text) if "Discrimination" in q.span.text)
     assert q.speaker is None or q.speaker.actor.name != "Gay"

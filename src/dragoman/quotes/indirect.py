@@ -88,26 +88,29 @@ def _opens_clause(ctx: SpeakerContext, p: int, lo: int) -> bool:
     return k >= lo and doc[k].lower_ in _CLAUSE_OPENERS
 
 
+def _complement(ctx: SpeakerContext, p: int, verbal: bool = True) -> Token | None:
+    """The clausal complement the parse gives the cue at ``p`` after it (``verbal``: only when the
+    cue is tagged as a verb), or None."""
+    if not ctx.has_parse or (verbal and ctx.doc[p].pos_ not in {"VERB", "AUX"}):
+        return None
+    return next((c for c in ctx.doc[p].children if c.dep_ == "ccomp" and c.i > p), None)
+
+
 def _forward_end(ctx: SpeakerContext, p: int, hi: int) -> int:
     """Token index where the reported clause after cue ``p`` ends: the end of the cue's clausal
     complement in the parse ("acknowledged that the plane crashed, but it denied ..."; "said
     religious freedom is improving and praised ..."), else the sentence's end."""
-    doc = ctx.doc
-    if ctx.has_parse and doc[p].pos_ in {"VERB", "AUX"}:
-        for child in doc[p].children:
-            if child.dep_ == "ccomp" and child.i > p and child.right_edge.i < hi:
-                return child.right_edge.i + 1
-    return hi
+    complement = _complement(ctx, p)
+    return complement.right_edge.i + 1 if complement is not None and complement.right_edge.i < hi else hi
 
 
 def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
     """Token index where the reported clause after cue ``p`` starts, or None."""
     doc = ctx.doc
-    if ctx.has_parse and doc[p].pos_ in {"VERB", "AUX"}:
-        for child in doc[p].children:
-            if child.dep_ == "ccomp" and child.i > p:
-                start = child.left_edge.i
-                return start + 1 if doc[start].lower_ == "that" else start
+    complement = _complement(ctx, p)
+    if complement is not None:
+        start = complement.left_edge.i
+        return start + 1 if doc[start].lower_ == "that" else start
     for q in range(p + 1, min(hi, p + 1 + _THAT_WINDOW)):
         if doc[q].lower_ == "that":
             return q + 1
@@ -153,7 +156,7 @@ def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: list[tuple[int, 
 def _reports_clause(ctx: SpeakerContext, p: int) -> bool:
     """The parse gives the cue at ``p`` a clausal complement after it ("stepped up its rhetoric since
     the attacks saying Riyadh is trying to ...")."""
-    return ctx.has_parse and any(c.dep_ == "ccomp" and c.i > p for c in ctx.doc[p].children)
+    return _complement(ctx, p, verbal=False) is not None
 
 
 def _reports_again(ctx: SpeakerContext, token: Token) -> bool:
