@@ -473,3 +473,59 @@ def test_agreeing_to_stop_fighting_is_no_threat(pipeline: Pipeline) -> None:
 def test_calling_something_a_name_is_no_phone_call(pipeline: Pipeline) -> None:
     assert not any(e.cameo == "041" for e in _events(pipeline, "The Turkish government calls the Fethullah Gulen movement a terrorist organization."))
     assert ("RUS", "TUR", "04") in _dyads(_events(pipeline, "Putin called Erdogan on Monday."))
+
+
+def test_each_other_makes_the_parties_each_others_targets(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Armenia and Azerbaijan accuse each other of violating the cease-fire.", "2016-04-11"))
+    assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= dyads
+
+
+def test_subordinate_clause_subject_after_as(pipeline: Pipeline) -> None:
+    text = "Moscow and Tehran are facilitating the peace talks as Armenia and Azerbaijan accuse each other of violating the truce."
+    dyads = _dyads(_events(pipeline, text, "2016-04-11"))
+    assert ("ARM", "AZE", "11") in dyads
+    assert not any(d[0] in {"RUS", "IRN"} and d[2] == "11" for d in dyads)
+
+
+def test_material_verb_with_content_clause_is_speech(pipeline: Pipeline) -> None:
+    # "conceded that ..." reports what Obama admits; it is no yielding (08) to Iran
+    events = _events(pipeline, "Obama conceded that Iran might try to cheat.", "2015-07-31")
+    assert not any(e.root == "08" for e in events)
+
+
+def test_verdict_after_a_participle_clause_on_the_subject(pipeline: Pipeline) -> None:
+    text = "James Mattis, picked by Trump to lead the Pentagon, called Putin a threat to the United States and its allies."
+    dyads = _dyads(_events(pipeline, text, "2016-12-09"))
+    assert ("USA", "RUS", "11") in dyads
+
+
+def test_verdict_with_a_quoted_adjective_and_a_fronted_participle(pipeline: Pipeline) -> None:
+    events = _events(pipeline, 'Calling Iran\'s government a "brutal" regime, Obama conceded that Iran might try to cheat.', "2015-07-31")
+    assert ("USA", "IRN", "11") in _dyads(events)
+
+
+def test_criticism_of_actors_named_anywhere_in_reported_speech(pipeline: Pipeline) -> None:
+    text = "Supreme Leader Ayatollah Ali Khamenei said the attacks would only increase hate for the U.S. and Saudi governments."
+    dyads = _dyads(_events(pipeline, text, "2017-06-21"))
+    assert {("IRN", "USA", "11"), ("IRN", "SAU", "11")} <= dyads
+
+
+def test_speaker_reporting_its_own_act_is_no_criticism(pipeline: Pipeline) -> None:
+    # the content's subject is the speaker ("it"): the act is coded, not a tone of voice about the West
+    events = _events(pipeline, "Japan said on Tuesday it had halted economic aid to Serbia in line with Western efforts to end the fighting there.", "1995-06-06")
+    assert not any(e.root == "11" for e in events)
+    assert ("JPN", "SRB", "16") in _dyads(events)
+
+
+def test_announced_intention_reaches_its_partners(pipeline: Pipeline) -> None:
+    text = "Saudi Arabia announced it will host talks in Jeddah this week with officials from Egypt, Turkey and Jordan."
+    assert ("SAU", "EGY", "03") in _dyads(_events(pipeline, text, "2014-09-10"))
+
+
+def test_noun_cue_does_not_reach_into_a_clause_with_its_own_verb(pipeline: Pipeline) -> None:
+    # "interview" frames the clause; the quoted fragment belongs to Trump's own verb, so his act is coded
+    text = "In an interview with the New York Times, Trump has disparaged NATO members for failing to “pay their bills”."
+    result = code_article(pipeline, Article("t", text, "test", date=dt.date(2016, 7, 23)))
+    assert isinstance(result, CodedArticle)
+    assert not any(q.kind == "mixed" and q.span.text.startswith("with the New York Times") for q in result.quotes)
+    assert ("USA", None, "11") in {(e.source.actor.country, None, e.root) for e in result.events}

@@ -80,3 +80,11 @@ def test_indirect_unresolved_pronoun_is_null(backend, cues):
     quotes = run(backend, cues, "He said the troops would stay in Syria for now.")
     assert texts(quotes, "indirect") == ["the troops would stay in Syria for now"]
     assert quotes[0].speaker is None
+
+
+def test_split_complement_is_one_clause_without_its_source(backend, cues):
+    # the parse splits "would only increase | hate for ..." into two complements; the report's source is no part
+    text = "Ali Khamenei said the attacks would only increase hate for the U.S. and Saudi governments, according to state media."
+    quotes = run(backend, cues, text)
+    assert "the attacks would only increase hate for the U.S. and Saudi governments" in texts(quotes, "indirect")
+

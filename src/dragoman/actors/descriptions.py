@@ -7,7 +7,12 @@ plus a head:
   person before it whose office on the article's date, or whose own mention, carries that title;
   else the holder of the title in the article's leading country on that date;
 * a head of ``data/descriptions.tsv`` ("the group", "the ministry", "the official"): the latest
-  mention of the kind the row allows, within its window of sentences.
+  mention of the kind the row allows, within its window of sentences;
+* a document ("the report", "the statement", rows that take ``issuer``): whoever issued the latest
+  such document named before, by its owner ("the State Department's annual report", "the IRGC
+  statement", "its report"), its agent ("a statement released by the army") or the subject of the
+  verb it is the object of ("Amnesty published a report"). "The report denounced Iran" is then the
+  State Department's act.
 
 A description already resolved by a sector word ("the ministry" as a bare GOV of the sentence's
 country) takes its antecedent's actor instead; the mention keeps its span and records the
@@ -20,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Literal, Mapping
+from typing import Callable, Literal, Mapping
 
 from spacy.tokens import Doc
 
@@ -30,8 +35,8 @@ from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.descriptions.v1"
-Takes = Literal["org", "group", "armed", "igo", "state-sector", "person"]
-_TAKES: frozenset[str] = frozenset({"org", "group", "armed", "igo", "state-sector", "person"})
+Takes = Literal["org", "group", "armed", "igo", "state-sector", "person", "issuer"]
+_TAKES: frozenset[str] = frozenset({"org", "group", "armed", "igo", "state-sector", "person", "issuer"})
 _ARMED = frozenset({"INS", "REB", "SEP", "UAF", "RAD"})
 _DETERMINERS = frozenset({"the", "this", "that"})
 _MODIFIERS = frozenset({"current", "same", "top", "senior"})
@@ -76,6 +81,35 @@ def _fits(m: ActorMention, d: Description, head: str) -> bool:
     if d.takes == "armed":
         return kind == "group" and m.found_by is MentionSource.ORG and (m.actor.sector or "")[:3] in _ARMED
     return kind in {"organization", "igo", "group"} and m.actor.code is not None
+
+
+def _issuer_before(doc: Doc, head: str, at: int, window: int, sent_of: Mapping[int, int],
+                   before: Callable[[int], list[ActorMention]]) -> ActorMention | None:
+    """Who issued the latest document called ``head`` before token ``at`` within ``window`` sentences:
+    its owner or a modifier naming an actor ("the State Department's report", "the IRGC statement"),
+    the agent of a participle on it ("a statement released by the army"), or the subject of the verb
+    whose object it is ("Amnesty published a report")."""
+    here = sent_of[at]
+    pool = before(doc[at].idx)
+    for k in range(at - 1, -1, -1):
+        if here - sent_of[k] > window:
+            return None
+        noun = doc[k]
+        if noun.lower_ != head or (k > 0 and doc[k - 1].lower_ in _DETERMINERS and not any(c.dep_ in _OWNERS for c in noun.children)):
+            continue  # a bare "the report" before names no issuer of its own
+        candidates = [c for c in noun.children if c.dep_ in _OWNERS and c.i < noun.i]
+        candidates += [g for c in noun.children if c.dep_ == "acl" for g in c.children
+                       if g.dep_ == "obl:agent" or (g.dep_ == "obl" and any(x.lower_ == "by" for x in g.children))]
+        if noun.dep_ in {"obj", "dobj"}:
+            candidates += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        for c in candidates:
+            owner = next((m for m in pool if m.span.start <= c.idx < m.span.end and m.role is not MentionRole.PLACE and m.actor.code), None)
+            if owner is not None:
+                return owner
+    return None
+
+
+_OWNERS = frozenset({"nmod:poss", "compound", "amod", "poss"})
 
 
 def _leading_country(mentions: list[ActorMention]) -> str | None:
@@ -168,6 +202,13 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             continue  # already a name or a composed actor
         found: ActorMention | None = None
         for reading in readings:
+            if reading.takes == "issuer":
+                # "the statement by the two", "the report on Iran": a document described in place is no anaphor
+                own = any(c.dep_ in {"nmod", "acl", "acl:relcl"} for c in doc[i].children)
+                found = None if plural or own else _issuer_before(doc, head, det.i, reading.window, sent_of, before)
+                if found is not None:
+                    break
+                continue
             if plural and reading.takes not in {"state-sector", "armed"}:
                 continue  # "the groups" are not one organisation; "the officials", "the militants" are those named before
             found = next((m for m in before(start_char) if here - sentence(m) <= reading.window and _fits(m, reading, head)

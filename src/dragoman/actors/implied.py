@@ -4,7 +4,7 @@
 "President Suharto's government": the actor word names no country, the text does.
 Evidence, strongest first:
 
-1. ``place-phrase``: a place phrase right after the mention ("students throughout Indonesia",
+1. ``place-phrase``: a place phrase right after the mention ("students throughout Indonesia", "officials from Egypt",
    "rebels in Darfur", "the Albanians of southern Serbia");
 2. ``sentence-place``: the one country the sentence uses as a place ("in Tehran"); of several, the
    first after the mention;
@@ -29,7 +29,7 @@ from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Sp
 
 _NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
 PENDING = ".implied"  # rule suffix (provenance) of a mention made with role PENDING
-_PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "at", "inside", "within", "around", "near"})
+_PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "from", "at", "inside", "within", "around", "near"})
 # Kinds whose country says where the story is: states, people, armed groups; not companies, media or NGOs.
 _COUNTED = frozenset({"state", "person", "group"})
 # How much evidence each kind of pending mention may use (1 = a place phrase only ... 4 = all):
@@ -82,6 +82,8 @@ def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: 
     """"rebels in Darfur", "Albanians of southern Serbia": the country of a place phrase right after."""
     if end >= len(doc) or doc[end].lower_ not in _PLACE_PREPOSITIONS:
         return None
+    if doc[end].lower_ == "from" and doc.has_annotation("DEP") and doc[end].head.head.i != end - 1:
+        return None  # "withdraw its troops from Lebanon": the verb's source, not where the troops are from
     k = end + 1
     while k < len(doc) and k - end <= 4:
         hit = starts.get(k)

@@ -27,7 +27,7 @@ from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed,
 from dragoman.events.roles import attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
-from dragoman.events.targets import is_self, object_target, others, pairs, place_target
+from dragoman.events.targets import is_self, names_each_other, object_target, others, pairs, place_target
 from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
 from dragoman.events.words import EventWords
 from dragoman.places import DateFinder, PlaceFinder
@@ -143,7 +143,7 @@ def code_events(
                 _merge(merged, event)
     for act in _verbal_acts(doc, article, quotes, mentions, resources, words):
         spoken = _speech_event(doc, article, act, resources, date_of)
-        if spoken is not None and _key(spoken) not in merged and not any(_same_dyad_root(spoken, e) for e in merged.values()):
+        if spoken is not None and _key(spoken) not in merged and not any(_same_dyad(spoken, e) for e in merged.values()):
             merged[_key(spoken)] = spoken
     aimed = aim_at_antecedents(doc, list(merged.values()), resources.event_nouns)
     organs = resources.words.state_organs
@@ -165,6 +165,8 @@ def _sentence_events(s: _Sentence) -> list[Event]:
             continue
         if match.pattern.code.startswith("04") and match.anchor in judged:
             continue  # "called Iran's government a brutal regime" is a verdict (events/speech.py), not a phone call
+        if s.resources.policy.speaks_not_acts(match.pattern.code, s.doc[match.anchor]):
+            continue
         out += _events_of_match(s, match)
     return out
 
@@ -193,9 +195,13 @@ def _verdicts(doc: Doc, sent: DocSpan, view: SentenceView) -> dict[int, Verdict]
     return {token.i: v for token in sent if (v := verdict_at(doc, token, inside)) is not None}
 
 
-def _same_dyad_root(a: Event, b: Event) -> bool:
-    """The same act read twice: a pattern already coded this speaker's criticism of this target."""
-    return a.root == b.root and same_actor(a.source, b.source) and a.target is not None and b.target is not None and same_actor(a.target, b.target)
+def _same_dyad(a: Event, b: Event) -> bool:
+    """The same speech read twice: a pattern already coded what this speaker said or did to this target
+    ("Iraq said it would allow the inspectors' return" is the intent, not also a tone of voice); a bare
+    statement (01) of the dyad does not count."""
+    if b.root == "01" and a.root != "01":
+        return False  # a bare statement ("claimed") is no reading of the tone the speech act reads
+    return same_actor(a.source, b.source) and a.target is not None and b.target is not None and same_actor(a.target, b.target)
 
 
 def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
@@ -338,7 +344,7 @@ def _evidence(s: _Sentence, match: PatternMatch, parties: Sequence[tuple[ActorMe
 def _coded(s: _Sentence, match: PatternMatch, reading: ModalityReading, roles: _Roles, quote: Quote | None, hypothetical: bool) -> list[Event]:
     """One event per (source, target) pair, with its assertion, date, place and confidence."""
     resources, article, code = s.resources, s.article, roles.code
-    parties = pairs(match, roles.sources, roles.targets, resources.policy)
+    parties = pairs(match, roles.sources, roles.targets, resources.policy, names_each_other(s.view, match))
     anchor_char = s.doc[match.anchor].idx
     dated = s.date_of(s.sent, anchor_char) if s.date_of else None
     status = act_assertion(s.doc, s.view, match.anchor, match.pattern.code, roles.sources, quote, dated, article.date, resources.assertion)

@@ -9,6 +9,7 @@ rules that change a code or drop an event once its actors are known.
   whose weapon refines a generic killing or attack (``coding_words.tsv``: attack-noun, bomb-kind);
 * the target is searched ``reach`` tokens after the match;
 * a visit (042) of troops is a deployment: peacekeeping (074) or a show of force (154);
+* a material root read from a verb with a content clause ("conceded that ...") is speech, no act;
 * a statement (01) with no addressee, or to the press or "his/her" own people, is no event.
 """
 
@@ -17,13 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from spacy.tokens import Doc, Span as DocSpan
+from spacy.tokens import Doc, Span as DocSpan, Token
 
 from dragoman.events.words import EventWords
 from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Event, MentionRole
 
 _FILE = "roots.tsv"
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,21 @@ class CodingPolicy:
 
     def is_mutual(self, code: str) -> bool:
         return code[:2] in self.mutual and not code.startswith(self.not_mutual)
+
+    def speaks_not_acts(self, code: str, anchor: Token) -> bool:
+        """Is a material code read from a verb that here takes a content clause ("Obama conceded
+        that Iran might cheat", "accepted that the talks failed")? Then the verb reports speech
+        or thought, not the material act its pattern names. The clause must follow the verb at once,
+        opened by "that"/"whether"/"if" or a pronoun subject ("conceded it was wrong"): a parse that
+        hangs a later clause on the verb ("expelled inspectors ... after officials alleged") is none."""
+        if code[:2] in self.verbal:
+            return False
+        doc = anchor.doc
+        if anchor.i + 1 >= len(doc):
+            return False
+        first = doc[anchor.i + 1]
+        opens = (first.dep_ == "mark" and first.lower_ in _CONTENT_MARKS) or (first.dep_ in _CLAUSE_SUBJECTS and first.pos_ == "PRON")
+        return opens and any(c.dep_ == "ccomp" and c.left_edge.i == first.i for c in anchor.children)
 
     def allows_one_sided(self, event: Event, setting: str) -> bool:
         """May this event stand without a target under ``events.one_sided`` ("none", "material", "all")?"""

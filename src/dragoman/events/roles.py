@@ -126,6 +126,12 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             found = [m for m in _mentions_in(view, verb.head) if view.mention_end[id(m)] == verb.i]
             if found:
                 return found
+            if verb.head.dep_ == "ROOT" and verb.head.pos_ in {"PROPN", "NOUN"} and not any(c.tag_ in _RELATIVE_TAGS for c in verb.children):
+                # "James Mattis, picked by Trump to lead the Pentagon, called Putin ...": a sentence whose
+                # root is a noun has no verb of its own; its finite "clause" is the predicate
+                found = [m for m in _mentions_in(view, verb.head) if m.span.start <= verb.head.idx < m.span.end]
+                if found:
+                    return found
         if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in _OBJECT_CONTROL:
             # object control: "making Netanyahu less willing to agree", "urged Iran to stop": the head's object
             controller = [c for c in verb.head.children if c.dep_ in {"obj", "dobj"} and c.i < verb.i]
@@ -137,6 +143,9 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             continue
         break
     return []
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})  # "who", "which", "whose", "where": a true relative clause
 
 
 # nouns of resolve whose possessor does what follows: "the West's readiness to lift", "Serbia's refusal to recognize"
@@ -208,14 +217,15 @@ def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMen
     ordered: list[tuple[int, ActorMention]] = sorted(
         ((i, m) for i, ms in view.mentions_at.items() for m in ms if view.start <= i < anchor), key=lambda p: p[0]
     )
+    boundary = _clause_start(view, anchor)
     oblique_flags: list[bool] = []
     previous = False
     previous_end: int | None = None
     for i, m in ordered:
-        previous = _oblique(view, m, i, previous_end, previous)
+        # "as Armenia and Azerbaijan accuse": right after the subordinator that opens the clause, the subject
+        previous = _oblique(view, m, i, previous_end, previous) and not (boundary is not None and i == boundary + 1 and view.lower(boundary) in _SUBORDINATORS)
         previous_end = view.mention_end[id(m)]
         oblique_flags.append(previous)
-    boundary = _clause_start(view, anchor)
     for (i, m), oblique in reversed(list(zip(ordered, oblique_flags))):
         if boundary is not None and i < boundary:
             break
@@ -247,12 +257,12 @@ def _clause_start(view: SentenceView, anchor: int) -> int | None:
 
 
 def _opens_subordinate_clause(view: SentenceView, i: int, anchor: int) -> bool:
-    """"..., as the leaders of the two countries sought to ease tension": a subordinator with a noun
-    subject of its own opens the anchor's clause (not "X, as the largest donor, pledged": an aside)."""
+    """"..., as the leaders of the two countries sought to ease tension", "as Armenia and Azerbaijan
+    accuse each other": a subordinator with a noun subject of its own opens the anchor's clause (not "X, as the largest donor, pledged": an aside)."""
     return (
         view.lower(i) in _SUBORDINATORS
         and i + 1 < anchor
-        and view.lower(i + 1) in {"the", "a", "an"}
+        and (view.lower(i + 1) in {"the", "a", "an"} or (i + 1 in view.mentions_at and view.doc[i + 1].pos_ == "PROPN"))
         and not any(view.doc[k].is_punct for k in range(i + 1, anchor))
     )
 

@@ -27,8 +27,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Article, MentionRole, MentionSource, Quote, Span
 
-NEGATIVE = -0.35  # VADER compound at or below which a statement about an actor is criticism
-POSITIVE = 0.5  # at or above which it is praise
+NEGATIVE = -0.2  # VADER compound at or below which a statement about an actor is criticism
+POSITIVE = 0.4  # at or above which it is praise
 _OBLIGATION = frozenset({"should", "must", "ought"})
 _SUBJECT = frozenset({"nsubj"})
 _EXECUTIVE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})  # CAMEO sectors of one state's executive organs
@@ -41,13 +41,16 @@ class Polarity:
     """VADER's analyzer with dragoman's political words added (one per pipeline, no global state)."""
 
     analyzer: SentimentIntensityAnalyzer
+    happenings: frozenset[str] = frozenset()  # words that report what happened ("killed", "attack"), not a judgment
 
     def of(self, text: str) -> float:
         return float(self.analyzer.polarity_scores(text)["compound"])
 
-    def between(self, text: str, start: int, end: int, mentions: list[ActorMention]) -> float:
+    def between(self, text: str, start: int, end: int, mentions: list[ActorMention], judgment_only: bool = False) -> float:
         """Polarity of ``text[start:end]`` with the actors' names left out: "United States",
-        "Free Syrian Army" and "Islamic State" say nothing about how the speaker judges them."""
+        "Free Syrian Army" and "Islamic State" say nothing about how the speaker judges them.
+        ``judgment_only``: the words that only report what happened are left out too ("officials said
+        20 people were killed in Iraq" is news, not a verdict on Iraq)."""
         parts: list[str] = []
         cursor = start
         for m in sorted(mentions, key=lambda m: m.span.start):
@@ -56,7 +59,10 @@ class Polarity:
             parts.append(text[cursor : max(cursor, m.span.start)])
             cursor = max(cursor, m.span.end)
         parts.append(text[cursor:end])
-        return self.of(" ".join(p.strip() for p in parts if p.strip()))
+        joined = " ".join(p.strip() for p in parts if p.strip())
+        if judgment_only:
+            joined = " ".join(w for w in joined.split() if w.strip(".,;:!?\"'“”‘’()").lower() not in self.happenings)
+        return self.of(joined)
 
 
 def load_polarity() -> Polarity:
@@ -71,7 +77,8 @@ def load_polarity() -> Polarity:
         if not -4.0 <= valence <= 4.0 or not word or word != word.lower():
             raise row.error(f"need a lower-case word and a valence from -4 to 4, found {word!r} {row['valence']!r}")
         analyzer.lexicon[word] = valence
-    return Polarity(analyzer)
+    happenings = frozenset(row["word"] for row in read_rows(packaged_text("dragoman.events", "happening_words.tsv"), "happening_words.tsv", ("word",)))
+    return Polarity(analyzer, happenings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +94,10 @@ class SpeechAct:
 
 
 def _mention_of(token: Token, mentions: list[ActorMention]) -> ActorMention | None:
-    """The mention covering ``token``, else one covering its possessor or modifier ("Russia's aid")."""
-    for t in [token] + [c for c in token.children if c.dep_ in _ACTOR_RELATIONS]:
+    """The mention covering ``token``, else one covering its possessor or modifier ("Russia's aid") or the
+    agent of an act noun ("shelling by the rebels")."""
+    agents = [c for c in token.children if c.dep_ in {"nmod", "obl:agent"} and any(k.dep_ == "case" and k.lower_ == "by" for k in c.children)]
+    for t in [token] + [c for c in token.children if c.dep_ in _ACTOR_RELATIONS] + agents:  # "shelling by the rebels"
         for m in mentions:
             if m.span.start <= t.idx < m.span.end:
                 return m
@@ -143,6 +152,61 @@ def _content_subjects(content: DocSpan, mentions: list[ActorMention]) -> Iterato
             yield m, token.head
 
 
+def _content_actors(content: DocSpan, mentions: list[ActorMention]) -> list[tuple[ActorMention, Token]]:
+    """With no actor as subject, the actors the content is about anywhere in it ("said the attacks would
+    increase hate for the U.S.", "said it was government forces who attacked first"), each with the
+    content's root as its predicate. Only a critical tone is read this way: praise needs the praised
+    actor as the subject."""
+    out: list[tuple[ActorMention, Token]] = []
+    for m in mentions:
+        found = content.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if found is not None and content.start <= found.root.i < content.end and _acting(found.root):
+            out.append((m, content.root))
+    return out
+
+
+def _acting(token: Token) -> bool:
+    """Is the actor more than a place the content passes through? An actor named after a preposition of
+    place or direction ("killed in both Iraq and Syria", "ranging from Senegal to Brazil", "approaches
+    made to Kuwait") is where something happened, not whom the speaker judges."""
+    for _ in range(4):
+        if any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
+            return False
+        if token.dep_ in {"conj", "compound", "flat", "appos"} and token.head is not token:
+            token = token.head  # "in Iraq and [Syria]": the first conjunct carries the preposition
+            continue
+        return True
+    return True
+
+
+def _agent(doc: Doc, mention: ActorMention) -> bool:
+    """Is the mention the doer of something in its clause: a subject, or a "by" agent?"""
+    found = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if found is None:
+        return False
+    token = found.root
+    return token.dep_ in {"nsubj", "obl:agent"} or any(c.dep_ == "case" and c.lower_ == "by" for c in token.children)
+
+
+_PLACE_CASES = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "within", "near", "around", "between", "among", "through", "inside", "outside"})
+
+
+def _about_self(content: DocSpan, speaker: ActorMention, mentions: list[ActorMention]) -> bool:
+    """Is the content's main subject the speaker itself ("we", "I", or a mention of the speaker's chain)?"""
+    subjects = [c for c in content.root.children if c.dep_ in _SUBJECT]
+    if not subjects:
+        return False
+    if subjects[0].lower_ in _FIRST_PERSON:
+        return True
+    m = _mention_of(subjects[0], mentions)
+    if m is None:
+        return subjects[0].pos_ == "PRON"  # "Japan said it had halted ...": an unresolved pronoun stands for the speaker
+    return m.actor.code == speaker.actor.code or (m.entity is not None and m.entity == speaker.entity)
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
 def _obliged(predicate: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in predicate.children)
 
@@ -188,15 +252,20 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         if not inside:
             continue
         seen: set[tuple[str | None, str | None]] = set()
-        for target, predicate in _content_subjects(content, inside):
+        about = list(_content_subjects(content, inside))
+        whole = not about  # no actor is a subject: the whole content's tone applies to the actors in it
+        if whole and _about_self(content, speaker, inside):
+            continue  # "Japan said it had halted aid to Serbia ...": the speaker reports its own act
+        for target, predicate in about or _content_actors(content, inside):
             if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
                 continue
             # the tone of what is said about this target: its predicate's clause, inside the quote
-            lo = max(quote.span.start, predicate.left_edge.idx)
-            hi = min(quote.span.end, predicate.right_edge.idx + len(predicate.right_edge.text))
-            code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside))
-            if code is None:
-                continue
+            lo = quote.span.start if whole else max(quote.span.start, predicate.left_edge.idx)
+            hi = quote.span.end if whole else min(quote.span.end, predicate.right_edge.idx + len(predicate.right_edge.text))
+            judgment_only = whole and not _agent(doc, target)  # "shelling by the rebels killed six": their act, its tone
+            code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside, judgment_only=judgment_only))
+            if code is None or (whole and code != "111"):
+                continue  # a warm word anywhere in the content is no praise of whoever it names
             seen.add((target.actor.code, target.actor.name))
             cue = quote.cue
             start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
@@ -240,8 +309,13 @@ def verdict_at(doc: Doc, token: Token, mentions: list[ActorMention]) -> Verdict 
     if first is None or first.start - token.i > _REACH or any(t.is_punct and t.text not in _QUOTE_MARKS for t in doc[token.i + 1 : first.start]):
         return None
     i = first.end
-    while i < sent.end and (doc[i].lower_ in {"'s", "’s"} or (doc[i].pos_ in {"NOUN", "PROPN"} and i == first.end)):
-        i += 1  # "Iran's government": the possessed noun is part of X
+    if i < sent.end and doc[i].lower_ in {"'s", "’s"}:
+        # "Iran's (recent) behavior", "Iran's government": the possessed noun phrase is part of X
+        i += 1
+        while i < sent.end and doc[i].pos_ in {"ADJ", "NOUN", "PROPN"} and doc[i].text not in _QUOTE_MARKS:
+            i += 1
+    while i < sent.end and doc[i].pos_ in {"NOUN", "PROPN"} and i == first.end:
+        i += 1
     if i < sent.end and doc[i].lower_ == "as":
         i += 1
     elif i >= sent.end or doc[i].pos_ in {"ADP", "ADV", "VERB", "AUX", "SCONJ", "CCONJ"} or doc[i].is_punct and doc[i].text not in _QUOTE_MARKS:
@@ -253,13 +327,20 @@ def verdict_at(doc: Doc, token: Token, mentions: list[ActorMention]) -> Verdict 
         if quoted and word.text in _QUOTE_MARKS:
             end += 1
             break
-        if not quoted and (word.lower_ in _PREDICATE_STOPS or word.text in _QUOTE_MARKS and end > i + 1):
+        if not quoted and (word.lower_ in _PREDICATE_STOPS or word.text in _QUOTE_MARKS and end > i + 1 and not _inside_phrase(doc, end, i)):
             break
         end += 1
     if end - i < 1 or (quoted and end - i < 3):
         return None
     last = doc[end - 1]
     return Verdict(target, doc[i].idx, last.idx + len(last.text))
+
+
+def _inside_phrase(doc: Doc, at: int, start: int) -> bool:
+    """Does the quotation mark at ``at`` open a quoted word inside the predicate's noun phrase
+    ("a “brutal” regime"): only a determiner or adjectives since the predicate's start?"""
+    return all(doc[k].pos_ in {"DET", "ADJ", "ADV"} for k in range(start, at)) and at + 2 < len(doc) and any(
+        doc[k].text in _QUOTE_MARKS for k in range(at + 1, min(len(doc), at + 5)))
 
 
 def _fronted_subject(doc: Doc, token: Token, verdict: Verdict, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -287,7 +368,8 @@ def verdicts(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], pol
             found = verdict_at(doc, token, inside)
             if found is None:
                 continue
-            sources = [m for m in subject_of(sent, token) if m is not found.target] or _fronted_subject(doc, token, found, inside)
+            # a fronted participle's subject follows its clause (the parse often joins the two)
+            sources = _fronted_subject(doc, token, found, inside) or [m for m in subject_of(sent, token) if m is not found.target]
             code = _code_of(polarity.between(article.text, found.start, found.end, inside))
             if code is None or not sources or not _distinct(sources[0], found.target):
                 continue

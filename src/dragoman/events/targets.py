@@ -49,7 +49,8 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
     # an appeal, intention, concession, demand, refusal, threat or protest names its addressee later in the clause:
     # "promised to continue aid to Mozambique", "threatened to cut off electricity to Nakhichevan",
     # "demanding political autonomy from Serbian authorities", "in protest against abuses by the security forces"
-    reach = policy.reach[match.pattern.code[:2]]
+    # an announced intention ("announced it will host talks ... with Egypt") reaches as far as its new code allows
+    reach = max(policy.reach[match.pattern.code[:2]], policy.reach.get(code[:2], 0))
     limit = min(view.end, match.end + reach)
     placed = False
     i = match.end
@@ -108,7 +109,23 @@ def _each_other(sources: tuple[ActorMention, ...]) -> list[tuple[ActorMention, A
     return [(a, b) for a in sources for b in sources if a is not b and not _one_party(a, b)]
 
 
-def pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...], policy: CodingPolicy) -> Sequence[tuple[ActorMention, ActorMention | None]]:
+def names_each_other(view: SentenceView, match: PatternMatch) -> bool:
+    """Does the act aim at "each other" / "one another" ("Armenia and Azerbaijan accuse each other of
+    violating the cease-fire", "traded blame with one another")? Then its coordinated parties are each
+    other's targets, whatever the pattern's own kind."""
+    for i in range(match.anchor + 1, min(view.end - 1, match.end + 3)):
+        if (view.lower(i), view.lower(i + 1)) in _RECIPROCAL_PRONOUNS:
+            return True
+    return False
+
+
+_RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
+
+
+def pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...], policy: CodingPolicy,
+          each_other: bool = False) -> Sequence[tuple[ActorMention, ActorMention | None]]:
+    if each_other and not targets:
+        return _each_other(sources)
     if "reciprocal" in match.pattern.flags:
         if targets:
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]

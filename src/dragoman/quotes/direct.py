@@ -269,6 +269,17 @@ def _noun_cue_subject(ctx: SpeakerContext, p: int, lo: int) -> SpeakerSlot | Non
     return main_clause_subject(ctx, p, lo)
 
 
+def _finite_with_subject(token: Token, lo: int, hi: int) -> bool:
+    """Does the token head a finite clause ("Trump has disparaged") whose subject lies between
+    ``lo`` and ``hi``?"""
+    finite = token.tag_ in _FINITE_TAGS or any(c.dep_ in {"aux", "aux:pass", "auxpass"} and c.tag_ in _FINITE_TAGS for c in token.children)
+    return finite and any(c.dep_ in _SUBJECT_DEPS and lo < c.i < hi for c in token.children)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+
+
 def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: int) -> _Attribution | None:
     """ "he warned: “…”", "…, saying “…”", "according to X, “…”": the cue nearest before the mark."""
     doc = ctx.doc
@@ -287,7 +298,9 @@ def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: 
             if slot is None and p == lo:
                 slot = subject_after(ctx, p, open_tok)  # "Said Dorothy Poynter, …: “…”"
             return _Attribution(slot, p)
-        if lower in ctx.cues.nouns:
+        if lower in ctx.cues.nouns and not any(_finite_with_subject(doc[k], p, open_tok) for k in range(p + 1, open_tok)):
+            # "In an interview with the Times, Trump has disparaged NATO for failing to “pay their
+            # bills”": the noun frames the clause after it, whose own verb carries the quotation
             return _Attribution(_noun_cue_subject(ctx, p, lo), p)
     last = open_tok - 1
     while last >= lo and doc[last].is_space:

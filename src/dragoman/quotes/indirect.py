@@ -101,7 +101,17 @@ def _forward_end(ctx: SpeakerContext, p: int, hi: int) -> int:
     complement in the parse ("acknowledged that the plane crashed, but it denied ..."; "said
     religious freedom is improving and praised ..."), else the sentence's end."""
     complement = _complement(ctx, p)
-    return complement.right_edge.i + 1 if complement is not None and complement.right_edge.i < hi else hi
+    doc = ctx.doc
+    end = hi if complement is None or complement.right_edge.i >= hi else complement.right_edge.i + 1
+    for other in doc[p].children if complement is not None and complement.right_edge.i == complement.i else ():
+        # a complement the parse split in two ("would only increase | hate for the U.S."), the first
+        # part ending on its own verb: the next clausal complement right after it, with no subject and
+        # no quotation of its own, continues it
+        if other.dep_ == "ccomp" and other.left_edge.i == end and other.right_edge.i < hi and doc[end].is_alpha and doc[end].pos_ != "CCONJ" and not any(t.is_quote for t in doc[end : other.right_edge.i + 1]) and not any(
+                c.dep_ in {"nsubj", "nsubj:pass", "expl"} for c in other.children):
+            end = other.right_edge.i + 1
+    # "..., according to state media": the source of the report is no part of what was said
+    return next((k for k in range(p + 1, end - 2) if doc[k].text == "," and doc[k + 1].lower_ == "according" and doc[k + 2].lower_ == "to"), end)
 
 
 def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
