@@ -24,7 +24,7 @@ from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, se
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed, unaddressed_statement
-from dragoman.events.roles import attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
+from dragoman.events.roles import crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.events.targets import is_self, names_each_other, object_target, others, pairs, place_target
@@ -316,6 +316,9 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
             code = weapon_code  # "a roadside bombing killed": 1833, not a generic killing
     if not passive and not weapon:  # "was arrested in Lebanon": the place stands for its authorities
         sources = tuple(m for m in sources if m.role is not MentionRole.PLACE)
+    if not sources and not passive and s.has_parse and code[:2] == "14":
+        # "80,000 people rallied in London": a crowd protests as the civilians of where it protests
+        sources = crowd_source(view, s.doc[match.anchor], words, place_target(view, match, (), words))
     if not sources:
         return None
     if not passive and not weapon:

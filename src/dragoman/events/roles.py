@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from dragoman.events.matcher import PatternMatch, SentenceView
 from dragoman.events.policy import CodingPolicy, weapon_code
 from dragoman.events.words import EventWords
-from dragoman.records import ActorMention, MentionRole
+from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
 _OBLIQUE_MARKERS = frozenset(
     {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near",
@@ -357,3 +357,26 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     elif view.doc[i].pos_ == "VERB" and view.doc[i].lemma_.lower() in words.bystander_verbs:
         return ()  # "condemned the attack on Armenia", "faces the threat of rockets": not the subject's own act
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
+
+
+CROWD_RULE = "crowd.place"
+
+
+def crowd_source(view: SentenceView, anchor: Token, words: EventWords, places: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """The source of a protest whose subject is a crowd with no country of its own ("an estimated 80,000
+    people rallied in London", "hundreds of mostly American expatriates marched through Tokyo"): the
+    civilians (CVL) of the country where it protests, the place the sentence names (``places``)."""
+    subjects = [c for c in anchor.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects and anchor.dep_ == "acl" and anchor.head.dep_ == "ROOT" and anchor.head.pos_ == "NOUN":
+        subjects = [anchor.head]  # "80,000 people rallied in London" parsed as a noun with a participle
+    if not subjects or not places or places[0].actor.country is None:
+        return ()
+    head = _partitive_object(view, subjects[0])
+    if not {head.lower_, head.lemma_.lower(), subjects[0].lower_, subjects[0].lemma_.lower()} & words.crowds:
+        return ()
+    country = places[0].actor.country
+    doc = view.doc
+    left, right = subjects[0].left_edge, subjects[0] if subjects[0].dep_ == "ROOT" else subjects[0].right_edge
+    span = Span(places[0].span.doc_id, left.idx, right.idx + len(right.text), doc.text[left.idx : right.idx + len(right.text)])
+    actor = Actor(code=f"{country}CVL", name=f"Civilians of {country}", country=country, kind="organization", sector="CVL")
+    return (ActorMention(span, actor, CROWD_RULE, "events.rules.v1", MentionSource.SECTOR),)

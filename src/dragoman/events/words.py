@@ -11,7 +11,7 @@ _FILE = "coding_words.tsv"
 _LISTS = frozenset({
     "be", "passive-bridge", "adjectival", "attributive-before", "reporting", "troops", "state-organ", "preposition",
     "noun-modifier", "bystander-verb", "subordinator", "alleging", "rejecting", "noun-phrase-tag", "light-verb",
-    "attack-noun", "bomb-kind",
+    "attack-noun", "bomb-kind", "crowd",
 })
 
 
@@ -36,6 +36,7 @@ class EventWords:
     light_verbs: frozenset[tuple[str, str]]  # (preposition, word): "engaged in"
     attack_nouns: Mapping[str, str | None]  # lemma -> the CAMEO code its weapon gives (None: keep the code)
     bomb_kinds: Mapping[str, str]  # "roadside" -> 1833
+    crowds: frozenset[str] = frozenset()  # nouns of a crowd: "hundreds of people marched in Tokyo" protest as the place's civilians
 
 
 def load_event_words() -> EventWords:
@@ -59,4 +60,5 @@ def load_event_words() -> EventWords:
         words["be"], words["be"] | words["passive-bridge"], words["adjectival"], words["attributive-before"], words["reporting"],
         words["troops"], words["state-organ"], words["preposition"], words["noun-modifier"], words["bystander-verb"],
         words["subordinator"], words["alleging"], words["rejecting"], words["noun-phrase-tag"], frozenset(light), attack, bombs,
+        words["crowd"],
     )
