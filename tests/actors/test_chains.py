@@ -48,3 +48,30 @@ def test_chains_are_in_the_output_and_quote_speakers_use_them(pipeline: Pipeline
     assert entity["code"] == "PRKGOV" and entity["mentions"] == len(kim)
     [quote] = [q for q in out["quotes"] if q["kind"] == "direct"]
     assert quote["speaker"]["name"] == "Kim Jong Un" and quote["speaker"]["entity"] == kim[0]["entity"]
+
+
+def _names(pipeline: Pipeline, text: str, day: dt.date) -> dict[str, str | None]:
+    coded = code_article(pipeline, Article("k", text, "test", date=day))
+    assert isinstance(coded, CodedArticle)
+    return {m.span.text: m.actor.name for m in coded.actors}
+
+
+def test_incoming_holder_is_the_successor_not_the_incumbent(pipeline: Pipeline) -> None:
+    # three days before the inauguration the president is Obama; "the incoming president" and "the new U.S. leader" are Trump
+    text = ("Donald Trump met advisers. Ukrainian President Petro Poroshenko spoke on Monday. "
+            "In the weekend interview, the incoming president suggested sanctions on Russia might be lifted. "
+            "Poroshenko warned the new U.S. leader.")
+    names = _names(pipeline, text, dt.date(2017, 1, 17))
+    assert names["president"] == "Donald Trump"
+    assert names["U.S. leader"] == "Donald Trump"
+    # the same words after the inauguration name the holder of the day
+    assert _names(pipeline, "The U.S. president spoke.", dt.date(2017, 6, 1))["U.S. president"] == "Donald Trump"
+
+
+def test_a_document_refers_back_to_its_issuer(pipeline: Pipeline) -> None:
+    text = "The State Department's annual report on religious freedom was released on Wednesday. The report denounced Iran."
+    coded = code_article(pipeline, Article("k", text, "test", date=dt.date(2016, 8, 10)))
+    assert isinstance(coded, CodedArticle)
+    report = next(m for m in coded.actors if m.span.text == "report" and m.span.start > 60)
+    assert report.actor.code == "USAGOVSTA"
+    assert any(e.root == "11" and e.source.actor.code == "USAGOVSTA" for e in coded.events)

@@ -30,7 +30,7 @@ from typing import Callable, Literal, Mapping
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
-from dragoman.actors.resolve import person_actor, title_holder
+from dragoman.actors.resolve import AHEAD, holder_of, person_actor, prospective
 from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
@@ -39,7 +39,7 @@ Takes = Literal["org", "group", "armed", "igo", "state-sector", "person", "issue
 _TAKES: frozenset[str] = frozenset({"org", "group", "armed", "igo", "state-sector", "person", "issuer"})
 _ARMED = frozenset({"INS", "REB", "SEP", "UAF", "RAD"})
 _DETERMINERS = frozenset({"the", "this", "that"})
-_MODIFIERS = frozenset({"current", "same", "top", "senior"})
+_MODIFIERS = frozenset({"current", "same", "top", "senior", "incoming", "new", "next", "future"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,12 +182,19 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             start_char, end_char = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
             if any(m.span.start < end_char and start_char < m.span.end and m.actor.kind == "person" for m in ordered):
                 continue
-            antecedent = next((m for m in before(start_char) if m.actor.kind == "person" and canonical in _title_of(kb, m, article.date)), None)
+            ahead = prospective(doc, det.i + 1, end)
+            if ahead and article.date is not None:
+                # "the incoming president": the latest person named who takes the office soon, not its holder
+                later = article.date + AHEAD
+                antecedent = next((m for m in before(start_char) if m.actor.kind == "person" and canonical in _title_of(kb, m, later)
+                                   and canonical not in _title_of(kb, m, article.date)), None)
+            else:
+                antecedent = next((m for m in before(start_char) if m.actor.kind == "person" and canonical in _title_of(kb, m, article.date)), None)
             span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
             if antecedent is not None:
                 added.append(ActorMention(span, antecedent.actor, "definite.title", STAGE, MentionSource.DEFINITE, antecedent=antecedent.span))
             elif leading is not None and det.lower_ == "the":
-                holder = title_holder(kb, leading, canonical, article.date)
+                holder = holder_of(kb, leading, canonical, article.date, ahead)
                 if holder is not None:
                     added.append(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE, MentionSource.DEFINITE))
             continue

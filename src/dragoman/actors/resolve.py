@@ -81,6 +81,28 @@ def title_holder(kb: KnowledgeBase, org: str, surface: str, day: dt.date | None)
     return found[0] if found else None
 
 
+_PROSPECTIVE = frozenset({"incoming", "next", "new", "future"})
+AHEAD = dt.timedelta(days=90)  # how far ahead an incoming holder takes office
+
+
+def prospective(doc: Doc, start: int, end: int) -> bool:
+    """Does the title name the office's next holder: "the incoming president", "the new U.S. leader",
+    "President-elect ..."? (a modifier in the two words before it or in it, or "-elect" on it)"""
+    words = {doc[k].lower_ for k in range(max(0, start - 2), end)}
+    return bool(words & _PROSPECTIVE) or any(t.lower_.endswith("-elect") for t in doc[start : min(len(doc), end + 1)])
+
+
+def holder_of(kb: KnowledgeBase, org: str, surface: str, day: dt.date | None, ahead: bool) -> Person | None:
+    """:func:`title_holder`, or with ``ahead`` the holder a season later when that is someone else:
+    "the incoming president" days before an inauguration is the successor, not the incumbent."""
+    now = title_holder(kb, org, surface, day)
+    if ahead and day is not None:
+        later = title_holder(kb, org, surface, day + AHEAD)
+        if later is not None and (now is None or later.id != now.id):
+            return later
+    return now
+
+
 def _latest(kb: KnowledgeBase, org: str, *, office: str | None = None, title: str | None = None) -> list[Person]:
     """Without an article date, the current holder (a role with no end)."""
     out = []
@@ -418,8 +440,9 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
         used.update(range(first, title_index + 1))
         return True
     found_any = False
+    ahead = prospective(doc, start, title.end)
     for match, key in owners:
-        holder = title_holder(kb, key, surface, ctx.day)
+        holder = holder_of(kb, key, surface, ctx.day, ahead)
         if holder is None:
             continue
         end = title.end if match is owner_match else match.end
