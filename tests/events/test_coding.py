@@ -536,3 +536,13 @@ def test_a_crowd_protests_as_the_civilians_of_where_it_protests(pipeline: Pipeli
     assert ("GBR", "USA", "14") in dyads
     # a crowd with no place of protest stays without a source
     assert not any(d[2] == "14" for d in _dyads(_events(pipeline, "Thousands of people rallied.", "2017-01-22")))
+
+
+def test_a_statement_is_not_aimed_at_the_actors_of_what_it_states(pipeline: Pipeline) -> None:
+    text = "Jordan's government announced Tuesday that borders with Syria and Iraq would be considered closed military zones."
+    assert not any(e.root == "01" and e.target is not None for e in _events(pipeline, text, "2016-06-21"))
+
+
+def test_willingness_alone_is_no_cooperation(pipeline: Pipeline) -> None:
+    # "willing to" takes the code of what it is willing to do; with no act of its own it is nothing
+    assert not any(e.root == "03" for e in _events(pipeline, "Iran said it was willing to rip up the deal with the United States.", "2017-02-03"))
