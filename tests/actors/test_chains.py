@@ -75,3 +75,12 @@ def test_a_document_refers_back_to_its_issuer(pipeline: Pipeline) -> None:
     report = next(m for m in coded.actors if m.span.text == "report" and m.span.start > 60)
     assert report.actor.code == "USAGOVSTA"
     assert any(e.root == "11" and e.source.actor.code == "USAGOVSTA" for e in coded.events)
+
+
+def test_a_pronoun_outside_a_quotation_does_not_take_a_name_inside_it(pipeline: Pipeline) -> None:
+    text = ("Saudi Foreign Minister Adel al-Jubeir spoke to reporters on Saturday. "
+            "“There will be no Bashar al-Assad in the future,” he told a German newspaper.")
+    coded = code_article(pipeline, Article("k", text, "test", date=dt.date(2016, 2, 14)))
+    assert isinstance(coded, CodedArticle)
+    he = next(m for m in coded.actors if m.span.text == "he")
+    assert he.actor.name == "Adel al-Jubeir"

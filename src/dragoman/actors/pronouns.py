@@ -15,6 +15,8 @@ The heuristic (see docs/actors.md):
   it in its sentence ("support Turkey in its fight"), else the first of an earlier one; a
   mention inside an aside that closes before the pronoun (an apposition opened by a/an/the,
   "Pakistan, a key U.S. ally, urged its citizens", or a bracket) is passed over.
+* A pronoun outside quotation marks never takes a mention inside them ("“There will be no Bashar
+  al-Assad in the future,” he told a newspaper": not Assad).
 * A pronoun inside a relative clause takes the clause's antecedent ("Joe Biden, who declared
   his support": his = Biden).
 * "his/her counterpart" is the most recent other person, preferring one of another
@@ -62,9 +64,15 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             i = span.start if span is not None else 0
         return sent_of[i]
 
+    quoted = _quoted_ranges(article.text)
+
     def pick(token_i: int, persons: bool, gender: str | None, states_only: bool = False, nearest: bool = False) -> ActorMention | None:
         here = sent_of[token_i]
         pool = sorted([*mentions, *out], key=lambda m: m.span.start)
+        if not _inside(quoted, doc[token_i].idx):
+            # "“There will be no Bashar al-Assad in the future,” he told a newspaper": a pronoun outside
+            # quotation marks does not refer to someone the quotation names
+            pool = [m for m in pool if not _inside(quoted, m.span.start)]
         for back in range(0, window + 1):
             target = here - back
             if target < 0:
@@ -114,6 +122,25 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                                antecedent=antecedent.span, possessive=found_by is MentionSource.PRONOUN and lower in _POSSESSIVE)
         out.append(mention)
     return out
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: curly pairs, and straight double quotes paired in order."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“":
+            opened = i
+        elif ch == "”" and opened is not None:
+            out.append((opened, i))
+            opened = None
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    out += [(straight[k], straight[k + 1]) for k in range(0, len(straight) - 1, 2)]
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    return any(a < at < b for a, b in ranges)
 
 
 def _follows_a_thing(doc: Doc, token_i: int, pool: list[ActorMention]) -> bool:
