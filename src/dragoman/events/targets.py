@@ -52,9 +52,10 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
     # an announced intention ("announced it will host talks ... with Egypt") reaches as far as its new code allows
     reach = max(policy.reach[match.pattern.code[:2]], policy.reach.get(code[:2], 0))
     limit = min(view.end, match.end + reach)
-    if code.startswith("01"):
+    if code == "010":
         # a statement is aimed at whom it addresses, not at the actors of what it states: "the government
-        # announced that borders with Syria and Iraq would be closed" names no addressee
+        # announced that borders with Syria and Iraq would be closed" names no addressee (a comment on
+        # someone, 012-019, "worried the Venezuelan government would ...", is about them)
         anchor = view.doc[match.anchor]
         content = [c.left_edge.i for c in anchor.children if c.dep_ == "ccomp" and c.i > anchor.i]
         content += [k for k in range(match.end, limit) if view.lower(k) == "that" and view.doc[k].dep_ == "mark"][:1]
