@@ -546,3 +546,15 @@ def test_a_statement_is_not_aimed_at_the_actors_of_what_it_states(pipeline: Pipe
 def test_willingness_alone_is_no_cooperation(pipeline: Pipeline) -> None:
     # "willing to" takes the code of what it is willing to do; with no act of its own it is nothing
     assert not any(e.root == "03" for e in _events(pipeline, "Iran said it was willing to rip up the deal with the United States.", "2017-02-03"))
+
+
+def test_a_verdict_hung_on_the_subject_by_the_parse_keeps_its_subject(pipeline: Pipeline) -> None:
+    text = ("James Mattis, picked by Trump to lead the Pentagon, called Putin a threat to the United States and its allies, "
+            "described the events in Ukraine's Donbas and Crimea regions as \"a war,\" and said the conflict there could destabilize the region.")
+    assert ("USA", "RUS", "11") in _dyads(_events(pipeline, text, "2016-12-09"))
+
+
+def test_it_in_a_conjoined_clause_is_the_first_clause_subject(pipeline: Pipeline) -> None:
+    text = "The U.S. military acknowledged that the plane crashed, but it denied a claim by Islamic State militants that they shot it down."
+    events = _events(pipeline, text, "2014-12-25")
+    assert any(e.source.actor.code == "USAMIL" and e.root == "01" and e.target is not None and e.target.actor.code == "IMGINSISI" for e in events)

@@ -7,6 +7,8 @@ The heuristic (see docs/actors.md):
   one (up to ``window`` sentences back). Among candidates the *first* of the sentence
   wins (news sentences open with their subject), skipping any whose known gender
   disagrees with the pronoun.
+* ``it`` as the subject of a clause conjoined to one whose subject is a state or organisation takes
+  that subject ("The U.S. military acknowledged ..., but it denied ...");
 * ``it`` as the subject of a speech verb ("it added") takes a state, organisation or group like ``they``,
   unless it opens its sentence after one whose subject is a thing no actor mention covers ("The
   platform reflects ... It also says"); any other "it" is left alone (mostly a dummy subject).
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
 from dragoman.records import ActorMention, Article, MentionSource, RemovedSpan, Span
@@ -103,6 +105,9 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             rule = f"pronoun.{lower}.relative" if antecedent is not None else f"pronoun.{lower}"
             if antecedent is None:
                 antecedent = pick(token.i, True, _PERSONAL[lower])
+        elif lower == "it" and token.dep_ in {"nsubj", "nsubj:pass"} and (conjoined := _conjoined_subject(token, [*mentions, *out])) is not None:
+            # "The U.S. military acknowledged that the plane crashed, but it denied ...": the subject of the clause it is conjoined to
+            antecedent, rule = conjoined, "pronoun.it.conjoined"
         elif lower == "it" and token.dep_ in {"nsubj", "nsubj:pass"} and token.head.lower_ in speech:
             # "“…,” it added": a speaking "it" is the organisation or state quoted before, never a dummy subject
             if not _follows_a_thing(doc, token.i, [*mentions, *out]):
@@ -122,6 +127,17 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                                antecedent=antecedent.span, possessive=found_by is MentionSource.PRONOUN and lower in _POSSESSIVE)
         out.append(mention)
     return out
+
+
+def _conjoined_subject(token: Token, pool: list[ActorMention]) -> ActorMention | None:
+    """The state or organisation that is the subject of the clause an "it" clause is conjoined to."""
+    verb = token.head
+    if verb.dep_ != "conj" or verb.head is verb:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < token.i), None)
+    if subject is None:
+        return None
+    return next((m for m in pool if m.span.start <= subject.idx < m.span.end and m.actor.kind != "person"), None)
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:

@@ -126,9 +126,9 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             found = [m for m in _mentions_in(view, verb.head) if view.mention_end[id(m)] == verb.i]
             if found:
                 return found
-            if verb.head.dep_ == "ROOT" and verb.head.pos_ in {"PROPN", "NOUN"} and not any(c.tag_ in _RELATIVE_TAGS for c in verb.children):
-                # "James Mattis, picked by Trump to lead the Pentagon, called Putin ...": a sentence whose
-                # root is a noun has no verb of its own; its finite "clause" is the predicate
+            if verb.head.dep_ in {"ROOT", "nsubj", "nsubj:pass"} and verb.head.pos_ in {"PROPN", "NOUN"} and not any(c.tag_ in _RELATIVE_TAGS for c in verb.children):
+                # "James Mattis, picked by Trump to lead the Pentagon, called Putin ..., described ...": a finite
+                # verb hung on the sentence's subject (or on a noun root) with no relative pronoun is its predicate
                 found = [m for m in _mentions_in(view, verb.head) if m.span.start <= verb.head.idx < m.span.end]
                 if found:
                     return found
