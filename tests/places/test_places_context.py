@@ -60,3 +60,11 @@ def test_place_finder_by_code(pipeline: Pipeline) -> None:
     assert place_of(sentence, text.index("condemned"), (), "042") is None  # a visit is where the visitor goes
     place = place_of(sentence, text.index("condemned"), ())  # no code: a material act, placed in its object
     assert place is not None and place.name == "Herāt"
+
+
+def test_a_date_in_a_clause_on_another_noun_does_not_date_the_event(pipeline: Pipeline) -> None:
+    # "agreed to on Tuesday" dates the truce, not Russia's blame; a date of the blame's own clause dates it
+    blame = [e for e in _events(pipeline, "Russia blamed the rebels for breaking the truce agreed to on Tuesday.") if e.root == "11"]
+    assert blame and all(e.date == dt.date(2018, 5, 1) for e in blame)
+    dated = [e for e in _events(pipeline, "Russia blamed the rebels on Monday for breaking the truce.") if e.root == "11"]
+    assert dated and all(e.date == dt.date(2018, 4, 30) for e in dated)

@@ -32,13 +32,16 @@ class PlaceFinder(Protocol):
 def date_finder(article: Article) -> DateFinder:
     """Return a function giving an event's date: the sentence's date expression nearest
     the trigger at ``anchor`` (a character offset), else ``None`` (the article date applies).
+    An expression inside a clause that modifies a noun and does not hold the trigger dates that
+    clause, not the event ("Crimea, seized in 2014").
 
     A date without a year is resolved with the tense of the verb the expression depends
     on in the parse, or of the trigger with tags but no parse (:mod:`dragoman.places.tense`): "was arrested on
     May 12" is before the article, "will meet on Friday" after it."""
 
     def date_of(sentence: DocSpan, anchor: int) -> dt.date | None:
-        found = find_date_expressions(sentence.text, sentence.start_char, article)
+        found = [(span, resolved) for span, resolved in find_date_expressions(sentence.text, sentence.start_char, article)
+                 if not _in_modifier_clause(sentence, span.start, span.end, anchor)]
         if not found:
             return None
         span, resolved = min(found, key=lambda pair: abs(pair[0].start - anchor))
@@ -50,6 +53,31 @@ def date_finder(article: Article) -> DateFinder:
         return again.date if again is not None else resolved.date
 
     return date_of
+
+
+_MODIFIER_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+
+
+def _in_modifier_clause(sentence: DocSpan, start: int, end: int, anchor: int) -> bool:
+    """Is the date expression inside a clause that modifies a noun and does not hold the trigger
+    ("urged that sanctions remain as long as Russia holds Crimea, seized in 2014": 2014 dates the
+    seizure, not the appeal)?"""
+    doc = sentence.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    expression = doc.char_span(start, end, alignment_mode="expand")
+    trigger = token_at(sentence, anchor)
+    if expression is None or len(expression) == 0 or trigger is None:
+        return False
+    token = expression.root
+    for _ in range(12):
+        if token.dep_ in _MODIFIER_CLAUSES:
+            # "sanctions imposed in March": a clause on the trigger noun itself dates it
+            return not (token.left_edge.i <= trigger.i <= token.right_edge.i or token.head.i == trigger.i)
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _tense_of_date(sentence: DocSpan, start: int, end: int, anchor: int) -> Tense | None:
