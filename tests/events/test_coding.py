@@ -558,3 +558,8 @@ def test_it_in_a_conjoined_clause_is_the_first_clause_subject(pipeline: Pipeline
     text = "The U.S. military acknowledged that the plane crashed, but it denied a claim by Islamic State militants that they shot it down."
     events = _events(pipeline, text, "2014-12-25")
     assert any(e.source.actor.code == "USAMIL" and e.root == "01" and e.target is not None and e.target.actor.code == "IMGINSISI" for e in events)
+
+
+def test_a_coordinated_target_with_an_article_is_all_targets(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "North Korea threatened nuclear strikes against South Korea and the United States.", "2016-04-01"))
+    assert {("PRK", "KOR", "13"), ("PRK", "USA", "13")} <= dyads

@@ -75,6 +75,11 @@ def _quantity_word(view: SentenceView, j: int) -> bool:
     return True
 
 
+def _after_article(view: SentenceView, k: int) -> int:
+    """The token after a definite article at ``k`` (none there: ``k``)."""
+    return k + 1 if k + 1 < view.end and view.lower(k) == "the" and k not in view.mentions_at else k
+
+
 def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
     """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
     then each shorter one, so that "between $ and +" can split a coordination.
@@ -106,10 +111,10 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
         end = view.mention_end[id(first)]
     chain: list[tuple[ActorMention, ...]] = [(first,)]
     ends = [end]
-    while end + 1 < view.end and view.lower(end) in _COORD and end + 1 in view.mentions_at:
-        nxt = view.mentions_at[end + 1][0]
+    while end + 1 < view.end and view.lower(end) in _COORD and (start := _after_article(view, end + 1)) in view.mentions_at:
+        nxt = view.mentions_at[start][0]  # "South Korea and [the] United States"
         after = view.mention_end[id(nxt)]
-        if nxt.found_by is MentionSource.PRONOUN and view.lower(end + 1) in _POSSESSIVES and after in view.mentions_at:
+        if nxt.found_by is MentionSource.PRONOUN and view.lower(start) in _POSSESSIVES and after in view.mentions_at:
             nxt = view.mentions_at[after][0]  # "President Kagame and his Rwandan Patriotic Front"
             after = view.mention_end[id(nxt)]
         if view.lower(end) == "," and not (after < view.end and view.lower(after) in _COORD):
