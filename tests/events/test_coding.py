@@ -563,3 +563,10 @@ def test_it_in_a_conjoined_clause_is_the_first_clause_subject(pipeline: Pipeline
 def test_a_coordinated_target_with_an_article_is_all_targets(pipeline: Pipeline) -> None:
     dyads = _dyads(_events(pipeline, "North Korea threatened nuclear strikes against South Korea and the United States.", "2016-04-01"))
     assert {("PRK", "KOR", "13"), ("PRK", "USA", "13")} <= dyads
+
+
+def test_a_bare_group_word_with_examples_stands_for_them(pipeline: Pipeline) -> None:
+    text = "The Arab League called for taking drastic action against extremists like IS, but stopped short of expressing support for the U.S. effort."
+    events = _events(pipeline, text, "2014-09-10")
+    assert any(e.root == "02" and e.target is not None and e.target.actor.code == "IMGINSISI" for e in events)
+    assert not any(e.root == "05" for e in events)  # "stopped short of expressing support": not done

@@ -109,6 +109,12 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
     if first.found_by is MentionSource.PRONOUN and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
         first = view.mentions_at[end][0]
         end = view.mention_end[id(first)]
+    if first.found_by is MentionSource.SECTOR and end + 1 < view.end and (
+            view.lower(end) == "like" or (view.lower(end) == "such" and view.lower(end + 1) == "as")):
+        # "extremists like IS", "groups such as al-Shabab": the named examples are the actors meant
+        named = mentions_from(view, end + 1 if view.lower(end) == "like" else end + 2)
+        if named:
+            return named
     chain: list[tuple[ActorMention, ...]] = [(first,)]
     ends = [end]
     while end + 1 < view.end and view.lower(end) in _COORD and (start := _after_article(view, end + 1)) in view.mentions_at:

@@ -65,8 +65,9 @@ def read_modality(doc: Doc, anchor: int, sent_start: int, anchor_is_cue: bool) -
             return ModalityReading("hypothetical", i)
         if word in _OBLIGATION or (word in _OBLIGATION_NOUNS and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
             obliged = True  # "must", "has a responsibility to press"
-        if word in _NEGATORS or (word in _FAIL and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
-            negated = True  # "failed to reach agreement" did not reach it
+        stopped_short = word == "short" and i + 1 < len(doc) and doc[i + 1].lower_ == "of" and doc[i - 1].lemma_.lower() in {"stop", "fall"}
+        if word in _NEGATORS or stopped_short or (word in _FAIL and i + 1 < len(doc) and doc[i + 1].lower_ == "to"):
+            negated = True  # "failed to reach agreement", "stopped short of expressing support": not done
         elif found is None and not anchor_is_cue:
             if word in _REFUSAL:
                 found = ModalityReading("refusal", i)

@@ -77,7 +77,9 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
             if foreign(m) and m.role is not MentionRole.PLACE:
                 # the whole coordination: "to Iran, Libya, North Korea and Sudan"
                 chains = mentions_from(view, i)
-                listed = tuple(n for n in chains[0][0] if foreign(n) and n.role is not MentionRole.PLACE) if chains and m in chains[0][0] else ()
+                # (a bare sector word followed by its examples, "extremists like IS", stands for them)
+                listed = tuple(n for n in chains[0][0] if foreign(n) and n.role is not MentionRole.PLACE) \
+                    if chains and (m in chains[0][0] or m.found_by is MentionSource.SECTOR) else ()
                 return listed or (m,)
         i += 1
     return ()
