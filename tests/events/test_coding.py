@@ -570,3 +570,16 @@ def test_a_bare_group_word_with_examples_stands_for_them(pipeline: Pipeline) -> 
     events = _events(pipeline, text, "2014-09-10")
     assert any(e.root == "02" and e.target is not None and e.target.actor.code == "IMGINSISI" for e in events)
     assert not any(e.root == "05" for e in events)  # "stopped short of expressing support": not done
+
+
+def test_relative_clause_on_a_list_acts_for_every_member(pipeline: Pipeline) -> None:
+    text = ("Kuwait withdrew its ambassador from Iran, following Bahrain, Sudan and the United Arab Emirates, "
+            "which have all either cut ties or downgraded their relationships with Iran.")
+    dyads = _dyads(_events(pipeline, text, "2016-01-05"))
+    assert {("BHR", "IRN", "16"), ("SDN", "IRN", "16"), ("ARE", "IRN", "16")} <= dyads
+    assert not any(d[1] == "KWT" for d in dyads)  # "their" is theirs, not Kuwait's
+
+
+def test_a_long_list_meeting_is_no_web_of_dyads(pipeline: Pipeline) -> None:
+    text = "Britain, China, France, Germany, Russia and the United States met in Vienna on Monday."
+    assert not any(e.root == "04" for e in _events(pipeline, text, "2015-10-18"))

@@ -113,7 +113,10 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             if not _follows_a_thing(doc, token.i, [*mentions, *out]):
                 antecedent, rule = pick(token.i, False, None), "pronoun.it.speaker"
         elif lower in _COLLECTIVE:
-            antecedent, rule = pick(token.i, False, None, nearest=lower in {"its", "itself"}), f"pronoun.{lower}"
+            antecedent = _relative_antecedent(doc, token.i, [*mentions, *out], persons=False)
+            rule = f"pronoun.{lower}.relative" if antecedent is not None else f"pronoun.{lower}"
+            if antecedent is None:
+                antecedent = pick(token.i, False, None, nearest=lower in {"its", "itself"})
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
             antecedent, rule = pick(token.i, False, None, states_only=True, nearest=True), "definite.the-country"
             found_by = MentionSource.DEFINITE
@@ -196,17 +199,18 @@ def _parenthetical(doc: Doc, mention: ActorMention, token_i: int) -> bool:
     return doc[opener + 1].lower_ in {"a", "an", "the"}
 
 
-def _relative_antecedent(doc: Doc, token_i: int, pool: list[ActorMention]) -> ActorMention | None:
-    """In "Joe Biden, who declared his support", the pronoun is the relative clause's antecedent."""
+def _relative_antecedent(doc: Doc, token_i: int, pool: list[ActorMention], persons: bool = True) -> ActorMention | None:
+    """In "Joe Biden, who declared his support", the pronoun is the relative clause's antecedent; in
+    "the United Arab Emirates, which have all downgraded their relationships", so is "their"."""
     i = token_i - 1
     while i > 0 and token_i - i <= 8:
         word = doc[i].lower_
         if word in {".", ";", "“", "”", "\""} or doc[i].is_sent_start:
             return None
-        if word == "who":
+        if word == ("who" if persons else "which"):
             j = i - 1 if doc[i - 1].text != "," else i - 2
             end_char = doc[j].idx + len(doc[j].text)
-            return next((m for m in pool if m.span.end == end_char and m.actor.kind == "person"), None)
+            return next((m for m in pool if m.span.end == end_char and (m.actor.kind == "person") == persons), None)
         i -= 1
     return None
 

@@ -305,6 +305,8 @@ def with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], target
         return sources
     cursor = i
     while True:
+        if cursor > view.start and view.lower(cursor - 1) == "the":
+            cursor -= 1  # "Bahrain, Sudan and the United Arab Emirates"
         prev = [(j, m) for j, m in ordered if view.mention_end[id(m)] in (cursor - 1, cursor - 2) and j < cursor]
         if not prev or view.lower(cursor - 1) not in {"and", ","} and not (cursor >= 2 and view.lower(cursor - 2) == "," and view.lower(cursor - 1) == "and"):
             break

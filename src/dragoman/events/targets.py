@@ -139,8 +139,10 @@ def pairs(match: PatternMatch, sources: tuple[ActorMention, ...], targets: tuple
     if "reciprocal" in match.pattern.flags:
         if targets:
             return [(a, b) for a in sources for b in targets] + [(b, a) for a in sources for b in targets]
-        # "X and Y met": a reciprocal event needs two parties ("his Russian counterpart, Sergei Lavrov" is one)
-        return _each_other(sources)
+        # "X and Y met": a reciprocal event needs two parties ("his Russian counterpart, Sergei Lavrov" is one);
+        # a longer list ("Britain, China, France, Germany, Russia and the United States met") is a group
+        # meeting as one, not fifteen dyads
+        return _each_other(sources) if len({(s.actor.code, s.actor.country) for s in sources}) <= 3 else []
     if not targets and len({(s.actor.code, s.actor.country) for s in sources}) == 2 and policy.is_mutual(match.pattern.code):
         # "the United States and Jordan agreed", "X and Y signed a treaty": two coordinated parties with no
         # other named party act on each other (a longer list is a group acting together, not dyads)
