@@ -583,3 +583,10 @@ def test_relative_clause_on_a_list_acts_for_every_member(pipeline: Pipeline) -> 
 def test_a_long_list_meeting_is_no_web_of_dyads(pipeline: Pipeline) -> None:
     text = "Britain, China, France, Germany, Russia and the United States met in Vienna on Monday."
     assert not any(e.root == "04" for e in _events(pipeline, text, "2015-10-18"))
+
+
+def test_an_event_noun_behind_a_hyphenated_modifier_or_an_ending_verb_is_not_the_subjects_act(pipeline: Pipeline) -> None:
+    robots = "The Afghan team's robot scored two points for the three-nation alliance with the Gabonese and Estonian teams."
+    assert not any(e.root == "06" for e in _events(pipeline, robots, "2017-07-18"))
+    truce = "Armenia and Azerbaijan accuse each other of violating the cease-fire."
+    assert not any(e.root == "08" for e in _events(pipeline, truce, "2016-04-11"))

@@ -347,8 +347,9 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     "Western sanctions"), else the subject of the verb it is the object of ("repeated threats").
     A noun after a preposition ("after the meeting", "under threat from") has no other source."""
     i = match.start - 1
-    while i >= view.start and (view.lower(i) in words.noun_modifiers | {"'s", "’s", "'", "’"} or view.doc[i].tag_ in {"JJ", "JJR", "JJS"}) and i not in view.mentions_at:
-        i -= 1  # "in ethnic riots", "at the fourth round of talks"
+    while i >= view.start and (view.lower(i) in words.noun_modifiers | {"'s", "’s", "'", "’"} or view.doc[i].tag_ in {"JJ", "JJR", "JJS"}
+                               or _in_compound_modifier(view, i)) and i not in view.mentions_at:
+        i -= 1  # "in ethnic riots", "at the fourth round of talks", "for the three-nation alliance"
     owner = [m for j, ms in view.mentions_at.items() for m in ms if view.mention_end[id(m)] in (i + 1, match.start) and m not in targets]
     if owner:
         return (owner[-1],)
@@ -359,6 +360,16 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     elif view.doc[i].pos_ == "VERB" and view.doc[i].lemma_.lower() in words.bystander_verbs:
         return ()  # "condemned the attack on Armenia", "faces the threat of rockets": not the subject's own act
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
+
+
+def _in_compound_modifier(view: SentenceView, i: int) -> bool:
+    """Is token ``i`` part of a hyphenated or numeric modifier ("three-nation", "20-year")?"""
+    doc = view.doc
+    if doc[i].text in {"-", "–"} and i > view.start and not doc[i - 1].whitespace_:
+        return True
+    if i - 1 >= view.start and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_:
+        return True
+    return i + 1 < view.end and doc[i + 1].text in {"-", "–"} and not doc[i].whitespace_
 
 
 CROWD_RULE = "crowd.place"
