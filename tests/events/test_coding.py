@@ -590,3 +590,9 @@ def test_an_event_noun_behind_a_hyphenated_modifier_or_an_ending_verb_is_not_the
     assert not any(e.root == "06" for e in _events(pipeline, robots, "2017-07-18"))
     truce = "Armenia and Azerbaijan accuse each other of violating the cease-fire."
     assert not any(e.root == "08" for e in _events(pipeline, truce, "2016-04-11"))
+
+
+def test_standing_relations_are_not_acts(pipeline: Pipeline) -> None:
+    text = ("The conflict pits the Syrian Army allied with Iran and Russia against rebel forces allied with the West. "
+            "A British company in London, who also works with the Qatar Armed Forces, sold the car.")
+    assert not any(e.root == "06" for e in _events(pipeline, text, "2016-06-21"))

@@ -123,7 +123,7 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"obl:agent", "obl"} and any(g.lower_ == "by" for g in c.children) for c in token.children):
         return "a past participle describing its noun, with no agent"
     if material and token.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children) \
-            and not lexicon.has("report", _lemma(token)) and token.dep_ in {"ROOT", "conj", "ccomp"} and token.head.tag_ not in {"VBD", "VBN"} \
+            and not lexicon.has("report", _lemma(token)) and token.dep_ in {"ROOT", "conj", "ccomp", "acl:relcl", "relcl"} and token.head.tag_ not in {"VBD", "VBN"} \
             and token.lower_ not in getInflection(_lemma(token), "VBD"):
         # ("settlers set fire": a past form equal to the present is read as past)
         return "a material act in the simple present"
