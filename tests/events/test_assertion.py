@@ -151,3 +151,10 @@ def test_a_gerund_root_with_no_auxiliary_is_a_topic() -> None:
     doc = Doc(Vocab(), words=["Finland", "is", "joining", "NATO", "."], heads=[2, 2, 2, 2, 2], deps=["nsubj", "aux", "ROOT", "obj", "punct"],
               tags=["NNP", "VBZ", "VBG", "NNP", "."], sent_starts=[True, False, False, False, False])
     assert read_assertion(doc, 2, load_assertion_lexicon()).value == "asserted"
+
+
+def test_an_event_talked_of_or_hoped_for_is_planned(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "The prospect of talks between Iran and Saudi Arabia rose."))
+    assert not any(d[2] == "04" for d in dyads)
+    # the same noun with a definite article is the event itself
+    assert any(d[2] == "04" for d in _dyads(_events(pipeline, "The summit between Iran and Saudi Arabia ended on Monday.")))

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from dragoman.knowledge import packaged_text, read_rows, user_text
 
 Assertion = Literal["asserted", "announced", "attributed", "reported", "belief", "planned", "conditional", "possible", "negated", "question", "habitual", "background"]
-LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose", "prospective"]
+LexiconClass = Literal["report", "claim", "belief", "plan", "announce", "modal", "future", "condition", "habitual", "purpose", "prospective", "prospect"]
 _CLASSES: frozenset[str] = frozenset(get_args(LexiconClass))
 
 EMITTED: frozenset[Assertion] = frozenset({"asserted", "announced", "attributed"})
@@ -144,6 +144,10 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
     prospect = next((c for c in token.children if c.dep_ in {"amod", "compound"} and lexicon.has("prospective", c.lower_)), None)
     if token.pos_ in {"NOUN", "PROPN"} and prospect is not None:
         return AssertionReading("planned", prospect.i, f"a {prospect.text} {token.text}, not yet held")
+    if token.pos_ == "NOUN" and token.dep_ in {"nmod", "obl"} and lexicon.has("prospect", _lemma(token.head)) \
+            and any(c.dep_ == "case" and c.lower_ in {"of", "for"} for c in token.children) \
+            and not any(c.dep_ == "det" and c.lower_ not in {"a", "an"} for c in token.children):
+        return AssertionReading("planned", token.head.i, f"{token.head.text} of {token.text}, not yet held")
     future: Token | None = None
     current = token
     for _ in range(_MAX_DEPTH):
