@@ -84,3 +84,10 @@ def test_a_pronoun_outside_a_quotation_does_not_take_a_name_inside_it(pipeline: 
     assert isinstance(coded, CodedArticle)
     he = next(m for m in coded.actors if m.span.text == "he")
     assert he.actor.name == "Adel al-Jubeir"
+
+
+def test_a_sector_placed_in_a_region_is_named_by_it(pipeline: Pipeline) -> None:
+    names = {m.span.text: (m.actor.name, m.actor.code) for m in code_article(
+        pipeline, Article("k", "Six newspapers in New Jersey criticized him. Police in Texas arrested a man.", "test", date=dt.date(2016, 2, 1))).actors}  # type: ignore[union-attr]
+    assert names["newspapers"] == ("Media of New Jersey", "USAMED")
+    assert names["Police"] == ("Police of Texas", "USACOP")

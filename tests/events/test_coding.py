@@ -596,3 +596,24 @@ def test_standing_relations_are_not_acts(pipeline: Pipeline) -> None:
     text = ("The conflict pits the Syrian Army allied with Iran and Russia against rebel forces allied with the West. "
             "A British company in London, who also works with the Qatar Armed Forces, sold the car.")
     assert not any(e.root == "06" for e in _events(pipeline, text, "2016-06-21"))
+
+
+def test_an_agreement_announced_by_two_leaders_binds_them_and_its_purpose_is_a_plan(pipeline: Pipeline) -> None:
+    text = ("Iraqi Prime Minister Haider Abadi and Turkish Prime Minister Ahmet Davutoglu on Thursday announced an agreement "
+            "between the two countries to expand cooperation in fighting the Islamic State group.")
+    events = _events(pipeline, text, "2014-12-25")
+    dyads = _dyads(events)
+    assert {("IRQ", "TUR", "05"), ("TUR", "IRQ", "05")} <= dyads
+    assert not any(e.root == "19" for e in events)  # the fight is what the agreement is for
+    assert all(e.source.actor.name != "Jorg Haider" for e in events)
+
+
+def test_contact_is_a_consultation(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "John Kerry contacted Thailand's foreign minister over the refugees.", "2015-05-18"))
+    assert ("USA", "THA", "04") in dyads
+
+
+def test_a_us_state_is_no_country(pipeline: Pipeline) -> None:
+    coded = code_article(pipeline, Article("t", "New Mexico Democratic Senator Tom Udall spoke in New Jersey.", "test", date=dt.date(2015, 7, 31)))
+    assert isinstance(coded, CodedArticle)
+    assert {m.actor.country for m in coded.actors if m.span.text in {"New Mexico", "New Jersey"}} == {"USA"}

@@ -101,6 +101,21 @@ def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: 
     return None
 
 
+def _region_after(doc: Doc, mention: ActorMention, starts: dict[int, ActorMention]) -> str | None:
+    """The name of the region (not a state) of the place phrase right after the mention, if that is one."""
+    where = _tokens(doc, mention)
+    if where is None:
+        return None
+    end = where[1]
+    if end >= len(doc) or doc[end].lower_ not in _PLACE_PREPOSITIONS:
+        return None
+    for k in range(end + 1, min(len(doc), end + 5)):
+        hit = starts.get(k)
+        if hit is not None:
+            return hit.actor.name if hit.found_by is MentionSource.REGION else None
+    return None
+
+
 def _title_adjective(doc: Doc, start: int, located: list[tuple[ActorMention, int, int]], exclude: AbstractSet[str]) -> ActorMention | None:
     """"Nigerian junior foreign minister Dubem Oniya": the state named right before the person's title."""
     k = start - 1
@@ -197,7 +212,9 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[s
         country, evidence = found
         if kind is MentionSource.SECTOR:
             code = f"{country}{actor.sector}" if actor.sector else country
-            actor = Actor(code, countries[country].name if country in countries else country, country, actor.kind, actor.sector)
+            region = _region_after(doc, mention, known.starts) if evidence == "place-phrase" else None
+            # "newspapers in New Jersey": the region names the actor ("Media of New Jersey"), the code its state
+            actor = Actor(code, region or (countries[country].name if country in countries else country), country, actor.kind, actor.sector)
         elif kind is MentionSource.PERSON:
             actor = replace(actor, code=f"{country}{actor.sector or ''}", country=country)
         else:

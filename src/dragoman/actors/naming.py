@@ -20,11 +20,11 @@ class SectorNames:
 
     labels: Mapping[str, str]
 
-    def name(self, country: Country, sector: str) -> str | None:
+    def name(self, country: Country, sector: str, region: str | None = None) -> str | None:
         label = self.labels.get(sector)
         if label is None:
             return None
-        return f"{label[:1].upper()}{label[1:]} of {_with_article(country)}"
+        return f"{label[:1].upper()}{label[1:]} of {region or _with_article(country)}"
 
 
 _TAKES_THE = frozenset({"Republic", "Islands", "Emirates", "Kingdom", "States"})
@@ -58,9 +58,10 @@ def name_sector_actors(mentions: tuple[ActorMention, ...], countries: Mapping[st
     for m in mentions:
         actor = m.actor
         country = countries.get(actor.country or "")
-        if (actor.person_id is None and actor.sector and country is not None and actor.name == country.name
+        region = actor.name if m.rule.endswith(".place-phrase") and actor.name != (country.name if country else None) else None
+        if (actor.person_id is None and actor.sector and country is not None and (actor.name == country.name or region)
                 and actor.kind in {"state", "group", "organization"} and actor.code == f"{country.iso3}{actor.sector}"):
-            named = names.name(country, actor.sector)
+            named = names.name(country, actor.sector, region)  # "Media of New Jersey" (a region of the United States)
             if named is not None:
                 m = replace(m, actor=replace(actor, name=named))
         out.append(m)

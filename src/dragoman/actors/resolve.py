@@ -417,8 +417,11 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
     nxt = matches[title_index + 1] if title_index + 1 < len(matches) else None
     owner_match, owner = owners[-1]
     start = owners[0][0].start
-    if nxt is not None and nxt.best().kind == "person" and _adjacent(doc, title.end, nxt.start, allow_possessive=False):
-        person = kb.people[nxt.best().key]
+    named = kb.people.get(nxt.best().key) if nxt is not None and nxt.best().kind == "person" else None
+    if named is not None and named.country and any(key in kb.countries and key != named.country for _, key in owners):
+        named = None  # "Iraqi Prime Minister Haider ...": not Austria's Jörg Haider; the office's holder below
+    if nxt is not None and named is not None and _adjacent(doc, title.end, nxt.start, allow_possessive=False):
+        person = named
         mentions.append(ActorMention(_span(ctx, start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
         used.update(range(first, title_index + 2))
         return True

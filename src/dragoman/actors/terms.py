@@ -145,6 +145,14 @@ def _one_letter_keys(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_ARABIC_ARTICLE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]z)-(?=\w)")
+
+
+def _without_article(name: str) -> str:
+    """A name without its Arabic article: "Haider al-Abadi" -> "Haider Abadi"."""
+    return _ARABIC_ARTICLE.sub("", name)
+
+
 def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str], bool] | None = None) -> TermIndex:
     """Compile every KB surface form into one phrase table on lower-cased tokens."""
     meanings: dict[str, list[Term]] = {}
@@ -162,9 +170,11 @@ def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str],
 
     for person in kb.people.values():
         term = Term("person", person.id)
-        add(person.name, term)
-        for name in person.aliases:
+        for name in (person.name, *person.aliases):
             add(name, term)
+            bare = _without_article(name)
+            if bare != name and len(bare.split()) >= 2:
+                add(bare, term)  # "Haider al-Abadi" is written "Haider Abadi" too
     for org in kb.organizations.values():
         term = Term("org", org.code)
         for name in (org.name, *org.aliases):

@@ -300,7 +300,8 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     if k >= window_end:
         return None
     described = description_after(ctx.article, doc, k, window_end, ctx.stage)
-    if described is not None and not any(_mention_at(ctx, doc[x]) for x in range(k, window_end)):
+    if described is not None and not any(_standalone_actor(ctx, x, k) for x in range(k, window_end)):
+        # "according to a recent poll of Indiana voters": a place, or an actor after "of", is part of the description
         return SpeakerSlot(described)
     first = _slot_at(ctx, k, False, k, window_end)
     if first is not None and first.mention is not None and _modifies_later_name(ctx, first.mention, window_end):
@@ -330,6 +331,18 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
         else:
             j += 1
     return best
+
+
+def _standalone_actor(ctx: SpeakerContext, x: int, k: int) -> bool:
+    """Does an actor mention (not a place) cover token ``x`` that is not an affiliation ("of X",
+    "from X") inside a phrase starting at ``k``?"""
+    mention = _mention_at(ctx, ctx.doc[x])
+    if mention is None or mention.role is MentionRole.PLACE:
+        return False
+    if mention.found_by is MentionSource.PRONOUN:
+        return True  # "said one of them, Kim Grey": the pronoun points at the people named next
+    first = next((t.i for t in ctx.doc[k : x + 1] if t.idx >= mention.span.start), x)
+    return not (first > k and ctx.doc[first - 1].lower_ in {"of", "from"})
 
 
 def _modifies_later_name(ctx: SpeakerContext, mention: ActorMention, window_end: int) -> bool:
