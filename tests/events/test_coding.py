@@ -618,7 +618,3 @@ def test_a_us_state_is_no_country(pipeline: Pipeline) -> None:
     assert isinstance(coded, CodedArticle)
     assert {m.actor.country for m in coded.actors if m.span.text in {"New Mexico", "New Jersey"}} == {"USA"}
 
-
-def test_a_verbal_act_is_not_aimed_at_a_place_but_a_visit_is(pipeline: Pipeline) -> None:
-    assert not any(e.root == "04" and e.target is not None for e in _events(pipeline, "Obama phoned Texas Governor Greg Abbott on Friday.", "2016-07-09"))
-    assert ("RUS", "AZE", "04") in _dyads(_events(pipeline, "Putin arrived in Azerbaijan on Friday.", "2016-07-09"))

@@ -307,10 +307,6 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
         return None
     view, words, policy = s.view, s.resources.words, s.resources.policy
     sources, targets = found.sources, found.targets
-    if "passive" not in match.pattern.flags and code[:2] in policy.verbal and not code.startswith("042"):
-        # a place in the target slot of a verbal act ("phoned Texas Governor Greg Abbott") is where, not whom
-        # (a visit's place is whom it visits; a material act's place stays its last-resort target)
-        targets = tuple(t for t in targets if t.role is not MentionRole.PLACE)
     passive, weapon = "passive" in match.pattern.flags, False
     if not sources and not passive and s.has_parse and code[:2] in policy.violent:
         # "a roadside bombing near Samarra killed one U.S. soldier": the attack's owner, else its place

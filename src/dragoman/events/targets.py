@@ -43,9 +43,7 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
         # "strengthened its forces": a pronoun of the source itself is no target
         return m not in sources and (m.actor.code, m.actor.name) not in own and not (m.found_by is MentionSource.PRONOUN and m.actor.country in own)
 
-    verbal_not_visit = code[:2] in policy.verbal and not code.startswith("042")  # "phoned Texas Governor ...": no call to a place
-    inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ())
-                   if foreign(m) and not (verbal_not_visit and m.role is MentionRole.PLACE))
+    inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
         return inside[:1]
     # an appeal, intention, concession, demand, refusal, threat or protest names its addressee later in the clause:
