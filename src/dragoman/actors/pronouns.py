@@ -32,7 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
-from dragoman.records import ActorMention, Article, MentionSource, RemovedSpan, Span
+from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.pronouns.v1"
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -75,6 +75,7 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             # "“There will be no Bashar al-Assad in the future,” he told a newspaper": a pronoun outside
             # quotation marks does not refer to someone the quotation names
             pool = [m for m in pool if not _inside(quoted, m.span.start)]
+        pool = [m for m in pool if m.role is not MentionRole.PLACE]  # "New Mexico Senator X ... their support": a place says where, it does not act
         for back in range(0, window + 1):
             target = here - back
             if target < 0:
