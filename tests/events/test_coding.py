@@ -618,3 +618,8 @@ def test_a_us_state_is_no_country(pipeline: Pipeline) -> None:
     assert isinstance(coded, CodedArticle)
     assert {m.actor.country for m in coded.actors if m.span.text in {"New Mexico", "New Jersey"}} == {"USA"}
 
+
+
+def test_a_recipient_in_the_passive_is_not_the_doer(pipeline: Pipeline) -> None:
+    text = "The Afghan team had been denied visas to enter the United States."
+    assert not any(e.source.actor.country == "AFG" for e in _events(pipeline, text, "2017-07-18"))

@@ -272,6 +272,13 @@ def _passive_subjects(s: _Sentence, match: PatternMatch, quote: Quote | None) ->
     return (inner[-1],)
 
 
+def _recipient_passive(verb: Token) -> bool:
+    """A passive of a verb of giving or refusing that keeps its object ("were denied visas", "was granted
+    asylum"): its subject is the recipient, not the doer."""
+    passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
+    return verb.tag_ == "VBN" and passive and any(c.dep_ in {"obj", "dobj"} for c in verb.children)
+
+
 def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Quote | None) -> _Roles | None:
     """The sources (and the targets the match or its appeal names) before the coding policy; code unset."""
     view = s.view
@@ -290,6 +297,9 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
     if not sources and "noun" in match.pattern.flags:
         sources = noun_source(view, match, targets, quote is not None, s.quoted, s.resources.words)
     elif not sources:
+        if s.has_parse and subject_at == match.start and _recipient_passive(s.doc[match.anchor]) and by_agent(view, match) is None:
+            # "had been denied visas", "was given aid": the subject receives the act, and no one is named doing it
+            return None
         if s.has_parse:
             sources = tuple(subject_by_parse(view, s.doc[subject_at if subject_at != match.start else match.anchor]))
             by_parse = bool(sources)
