@@ -217,3 +217,9 @@ def test_speaker_mention_preferred_over_name_fallback(backend, cues):
 
 def test_empty_doc(backend, cues):
     assert run(backend, cues, "") == ()
+
+
+def test_a_sentence_adverb_after_a_quotation_is_no_speaker(backend, cues):
+    text = "“It is part of history,” he said. “It is worse now.” Additionally, both countries are using the dispute, says Max Abrahms."
+    quotes = run(backend, cues, text)
+    assert all(speaker_of(quotes, q.span.text[:10]) != "Additionally" for q in quotes)
