@@ -623,3 +623,12 @@ def test_a_us_state_is_no_country(pipeline: Pipeline) -> None:
 def test_a_recipient_in_the_passive_is_not_the_doer(pipeline: Pipeline) -> None:
     text = "The Afghan team had been denied visas to enter the United States."
     assert not any(e.source.actor.country == "AFG" for e in _events(pipeline, text, "2017-07-18"))
+
+
+def test_kin_act_for_their_own_and_a_modified_description_refers_back(pipeline: Pipeline) -> None:
+    text = ("Islamic State militants captured a Jordanian pilot. "
+            "The father of the Jordanian is pleading with the rebel group for the fighter pilot's safe return.")
+    dyads = _dyads(_events(pipeline, text, "2014-12-25"))
+    assert ("JOR", None, "02") in {(s, None, r) for s, t, r in dyads if t is None} | {(s, None, r) for s, t, r in dyads}
+    events = _events(pipeline, text, "2014-12-25")
+    assert any(e.root == "02" and e.target is not None and e.target.actor.code == "IMGINSISI" for e in events)

@@ -198,12 +198,16 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
                 if holder is not None:
                     added.append(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE, MentionSource.DEFINITE))
             continue
+        first = i
+        if doc[i].is_lower and doc[i].lower_ not in descriptions and i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].lower_ in descriptions \
+                and doc[i].pos_ in {"ADJ", "NOUN"}:
+            i += 1  # "the rebel group", "the militant group": a modifier before the head
         plural = doc[i].tag_ in {"NNS", "NNPS"}
         head = doc[i].lemma_.lower() if plural else doc[i].lower_
         readings = descriptions.get(head)
         if not readings or (i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"):
             continue
-        start_char, end_char = doc[i].idx, doc[i].idx + len(doc[i].text)
+        start_char, end_char = doc[first].idx, doc[i].idx + len(doc[i].text)
         existing = covering.get(start_char)
         if existing is not None and existing.found_by is not MentionSource.SECTOR:
             continue  # already a name or a composed actor

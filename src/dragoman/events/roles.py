@@ -27,6 +27,8 @@ PARTITIVES = frozenset({
     "member", "members", "leader", "leaders", "leadership", "official", "officials", "representative", "delegate", "delegates", "delegation", "delegations", "representatives", "envoys", "team", "contingent",
     "units", "unit", "part", "majority", "some", "many", "most", "all", "half", "third", "rest", "handful", "several",
     "patch", "batch", "deployment", "detachment", "convoy", "wave",
+    # kin: "the father of a Jordanian [pilot]", "families of the victims" speak and act for their own
+    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "family", "families", "relatives", "parents",
 })
 
 
