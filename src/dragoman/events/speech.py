@@ -77,8 +77,13 @@ def load_polarity() -> Polarity:
         if not -4.0 <= valence <= 4.0 or not word or word != word.lower():
             raise row.error(f"need a lower-case word and a valence from -4 to 4, found {word!r} {row['valence']!r}")
         analyzer.lexicon[word] = valence
-    happenings = frozenset(row["word"] for row in read_rows(packaged_text("dragoman.events", "happening_words.tsv"), "happening_words.tsv", ("word",)))
-    return Polarity(analyzer, happenings)
+    happenings: set[str] = set()
+    for row in read_rows(packaged_text("dragoman.events", "happening_words.tsv"), "happening_words.tsv", ("word",)):
+        word = row["word"]
+        if not word or word != word.lower() or not word.isalpha():
+            raise row.error(f"need one lower-case word, found {word!r}")
+        happenings.add(word)
+    return Polarity(analyzer, frozenset(happenings))
 
 
 @dataclass(frozen=True, slots=True)
