@@ -205,6 +205,8 @@ def _about_self(content: DocSpan, speaker: ActorMention, mentions: list[ActorMen
         return True
     m = _mention_of(subjects[0], mentions)
     if m is None:
+        if subjects[0].lower_ == "it" and (content.root.lemma_ == "be" or any(c.dep_ == "cop" for c in content.root.children)):
+            return False  # "it was government forces who attacked first": a cleft, no pronoun of the speaker
         return subjects[0].pos_ == "PRON"  # "Japan said it had halted ...": an unresolved pronoun stands for the speaker
     return m.actor.code == speaker.actor.code or (m.entity is not None and m.entity == speaker.entity)
 
