@@ -632,3 +632,8 @@ def test_kin_act_for_their_own_and_a_modified_description_refers_back(pipeline: 
     assert ("JOR", None, "02") in {(s, None, r) for s, t, r in dyads if t is None} | {(s, None, r) for s, t, r in dyads}
     events = _events(pipeline, text, "2014-12-25")
     assert any(e.root == "02" and e.target is not None and e.target.actor.code == "IMGINSISI" for e in events)
+
+
+def test_a_reciprocal_act_of_one_party_is_shared_with_the_party_after_with(pipeline: Pipeline) -> None:
+    text = "Chinese President Xi Jinping, who met separately with Obama at the Washington summit, said North Korea should resolve the crisis."
+    assert ("CHN", "USA", "04") in _dyads(_events(pipeline, text, "2016-04-01"))

@@ -335,6 +335,9 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
         sources = tuple(m for m in with_conjuncts(view, sources, targets) if m.role is not MentionRole.PLACE)
     if not targets and "reciprocal" not in match.pattern.flags:
         targets = others(sources, object_target(view, match, sources, code, words, policy), words.state_organs)
+    elif not targets and len({(m.actor.code, m.actor.country) for m in sources}) < 2:
+        # "Xi, who met separately with Obama at the summit": a reciprocal act of one party is shared with the party after "with"
+        targets = others(sources, _with_partner(view, match, policy.reach[code[:2]]), words.state_organs)
     # a material act, or the stated intention of one ("agreed to postpone the demonstration in Baku"), happens somewhere
     material = int(code[:2]) >= 6 or (code.startswith("03") and int(match.pattern.code[:2]) >= 6)
     if not targets and "reciprocal" not in match.pattern.flags and material:
@@ -343,6 +346,21 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
     if unaddressed_statement(code, targets):
         return None
     return _Roles(sources, targets, deployment_code(words, s.doc, s.sent, code, sources), found.by_parse)
+
+
+def _with_partner(view: SentenceView, match: PatternMatch, reach: int) -> tuple[ActorMention, ...]:
+    """The first actor after the match introduced by "with" ("met separately with Obama"), within ``reach`` tokens."""
+    for i in range(match.anchor + 1, min(view.end, match.end + reach)):
+        if view.doc[i].is_punct:
+            return ()
+        if view.lower(i) != "with":
+            continue
+        k = i + 1
+        while k < view.end and view.lower(k) in {"the", "his", "her", "their", "its"} and k not in view.mentions_at:
+            k += 1
+        found = [m for m in view.mentions_at.get(k, ()) if m.role is not MentionRole.PLACE]
+        return tuple(found[:1])
+    return ()
 
 
 def _evidence(s: _Sentence, match: PatternMatch, parties: Sequence[tuple[ActorMention, ActorMention | None]]) -> Span:
