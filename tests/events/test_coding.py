@@ -637,3 +637,8 @@ def test_kin_act_for_their_own_and_a_modified_description_refers_back(pipeline: 
 def test_a_reciprocal_act_of_one_party_is_shared_with_the_party_after_with(pipeline: Pipeline) -> None:
     text = "Chinese President Xi Jinping, who met separately with Obama at the Washington summit, said North Korea should resolve the crisis."
     assert ("CHN", "USA", "04") in _dyads(_events(pipeline, text, "2016-04-01"))
+
+
+def test_bodies_named_by_their_tie_to_an_actor_stand_for_it(pipeline: Pipeline) -> None:
+    text = "The United States slapped new sanctions on 13 individuals and 12 entities linked to Tehran's ballistic missile program."
+    assert ("USA", "IRN", "16") in _dyads(_events(pipeline, text, "2017-02-03"))

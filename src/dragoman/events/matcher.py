@@ -80,6 +80,21 @@ def _after_article(view: SentenceView, k: int) -> int:
     return k + 1 if k + 1 < view.end and view.lower(k) == "the" and k not in view.mentions_at else k
 
 
+_LINKED = frozenset({"linked", "tied", "connected", "close", "loyal", "affiliated"})
+
+
+def _linked_to(view: SentenceView, j: int) -> list[tuple[tuple[ActorMention, ...], int]]:
+    """"sanctions on 13 individuals and 12 entities linked to Tehran's missile program": people or
+    bodies named only by their tie to an actor stand for that actor."""
+    for k in range(j, min(view.end - 2, j + 7)):
+        if view.doc[k].is_punct and view.doc[k].text != "-":
+            return []
+        if view.lower(k) in _LINKED and view.lower(k + 1) == "to":
+            start = _after_article(view, k + 2)
+            return mentions_from(view, start) if start in view.mentions_at else []
+    return []
+
+
 def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
     """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
     then each shorter one, so that "between $ and +" can split a coordination.
@@ -103,7 +118,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
             break
         skipped += 1
     if j not in view.mentions_at:
-        return []
+        return _linked_to(view, j)
     first = view.mentions_at[j][0]
     end = view.mention_end[id(first)]
     if first.found_by is MentionSource.PRONOUN and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
