@@ -91,3 +91,10 @@ def test_a_sector_placed_in_a_region_is_named_by_it(pipeline: Pipeline) -> None:
         pipeline, Article("k", "Six newspapers in New Jersey criticized him. Police in Texas arrested a man.", "test", date=dt.date(2016, 2, 1))).actors}  # type: ignore[union-attr]
     assert names["newspapers"] == ("Media of New Jersey", "USAMED")
     assert names["Police"] == ("Police of Texas", "USACOP")
+
+
+def test_an_adjective_before_a_description_head_is_no_reference(pipeline: Pipeline) -> None:
+    text = "Islamic State militants attacked the town. The international coalition is assisting the Iraqi government."
+    coded = code_article(pipeline, Article("k", text, "test", date=dt.date(2016, 1, 1)))
+    assert isinstance(coded, CodedArticle)
+    assert not any(m.span.text.endswith("coalition") and m.actor.code == "IMGINSISI" for m in coded.actors)

@@ -200,8 +200,8 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             continue
         first = i
         if doc[i].is_lower and doc[i].lower_ not in descriptions and i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].lower_ in descriptions \
-                and doc[i].pos_ in {"ADJ", "NOUN"}:
-            i += 1  # "the rebel group", "the militant group": a modifier before the head
+                and doc[i].pos_ == "NOUN":
+            i += 1  # "the rebel group": a noun modifier before the head (not an adjective: "the international coalition")
         plural = doc[i].tag_ in {"NNS", "NNPS"}
         head = doc[i].lemma_.lower() if plural else doc[i].lower_
         readings = descriptions.get(head)
