@@ -642,3 +642,9 @@ def test_a_reciprocal_act_of_one_party_is_shared_with_the_party_after_with(pipel
 def test_bodies_named_by_their_tie_to_an_actor_stand_for_it(pipeline: Pipeline) -> None:
     text = "The United States slapped new sanctions on 13 individuals and 12 entities linked to Tehran's ballistic missile program."
     assert ("USA", "IRN", "16") in _dyads(_events(pipeline, text, "2017-02-03"))
+
+
+def test_attacks_that_killed_take_the_owner_of_the_attack_noun(pipeline: Pipeline) -> None:
+    text = "The strike was retaliation for the IS-claimed twin terror attacks in Tehran on June 7 that killed 17 people."
+    assert ("IMG", "IRN", "18") in {(s[:3] if s else s, t, r) for s, t, r in
+                                    {(e.source.actor.code, e.target.actor.country if e.target else None, e.root) for e in _events(pipeline, text, "2017-06-21")}}

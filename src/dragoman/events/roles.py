@@ -337,6 +337,12 @@ def attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention,
     """The actor inside an attack-noun subject ("US Predator attacks"), else the place in it
     ("a bombing near the town of Samarra"); and the CAMEO code its weapon implies."""
     subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ in {"WDT", "WP"}:
+        # "the IS-claimed attacks in Tehran on June 7 that killed 17 people": the relative's antecedent, the
+        # nearest attack noun before it (the parse often hangs the clause on a noun further up)
+        doc = anchor.doc
+        subject = next((doc[k] for k in range(subject.i - 1, max(view.start, subject.i - 9) - 1, -1)
+                        if doc[k].lemma_.lower() in words.attack_nouns), None)
     if subject is None or subject.lemma_.lower() not in words.attack_nouns:
         return (), None
     inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets]
