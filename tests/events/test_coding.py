@@ -648,3 +648,8 @@ def test_attacks_that_killed_take_the_owner_of_the_attack_noun(pipeline: Pipelin
     text = "The strike was retaliation for the IS-claimed twin terror attacks in Tehran on June 7 that killed 17 people."
     assert ("IMG", "IRN", "18") in {(s[:3] if s else s, t, r) for s, t, r in
                                     {(e.source.actor.code, e.target.actor.country if e.target else None, e.root) for e in _events(pipeline, text, "2017-06-21")}}
+
+
+def test_the_target_of_an_attack_noun_is_not_its_owner(pipeline: Pipeline) -> None:
+    text = "An attack on a mosque in northern Iraq on Friday that killed at least 13 women shocked the country."
+    assert not any(e.source.actor.sector == "REL" for e in _events(pipeline, text, "2017-06-21"))

@@ -345,7 +345,10 @@ def attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention,
                         if doc[k].lemma_.lower() in words.attack_nouns), None)
     if subject is None or subject.lemma_.lower() not in words.attack_nouns:
         return (), None
-    inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets]
+    # its owner stands before it ("IS-claimed attacks", "a Russian airstrike"); after it, only its place ("a bombing
+    # near the town of Samarra"): "an attack on a mosque" names what was attacked, not who attacked
+    inside = [m for i, ms in view.mentions_at.items() for m in ms if subject.left_edge.i <= i <= subject.right_edge.i and m not in targets
+              and (i < subject.i or m.role is MentionRole.PLACE)]
     inside.sort(key=lambda m: m.role is MentionRole.PLACE)
     return tuple(inside[:1]), weapon_code(words, subject.lemma_.lower(), [w.lower_ for w in subject.lefts])
 
