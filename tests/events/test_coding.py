@@ -653,3 +653,11 @@ def test_attacks_that_killed_take_the_owner_of_the_attack_noun(pipeline: Pipelin
 def test_the_target_of_an_attack_noun_is_not_its_owner(pipeline: Pipeline) -> None:
     text = "An attack on a mosque in northern Iraq on Friday that killed at least 13 women shocked the country."
     assert not any(e.source.actor.sector == "REL" for e in _events(pipeline, text, "2017-06-21"))
+
+
+def test_the_speaker_after_a_fronted_participle_clause(pipeline: Pipeline) -> None:
+    text = 'Calling Iran\'s government a "brutal" regime, Obama conceded that Iran might try to cheat.'
+    coded = code_article(pipeline, Article("t", text, "test", date=dt.date(2015, 7, 31)))
+    assert isinstance(coded, CodedArticle)
+    clause = next(q for q in coded.quotes if q.kind == "indirect")
+    assert clause.speaker is not None and clause.speaker.actor.name == "Barack Obama"

@@ -252,6 +252,8 @@ def subject_before(ctx: SpeakerContext, cue_i: int, lo: int, parse: bool = True)
     (from the parse when there is one and ``parse``, else by token rules)."""
     if parse and ctx.has_parse and ctx.doc[cue_i].pos_ in {"VERB", "AUX"}:
         parsed = _from_parse(ctx, ctx.doc[cue_i])
+        if parsed is not None and parsed.mention is not None and (after := _after_fronted_clause(ctx, parsed.mention, cue_i)) is not None:
+            return SpeakerSlot(after)
         if parsed is not None:
             return parsed
     doc = ctx.doc
@@ -331,6 +333,23 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
         else:
             j += 1
     return best
+
+
+def _after_fronted_clause(ctx: SpeakerContext, mention: ActorMention, cue_i: int) -> ActorMention | None:
+    """"Calling Iran's government a "brutal" regime, Obama conceded ...": a subject the parse found inside a
+    sentence-opening participle clause is that clause's object; the speaker is the actor right after its comma."""
+    doc = ctx.doc
+    at = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if at is None:
+        return None
+    sent = at.sent
+    if doc[sent.start].tag_ != "VBG" and not doc[sent.start].lower_.endswith("ing"):
+        return None
+    comma = next((t.i for t in doc[sent.start : cue_i] if t.text == ","), None)
+    if comma is None or at.start > comma:
+        return None
+    return next((m for m in ctx.mentions if doc[comma + 1].idx <= m.span.start < doc[cue_i].idx and m.role is not MentionRole.PLACE
+                 and m.span.start == doc[comma + 1].idx), None)
 
 
 def _standalone_actor(ctx: SpeakerContext, x: int, k: int) -> bool:
