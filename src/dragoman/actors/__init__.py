@@ -61,7 +61,7 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         named += city_places(doc, article, removed, named, resources.kb, resources.gazetteer)
         named = relocate_capitals(doc, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
-    named = imply_countries(doc, named, resources.kb.countries)
+    named = imply_countries(doc, named, resources.kb.countries, resources.sector_names)
     pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window, resources.person_words.speech)
     mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions))
     return assign_entities(name_sector_actors(mentions, resources.kb.countries, resources.sector_names))

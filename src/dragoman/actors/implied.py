@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import AbstractSet, Mapping
+from typing import AbstractSet, Mapping, NamedTuple
 
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import Country
 from dragoman.actors.locative import BRIDGE_WORDS
+from dragoman.actors.naming import SectorNames
 from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
 _NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
@@ -78,8 +79,8 @@ def _leader(counts: Counter[str]) -> str | None:
     return top[0][0]
 
 
-def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: AbstractSet[str]) -> str | None:
-    """"rebels in Darfur", "Albanians of southern Serbia": the country of a place phrase right after."""
+def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: AbstractSet[str]) -> ActorMention | None:
+    """"rebels in Darfur", "Albanians of southern Serbia": the place (with a country) of a place phrase right after."""
     if end >= len(doc) or doc[end].lower_ not in _PLACE_PREPOSITIONS:
         return None
     if doc[end].lower_ == "from" and doc.has_annotation("DEP") and doc[end].head.head.i != end - 1:
@@ -93,26 +94,11 @@ def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: 
                 k = stop.end + 2  # "the Israeli-occupied West Bank": a modifier, not the place
                 continue
             if hit.actor.country and hit.actor.kind in {"state", "group"} and hit.actor.country not in exclude:
-                return hit.actor.country
+                return hit
             return None
         if doc[k].lower_ not in BRIDGE_WORDS:
             return None
         k += 1
-    return None
-
-
-def _region_after(doc: Doc, mention: ActorMention, starts: dict[int, ActorMention]) -> str | None:
-    """The name of the region (not a state) of the place phrase right after the mention, if that is one."""
-    where = _tokens(doc, mention)
-    if where is None:
-        return None
-    end = where[1]
-    if end >= len(doc) or doc[end].lower_ not in _PLACE_PREPOSITIONS:
-        return None
-    for k in range(end + 1, min(len(doc), end + 5)):
-        hit = starts.get(k)
-        if hit is not None:
-            return hit.actor.name if hit.found_by is MentionSource.REGION else None
     return None
 
 
@@ -129,9 +115,17 @@ def _title_adjective(doc: Doc, start: int, located: list[tuple[ActorMention, int
     return None
 
 
-def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: AbstractSet[str] = frozenset(), depth: int = 4) -> tuple[str, str] | None:
-    """(country, evidence) for a generic mention, or None when the text implies none; ``depth``
-    is how many of the four kinds of evidence may be used."""
+class Implied(NamedTuple):
+    """The country the text implies for a mention, the kind of evidence, and for a place phrase its place."""
+
+    country: str
+    evidence: str
+    place: ActorMention | None = None
+
+
+def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: AbstractSet[str] = frozenset(), depth: int = 4) -> Implied | None:
+    """The country, evidence (and place) for a generic mention, or None when the text implies none;
+    ``depth`` is how many of the four kinds of evidence may be used."""
     where = _tokens(doc, mention)
     if where is None:
         return None
@@ -141,45 +135,47 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
         patron = known.ends.get(start - 2)
         if patron is not None and patron.actor.country and patron.actor.kind == "state":
             if doc[start - 1].lower_ in _LED and patron.actor.country not in exclude:
-                return patron.actor.country, "led-by"
+                return Implied(patron.actor.country, "led-by")
             exclude = {*exclude, patron.actor.country}
-    found = _place_phrase(doc, end, known.starts, exclude)
-    if found or depth < 2:
-        return (found, "place-phrase") if found else None
+    place = _place_phrase(doc, end, known.starts, exclude)
+    if place is not None and place.actor.country:
+        return Implied(place.actor.country, "place-phrase", place)
+    if depth < 2:
+        return None
     adjective = _title_adjective(doc, start, known.located, exclude) if mention.actor.kind == "person" else None
     if adjective is not None and adjective.actor.country:
-        return adjective.actor.country, "title-adjective"
+        return Implied(adjective.actor.country, "title-adjective")
     sent = doc[start].sent
     in_sentence = [m for m in known.mentions if sent.start_char <= m.span.start < sent.end_char]
     # (start, country) of the sentence's places
     sentence_places = [(m.span.start, m.actor.country) for m in in_sentence if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude]
     places = {country for _, country in sentence_places}
     if len(places) == 1:
-        return places.pop(), "sentence-place"
+        return Implied(places.pop(), "sentence-place")
     # of several, "Muslims in America ..., after terrorists killed 130 people in Paris": the first place
     # after the mention (its own clause's); none after: the evidence below decides
     after = [p for p in sentence_places if p[0] >= mention.span.end]
     if len(places) > 1 and after:
-        return min(after)[1], "sentence-place"
+        return Implied(min(after)[1], "sentence-place")
     # a state the sentence names acts on armed groups more often than it owns them ("Russia bombed rebels"):
     # non-state armed actors skip the sentence's leading country for the article's
     armed = mention.actor.sector in _NON_STATE_ARMED
     found = _leader(_counts(in_sentence, exclude)) if depth >= 3 and not armed else None
     if found:
-        return found, "sentence-country"
+        return Implied(found, "sentence-country")
     if depth >= 4 and armed:
         # rebels and militants belong where the article's fighting is: its leading place, not its leading actor
         # ("Russia" and "Turkey" as actors in a story about Aleppo)
         found = _leader(Counter(m.actor.country for m in known.mentions if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude))
         if found:
-            return found, "article-place"
+            return Implied(found, "article-place")
     found = _leader(_counts(known.mentions, exclude)) if depth >= 4 else None
     if found:
-        return found, "article-country"
+        return Implied(found, "article-country")
     return None
 
 
-def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[str, Country]) -> list[ActorMention]:
+def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[str, Country], names: SectorNames) -> list[ActorMention]:
     """Give each pending mention (role ``PENDING``) the country the text implies.
 
     A pending mention's actor carries its sector (bare sector words) or its own
@@ -209,12 +205,14 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[s
             elif kind is not MentionSource.SECTOR:
                 out.append(replace(mention, rule=prefix, role=MentionRole.ACTOR))
             continue
-        country, evidence = found
+        country, evidence, place = found
         if kind is MentionSource.SECTOR:
             code = f"{country}{actor.sector}" if actor.sector else country
-            region = _region_after(doc, mention, known.starts) if evidence == "place-phrase" else None
-            # "newspapers in New Jersey": the region names the actor ("Media of New Jersey"), the code its state
-            actor = Actor(code, region or (countries[country].name if country in countries else country), country, actor.kind, actor.sector)
+            name = countries[country].name if country in countries else country
+            if place is not None and place.found_by is MentionSource.REGION and place.actor.name and country in countries and actor.sector:
+                # "newspapers in New Jersey": the region names the actor ("Media of New Jersey"), its state the code
+                name = names.name(countries[country], actor.sector, place.actor.name) or name
+            actor = Actor(code, name, country, actor.kind, actor.sector)
         elif kind is MentionSource.PERSON:
             actor = replace(actor, code=f"{country}{actor.sector or ''}", country=country)
         else:

@@ -58,10 +58,9 @@ def name_sector_actors(mentions: tuple[ActorMention, ...], countries: Mapping[st
     for m in mentions:
         actor = m.actor
         country = countries.get(actor.country or "")
-        region = actor.name if m.rule.endswith(".place-phrase") and actor.name != (country.name if country else None) else None
-        if (actor.person_id is None and actor.sector and country is not None and (actor.name == country.name or region)
+        if (actor.person_id is None and actor.sector and country is not None and actor.name == country.name
                 and actor.kind in {"state", "group", "organization"} and actor.code == f"{country.iso3}{actor.sector}"):
-            named = names.name(country, actor.sector, region)  # "Media of New Jersey" (a region of the United States)
+            named = names.name(country, actor.sector)
             if named is not None:
                 m = replace(m, actor=replace(actor, name=named))
         out.append(m)

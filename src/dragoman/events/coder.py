@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 from dragoman.events.antecedents import EventNouns, aim_at_antecedents
 from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, is_background, read_assertion
 from dragoman.events.confidence import SPEECH, confidence
-from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, sentence_view
+from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, mentions_from, sentence_view
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed, unaddressed_statement
@@ -355,11 +355,8 @@ def _with_partner(view: SentenceView, match: PatternMatch, reach: int) -> tuple[
             return ()
         if view.lower(i) != "with":
             continue
-        k = i + 1
-        while k < view.end and view.lower(k) in {"the", "his", "her", "their", "its"} and k not in view.mentions_at:
-            k += 1
-        found = [m for m in view.mentions_at.get(k, ()) if m.role is not MentionRole.PLACE]
-        return tuple(found[:1])
+        chains = mentions_from(view, i + 1)  # its shortest reading: the first actor of a coordination
+        return tuple(m for m in chains[-1][0] if m.role is not MentionRole.PLACE) if chains else ()
     return ()
 
 
