@@ -27,6 +27,7 @@ The heuristic (see docs/actors.md):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -145,22 +146,31 @@ def _conjoined_subject(token: Token, pool: list[ActorMention]) -> ActorMention |
 
 
 def _quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks: curly pairs, and straight double quotes paired in order."""
-    out: list[tuple[int, int]] = []
+    """Character ranges inside quotation marks: curly pairs, and straight double quotes paired in order;
+    sorted, with ranges that overlap merged, for :func:`_inside`'s binary search."""
+    found: list[tuple[int, int]] = []
     opened: int | None = None
     for i, ch in enumerate(text):
         if ch == "“":
             opened = i
         elif ch == "”" and opened is not None:
-            out.append((opened, i))
+            found.append((opened, i))
             opened = None
     straight = [i for i, ch in enumerate(text) if ch == '"']
-    out += [(straight[k], straight[k + 1]) for k in range(0, len(straight) - 1, 2)]
-    return out
+    found += [(straight[k], straight[k + 1]) for k in range(0, len(straight) - 1, 2)]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(found):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
-    return any(a < at < b for a, b in ranges)
+    """Is ``at`` strictly inside one of the sorted, disjoint ``ranges``? (one lookup per mention of every pronoun)"""
+    k = bisect_right(ranges, at, key=lambda r: r[0]) - 1  # the last range starting at or before ``at``
+    return k >= 0 and ranges[k][0] < at < ranges[k][1]
 
 
 def _follows_a_thing(doc: Doc, token_i: int, pool: list[ActorMention]) -> bool:

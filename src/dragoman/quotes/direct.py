@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import Segment
 from dragoman.quotes.speakers import (
+    SUBJECT_DEPS,
     PERSON_PRONOUNS,
     SpeakerContext,
     SpeakerSlot,
@@ -273,11 +274,10 @@ def _finite_with_subject(token: Token, lo: int, hi: int) -> bool:
     """Does the token head a finite clause ("Trump has disparaged") whose subject lies between
     ``lo`` and ``hi``?"""
     finite = token.tag_ in _FINITE_TAGS or any(c.dep_ in {"aux", "aux:pass", "auxpass"} and c.tag_ in _FINITE_TAGS for c in token.children)
-    return finite and any(c.dep_ in _SUBJECT_DEPS and lo < c.i < hi for c in token.children)
+    return finite and any(c.dep_ in SUBJECT_DEPS and lo < c.i < hi for c in token.children)
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
 
 
 def _pre_attribution(ctx: SpeakerContext, layout: Layout, segment: Segment, lo: int) -> _Attribution | None:

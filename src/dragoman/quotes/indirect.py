@@ -15,6 +15,7 @@ from dragoman.quotes.direct import Found, resolve_slot
 from dragoman.quotes.layout import Layout
 from dragoman.knowledge import time_words
 from dragoman.quotes.speakers import (
+    SUBJECT_DEPS,
     SpeakerContext,
     SpeakerSlot,
     main_clause_subject,
@@ -36,7 +37,6 @@ _FINITE_HINTS = frozenset(
 )
 _TIME_WORDS = time_words("clause_time")
 _TRAILING_LINKS = frozenset("as because and but or while since , ; : — – -".split())
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _SET_OFF = frozenset({",", "—", "–"})  # marks around a parenthetical "X said"
 _MIN_PIECE_WORDS = 6  # the part before a parenthetical cue is its own piece only from this length
 _SUBJECT_WINDOW = 7  # tokens between a parenthetical's opening comma and its cue
@@ -330,7 +330,7 @@ def _parsed(
     verb = doc[p]
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     inverted = bool(subjects) and all(c.i > p for c in subjects)
     for child in verb.children:
         if child.dep_ != "ccomp" or child.left_edge.i < lo or child.right_edge.i >= hi:

@@ -26,7 +26,7 @@ _SKIP_BEFORE_CUE = frozenset(
     "n't not never once again just has've 'd 'll 's already still further even".split()
 )
 _APPOSITION_OPENERS = frozenset("who which whose whom a an the one whom former".split())
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "nsubj:pass", "csubj:pass"})  # ClearNLP and UD labels
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "nsubj:pass", "csubj:pass"})  # ClearNLP and UD labels
 _NOT_VERB_POS = frozenset({"NOUN", "ADJ", "NUM", "ADP", "DET"})
 _NOT_NAMES = time_words("not_name")
 
@@ -142,7 +142,7 @@ def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> S
 
 
 def _from_parse(ctx: SpeakerContext, cue: Token) -> SpeakerSlot | None:
-    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     # "Saturday …, Sen. Elizabeth Warren said"; of two subjects the one nearer the cue first
     # ("In response to the loss of life, Republican nominee Donald Trump issued")
     subjects.sort(key=lambda c: (c.lower_ in _NOT_NAMES, abs(cue.i - c.i)))
@@ -417,7 +417,7 @@ def main_clause_subject(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot
         if parsed is not None:
             return parsed
         head = doc[cue_i].head
-        if lo <= head.i < cue_i and head.pos_ == "VERB" and not any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+        if lo <= head.i < cue_i and head.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
             # "Before the convention, Police Chief Calvin Williams lobbied …, saying": the main
             # verb has no subject in the parse; the name right before it is taken
             slot = subject_before(ctx, head.i, lo, parse=False)
