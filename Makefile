@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= dragoman.db
 
-.PHONY: setup run test eval model model-commercial eval-model bench clean tests-browser-deps dictionaries
+.PHONY: setup run test eval model model-commercial eval-model bench clean tests-browser-deps dictionaries fuzz
 
 $(BIN)/dragoman: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,17 @@ PETRARCH_DICTS ?= ../shared/external/petrarch_dictionaries
 dictionaries: setup
 	$(BIN)/python -m dragoman.events.petrarch_convert --source $(PETRARCH_DICTS) --out src/dragoman/events/data/petrarch_patterns.tsv
 	$(BIN)/python -m dragoman.actors.phoenix_convert --source $(PETRARCH_DICTS) --out src/dragoman/actors/data
+
+# Long fuzzing (docs/ingest.md, "Fuzzing"): the hypothesis properties with many examples, then
+# the atheris harnesses for FUZZ_SECONDS each; findings go to fuzz/findings/.
+FUZZ_EXAMPLES ?= 2000
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/core/test_fuzz.py
+	mkdir -p fuzz/findings
+	$(BIN)/python fuzz/ingest_target.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/findings/
+	$(BIN)/python fuzz/pipeline_target.py -max_total_time=$(FUZZ_SECONDS) -max_len=4000 -artifact_prefix=fuzz/findings/
 
 model: setup
 	PYTHON=$(BIN)/python bash training/train.sh

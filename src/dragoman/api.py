@@ -35,29 +35,35 @@ __all__ = [
     "ActorHit", "CorpusCheck", "Explained", "ExplainedSentence", "actor_knowledge", "actors_lookup", "actors_stats", "baseline_check",
     "baseline_update", "code", "code_corpus", "code_parallel", "eval_gold", "explain", "explain_inputs", "export", "load", "migrate",
     "query_events", "query_network", "query_quotes", "query_search", "query_timeline", "serve", "serve_app", "serve_get", "settings_help",
-    "store_results", "stored_index",
+    "store_files", "store_results", "stored_index",
 ]
 
 
 def code(
     pipeline: Pipeline, paths: Iterable[str], default_date: dt.date | None = None, stdin: BinaryIO | None = None,
-    skip: Callable[[Article], bool] | None = None,
+    skip: Callable[[Article], bool] | None = None, exclude: Iterable[Path] = (),
 ) -> Iterator[Result]:
     """Code every article under ``paths``; ``default_date`` fills in articles without a date.
 
-    ``skip`` (e.g. :meth:`StoredIndex.holds`) leaves out articles before they are coded.
+    ``skip`` (e.g. :meth:`StoredIndex.holds`) leaves out articles before they are coded;
+    ``exclude`` are files never read as inputs (the run's own store: :func:`store_files`).
     """
-    yield from code_articles(pipeline, read_articles(paths, pipeline.settings.ingest, stdin, default_date, skip))
+    yield from code_articles(pipeline, read_articles(paths, pipeline.settings.ingest, stdin, default_date, skip, exclude))
 
 
 def code_parallel(
     settings: Settings, paths: Iterable[str], jobs: int, default_date: dt.date | None = None, stdin: BinaryIO | None = None,
-    skip: Callable[[Article], bool] | None = None,
+    skip: Callable[[Article], bool] | None = None, exclude: Iterable[Path] = (),
 ) -> Iterator[Result]:
     """:func:`code` on ``jobs`` processes (``dragoman code --jobs N``): same results, same order."""
     from dragoman.scale import code_paths_parallel
 
-    yield from code_paths_parallel(settings, paths, default_date, stdin, jobs, skip)
+    yield from code_paths_parallel(settings, paths, default_date, stdin, jobs, skip, exclude)
+
+
+def store_files(db: Path) -> tuple[Path, ...]:
+    """The files of the SQLite store at ``db`` (the database, its journal and WAL files)."""
+    return tuple(db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
 
 
 def code_corpus(

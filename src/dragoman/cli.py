@@ -116,11 +116,12 @@ def code_cmd(
         pipeline = load_pipeline(settings) if not parallel or fmt == "table" else None
         stored = api.stored_index(db) if db is not None and not recode else None
         stdin = sys.stdin.buffer if "-" in paths else None
+        exclude = api.store_files(db) if db is not None else ()
         if parallel:
-            results: Iterable[Result] = api.code_parallel(settings, paths, jobs or 1, default_date, stdin, stored.holds if stored else None)
+            results: Iterable[Result] = api.code_parallel(settings, paths, jobs or 1, default_date, stdin, stored.holds if stored else None, exclude)
         else:
             assert pipeline is not None
-            results = api.code(pipeline, paths, default_date, stdin, stored.holds if stored else None)
+            results = api.code(pipeline, paths, default_date, stdin, stored.holds if stored else None, exclude)
         if db is not None:
             results = api.store_results(db, results, settings.store.batch_size)
         rejected = duplicates = 0

@@ -21,6 +21,7 @@ from dragoman.clean import CleanRules, find_boilerplate, load_rules
 from dragoman.errors import ArticleError, DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
+from dragoman.ingest.invisible import Visible, restore, visible_text
 from dragoman.nlp import NlpBackend, add_gazetteer_ruler, parse_article, parse_articles, ruler_patterns
 from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
 from dragoman.quotes import CueLexicon, add_about, emitted_by_default, extract_quotes, load_cues
@@ -87,9 +88,14 @@ class Trace:
     ``dragoman explain`` shows as not coded); empty when traced with ``candidates=False``.
     ``quotes`` are the quotes the settings emit; ``thoughts`` the reported thoughts they leave out
     (``quotes.thought``), which the events stage still reads.
+
+    ``article`` is what the stages read: the input without its invisible characters
+    (ingest/invisible.py), and every span of the trace points into its text; :attr:`result`
+    moves them back onto the text the user gave (``visible.original``).
     """
 
     article: Article
+    visible: Visible
     stages: tuple[Stage, ...] = ()
     removed: tuple[RemovedSpan, ...] = ()
     doc: Doc | None = None
@@ -114,7 +120,7 @@ class Trace:
             return self.rejection
         if self.stages != STAGES:
             raise ValueError(f"the trace of {self.article.id} stopped after {self.stages[-1:] or 'no stage'}; it is no coded article")
-        return CodedArticle(self.article, self.removed, self.actors, self.events, self.quotes)
+        return restore(CodedArticle(self.article, self.removed, self.actors, self.events, self.quotes), self.visible)
 
 
 def _clean(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
@@ -190,7 +196,8 @@ def trace(pipeline: Pipeline, article: Article, until: Stage = "events", candida
     exception is a bug in dragoman and propagates. ``candidates`` also codes the acts the
     settings do not emit (:attr:`Trace.candidates`): the events stage then runs twice.
     """
-    return _run(pipeline, Trace(article), until, candidates)
+    visible = visible_text(article)
+    return _run(pipeline, Trace(visible.article, visible), until, candidates)
 
 
 def code_article(pipeline: Pipeline, article: Article) -> CodedArticle | Rejection:

@@ -98,3 +98,41 @@ def test_stdin() -> None:
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         _read([str(tmp_path / "nope.txt")])
+
+
+def test_dates_iso_rss_and_written_out_are_read_impossible_ones_raise() -> None:
+    from dragoman.ingest.formats import DateError, parse_date
+
+    for raw in ("2016-04-11", "20160411", "2016-04-11T09:30:00Z", "Mon, 11 Apr 2016 09:30:00 GMT", "April 11, 2016"):
+        assert str(parse_date(raw)) == "2016-04-11", raw
+    assert parse_date(None) is None and parse_date("  ") is None
+    assert parse_date("2015-12") is None and parse_date("2015") is None  # a month or a year names no day
+    for bad in ("2016-13-45", "2016-02-30", 20160411, "yesterday", "soon", "2015-13", "12/2015x"):
+        with pytest.raises(DateError):
+            parse_date(bad)
+
+
+def test_one_text_on_two_days_has_two_ids(tmp_path: Path) -> None:
+    records = [{"text": TEXT, "date": "2022-07-19"}, {"text": TEXT, "date": "2022-07-20"}, {"text": TEXT}]
+    (tmp_path / "w.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    items = list(read_articles([str(tmp_path / "w.jsonl")], IngestSettings()))
+    ids = {i.id for i in items if isinstance(i, Article)}
+    assert len(items) == 3 and len(ids) == 3
+
+
+def test_visible_text_maps_spans_back_onto_the_original() -> None:
+    from dragoman.ingest.invisible import restore, visible_text
+    from dragoman.records import Span
+
+    text = "\ufeff\xadIran\xad con\u200bdemned\u2028Sy\u200bria\u2060."
+    v = visible_text(Article("a", text, "s"))
+    assert v.text == "Iran condemned\nSyria." and v.article.text == v.text
+    for word in ("Iran", "condemned", "Syria", "Iran condemned\nSyria."):
+        start = v.text.index(word)
+        back = v.span(Span("a", start, start + len(word), word))
+        assert back.text == text[back.start : back.end] and back.text.replace("\u2028", "\n").translate({0xAD: None, 0x200B: None, 0x2060: None, 0xFEFF: None}) == word
+    assert v.span(Span("a", 0, 4, "Iran")).start == 2  # the marks before the word stay outside
+    empty = v.span(Span("a", 4, 4, ""))
+    assert empty.start == empty.end and empty.text == ""
+    plain = Article("b", "Iran condemned Syria.", "s")
+    assert visible_text(plain).article is plain and restore(plain, visible_text(plain)) is plain

@@ -14,6 +14,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from dragoman.errors import DragomanError
@@ -78,8 +79,8 @@ def code_parallel(settings: Settings, items: Iterable[Item], jobs: int, chunk_si
 
 def code_paths_parallel(
     settings: Settings, paths: Iterable[str], default_date: dt.date | None, stdin: BinaryIO | None, jobs: int,
-    skip: Callable[[Article], bool] | None = None,
+    skip: Callable[[Article], bool] | None = None, exclude: Iterable[Path] = (),
 ) -> Iterator[Result]:
     """``api.code`` on ``jobs`` processes: ingest here, code there; same results in the same order."""
 
-    return code_parallel(settings, read_articles(paths, settings.ingest, stdin, default_date, skip), jobs)
+    return code_parallel(settings, read_articles(paths, settings.ingest, stdin, default_date, skip, exclude), jobs)

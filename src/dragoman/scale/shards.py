@@ -83,7 +83,11 @@ def find_shards(corpus: Iterable[str]) -> list[Shard]:
 
 
 def _jsonl_items(shard: Shard) -> Iterator[Article | Rejection]:
-    data = shard.path.read_bytes()
+    try:
+        data = shard.path.read_bytes()
+    except OSError as e:
+        yield Rejection(content_id(shard.name), shard.name, "ingest", "unreadable file", f"{shard.name}: cannot read the shard ({e.strerror or e})")
+        return
     if shard.name.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)

@@ -68,17 +68,26 @@ def read_stored_index(conn: sqlite3.Connection) -> StoredIndex:
 
 
 def write_stream(db: Path, items: Iterable[Result], batch_size: int) -> Iterator[Result]:
-    """Write ``items`` to the store at ``db`` in batches (one transaction each), passing them through."""
+    """Write ``items`` to the store at ``db`` in batches (one transaction each), passing them through.
+
+    Whatever ends the stream early (an exception while coding, an interrupt, a reader that stops)
+    first stores the results already passed on, so a resumed run starts after them; the exception
+    itself still propagates."""
     conn = connect(db)
     store = Store(conn)
     batch: list[Result] = []
     try:
-        for item in items:
-            batch.append(item)
-            yield item
-            if len(batch) >= batch_size:
+        try:
+            for item in items:
+                batch.append(item)
+                yield item
+                if len(batch) >= batch_size:
+                    pending, batch = batch, []
+                    store.write_batch(pending)
+        except BaseException:
+            if batch:
                 store.write_batch(batch)
-                batch = []
+            raise
         if batch:
             store.write_batch(batch)
     finally:
