@@ -579,7 +579,7 @@ def serve_cmd(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; keep 127.0.0.1 unless you mean to share.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
     allow_host: Annotated[Optional[list[str]], typer.Option(
-        "--allow-host", help="Also answer requests whose Host header is NAME (any port) or NAME:PORT; repeatable. "
+        "--allow-host", metavar="NAME[:PORT]", help="Also answer requests whose Host header is NAME (any port) or NAME:PORT; repeatable. "
                              "With --host 0.0.0.0 or :: give every name clients use, else any Host is answered (with a warning).",
     )] = None,
     get: Annotated[Optional[str], typer.Option("--get", help="Print the response to GET PATH and exit, without opening a socket.")] = None,
