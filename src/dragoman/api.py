@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ActorHit", "CorpusCheck", "Explained", "ExplainedSentence", "actor_knowledge", "actors_lookup", "actors_stats", "baseline_check",
     "baseline_update", "code", "code_corpus", "code_parallel", "eval_gold", "explain", "explain_inputs", "export", "load", "migrate",
-    "query_events", "query_network", "query_quotes", "query_search", "query_timeline", "serve", "serve_app", "serve_get", "settings_help",
-    "store_files", "store_results", "stored_index",
+    "query_events", "query_network", "query_quotes", "query_search", "query_timeline", "serve", "serve_app", "serve_get", "serve_hosts",
+    "settings_help", "store_files", "store_results", "stored_index",
 ]
 
 
@@ -389,11 +389,22 @@ def migrate(db: Path) -> tuple[int, int]:
     return commands.migrate_store(db)
 
 
-def serve_app(db: Path) -> FastAPI:
-    """The read-only web UI and JSON API over a store (``dragoman serve``); fails early unless ``db`` is a current store."""
+def serve_app(db: Path, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+    """The read-only web UI and JSON API over a store (``dragoman serve``); fails early unless ``db`` is a current store.
+
+    ``allowed_hosts``: the ``Host`` values it answers (:func:`serve_hosts`); by default the loopback names.
+    """
     from dragoman.serve.app import create_app
 
-    return create_app(db)
+    return create_app(db) if allowed_hosts is None else create_app(db, allowed_hosts=allowed_hosts)
+
+
+def serve_hosts(host: str, port: int, allow: Sequence[str] = ()) -> tuple[str, ...]:
+    """The ``Host`` values ``dragoman serve --host HOST --port PORT --allow-host ALLOW...`` answers; ``("*",)``
+    (any) when it listens on every interface and no ``allow`` is given."""
+    from dragoman.serve.hosts import hosts_for_bind
+
+    return hosts_for_bind(host, port, allow)
 
 
 def serve_get(app: FastAPI, path: str) -> tuple[int, str]:

@@ -579,18 +579,31 @@ def serve_cmd(
     db: Annotated[Path, typer.Option("--db", help="The SQLite store to serve (read-only).")] = Path("dragoman.db"),
     host: Annotated[str, typer.Option("--host", help="Interface to listen on; keep 127.0.0.1 unless you mean to share.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", metavar="NAME[:PORT]", help="Also answer requests whose Host header is NAME (any port) or NAME:PORT; repeatable. "
+                             "With --host 0.0.0.0 or :: give every name clients use, else any Host is answered (with a warning).",
+    )] = None,
     get: Annotated[Optional[str], typer.Option("--get", help="Print the response to GET PATH and exit, without opening a socket.")] = None,
 ) -> None:
     """The web UI and the JSON API (OpenAPI at /docs) over a store, read-only."""
+    hosts = api.serve_hosts(host, port, allow_host or ())
     try:
-        web = api.serve_app(db)
+        web = api.serve_app(db) if get is not None else api.serve_app(db, hosts)
     except DragomanError as e:
         raise _fail(e) from e
     if get is not None:
         status, body = api.serve_get(web, get)
         print(body)
         raise typer.Exit(0 if status < 400 else 1)
-    err.print(f"dragoman: serving {db} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops")
+    if "*" in hosts:
+        err.print(
+            f"[bold yellow]warning:[/] listening on {host} with no --allow-host: any Host header is answered, so a web page "
+            "whose name is re-pointed at this machine (DNS rebinding) can read the API. Pass --allow-host NAME for each "
+            "name clients use to reach this server."
+        )
+    else:
+        err.print(f"dragoman: answering Host {', '.join(hosts)}")
+    err.print(f"dragoman: serving {db} at http://{host}:{port}/ (API docs at /docs and /redoc); Ctrl-C stops")
     api.serve(web, host, port)
 
 

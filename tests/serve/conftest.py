@@ -1,5 +1,6 @@
 """A store built with the real pipeline: the seed article (when ../shared has it), an article
-carrying HTML and script, and hand-written articles; plus the app over it."""
+carrying HTML and script, and hand-written articles; plus the app over it, a client that speaks
+to it as a browser on this machine would (``Host: localhost``), and a real server on loopback."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from dragoman.pipeline import Pipeline, code_article
 from dragoman.records import Article, CodedArticle
@@ -63,11 +65,29 @@ def xss_id() -> str:
     return content_id(XSS_TEXT)
 
 
+LOOPBACK_URL = "http://localhost"
+"""The base URL of test clients: the app answers only loopback names by default (serve/hosts.py), and
+TestClient's own ``testserver`` is not one, so every client names ``localhost`` as a local browser would."""
+
+
 @pytest.fixture(scope="session")
 def app(store_path: Path) -> FastAPI:
     return create_app(store_path)
 
 
+def _loopback_client(app: FastAPI) -> TestClient:
+    return TestClient(app, base_url=LOOPBACK_URL, raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def client_for() -> Callable[[FastAPI], TestClient]:
+    """Make a loopback client for an app a test builds itself."""
+    return _loopback_client
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> TestClient:
+    return _loopback_client(app)
 
 
 def _free_port() -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from fastapi import FastAPI
@@ -12,11 +13,6 @@ from fastapi.testclient import TestClient
 
 from dragoman import cli
 from dragoman.serve import create_app
-
-
-@pytest.fixture(scope="module")
-def client(app: FastAPI) -> TestClient:
-    return TestClient(app, raise_server_exceptions=False)
 
 
 def _is_error(body: dict[str, object], status: int) -> bool:
@@ -91,7 +87,7 @@ def test_every_error_has_one_shape(client: TestClient, path: str, status: int) -
     assert _is_error(response.json(), status)
 
 
-def test_server_error_has_the_shape_too(store_path: Path, tmp_path: Path) -> None:
+def test_server_error_has_the_shape_too(store_path: Path, tmp_path: Path, client_for: Callable[[FastAPI], TestClient]) -> None:
     broken = tmp_path / "broken.db"
     broken.write_bytes(store_path.read_bytes())
     app = create_app(broken)
@@ -99,7 +95,7 @@ def test_server_error_has_the_shape_too(store_path: Path, tmp_path: Path) -> Non
     conn.execute("DROP TABLE quotes_fts")
     conn.commit()
     conn.close()
-    response = TestClient(app, raise_server_exceptions=False).get("/api/search", params={"q": "x", "kind": "quotes"})
+    response = client_for(app).get("/api/search", params={"q": "x", "kind": "quotes"})
     assert response.status_code == 500 and _is_error(response.json(), 500)
 
 

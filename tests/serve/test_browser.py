@@ -163,3 +163,49 @@ def test_events_table_filters_and_search(page: Any, base_url: str, seed_id: str)
     page.locator("#search-results li").first.wait_for()
     assert page.locator("#search-results mark", has_text="drones").count() >= 1
     _clean(page)
+
+
+def _outside(page: Any, base_url: str) -> list[str]:
+    """Start recording requests that leave this server; the list fills as the page runs."""
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url) if not r.url.startswith((base_url, "data:", "blob:")) else None)
+    return urls
+
+
+def test_swagger_ui_works_offline_under_the_csp(page: Any, base_url: str) -> None:
+    outside = _outside(page, base_url)
+    page.goto(f"{base_url}/docs")
+    summary = page.locator(".opblock", has_text="/api/summary")
+    summary.wait_for()
+    assert page.locator(".opblock").count() >= 8  # every operation of the spec
+    summary.locator(".opblock-summary").click()  # Try it out → Execute: the UI calls the API (connect-src 'self')
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+    status = page.locator(".live-responses-table tbody .response-col_status").first
+    status.wait_for()
+    assert status.inner_text().strip() == "200"
+    assert '"articles"' in page.locator(".live-responses-table tbody .response-col_description").first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "docs_swagger.png"))
+    assert outside == [], outside
+    _clean(page)
+
+
+REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+"""ReDoc always draws its attribution logo from its CDN; the CSP blocks it (and the browser says so on the console)."""
+
+
+def test_redoc_works_offline_under_the_csp(page: Any, base_url: str) -> None:
+    outside = _outside(page, base_url)
+    blocked: list[tuple[str, str]] = []
+    page.on("requestfailed", lambda r: blocked.append((r.url, r.failure)))
+    page.goto(f"{base_url}/redoc")
+    page.locator("[data-section-id]").first.wait_for()
+    assert page.locator("[data-section-id*='operation/']").count() >= 8
+    page.fill("input[placeholder='Search...']", "quotes")  # the search index runs in a blob: worker (worker-src blob:)
+    page.locator("[data-role='search:results'] li").first.wait_for()
+    assert page.locator("[data-role='search:results'] li", has_text="Quotes").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "docs_redoc.png"))
+    assert page.dialogs == []
+    unexpected = [e for e in page.console_errors if REDOC_LOGO not in e]
+    assert unexpected == [], unexpected  # no other CSP violation: the worker, scripts and styles are all allowed
+    assert set(outside) <= {REDOC_LOGO} and all((url, "csp") in blocked for url in outside), (outside, blocked)

@@ -2,20 +2,22 @@
 
 Every request opens its own read-only connection (``mode=ro`` and ``query_only``), so the
 server never writes and a ``dragoman code --db`` may run beside it. Every error, whatever its
-cause, has one shape (:class:`ErrorBody`)::
+cause, has one shape (:class:`ErrorBody`, ``error_shape.py``)::
 
     {"error": {"status": 404, "title": "Not Found", "detail": "no article with id 'x'"}}
+
+What a request must look like to be answered: a ``Host`` the server was started under
+(``hosts.py``), parameters by the rules of ``params.py``, and a method the path allows (else a 405
+naming them in ``Allow``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Mapping
+from typing import Annotated, Any, Iterator, Mapping, Sequence
 
 from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,6 +26,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from dragoman import __version__
+from dragoman.serve.docs import add_docs
+from dragoman.serve.error_shape import ErrorBody, error_response, status_title
+from dragoman.serve.hosts import LOOPBACK_NAMES, HostCheck, parse_allowed_hosts
+from dragoman.serve.params import Code, Day, Limit, Offset, refuse_nul
 from dragoman.store import (
     ArticleSummary, ArticleView, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
     Timeline, actor_network, cameo_names, dyad_timeline, find_events, find_quotes, get_article, list_articles, open_readonly, search, summarize,
@@ -37,38 +43,16 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
     " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-MAX_OFFSET = 1_000_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorDetail:
-    status: int
-    title: str
-    detail: Any
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorBody:
-    """The one shape of every error response."""
-
-    error: ErrorDetail
-
-
-def _error(status: int, title: str, detail: Any) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "title": title, "detail": detail}}, status_code=status)
-
+# ReDoc (/redoc only) runs its search index in a Web Worker built from a blob: URL; nothing else is added.
+REDOC_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY + "; worker-src blob:"
 
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Host not allowed"},
     404: {"model": ErrorBody, "description": "Not found"},
+    405: {"model": ErrorBody, "description": "Method not allowed; the Allow header lists the allowed ones"},
     422: {"model": ErrorBody, "description": "Invalid parameters"},
     500: {"model": ErrorBody, "description": "Server error"},
 }
-
-
-Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
-Code = Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor code or country (TUR, TURGOV).")]
-Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive.")]
 
 
 def _connection(request: Request) -> Iterator[sqlite3.Connection]:
@@ -82,36 +66,49 @@ def _connection(request: Request) -> Iterator[sqlite3.Connection]:
 Conn = Annotated[sqlite3.Connection, Depends(_connection)]
 
 
-def create_app(db_path: Path, names: Mapping[str, str] | None = None) -> FastAPI:
-    """The API (under ``/api``, spec at ``/openapi.json``) and the UI (``/``) over ``db_path``."""
+def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_hosts: Sequence[str] = LOOPBACK_NAMES) -> FastAPI:
+    """The API (under ``/api``, spec at ``/openapi.json``, docs at ``/docs`` and ``/redoc``) and the UI (``/``) over ``db_path``.
+
+    ``allowed_hosts`` are the ``Host`` values answered (``hosts.py``): by default the loopback names
+    on any port; ``dragoman serve`` passes :func:`dragoman.serve.hosts.hosts_for_bind`'s.
+    """
+    hosts = parse_allowed_hosts(allowed_hosts)  # a malformed entry raises SettingsError before anything is served
     open_readonly(db_path).close()  # fails early, with the fix in the message, unless it is a current store
     event_names = dict(names) if names is not None else cameo_names()
     app = FastAPI(
-        title="dragoman", version=__version__, responses=_ERROR_RESPONSES,
+        title="dragoman", version=__version__, responses=_ERROR_RESPONSES, docs_url=None, redoc_url=None,
+        dependencies=[Depends(refuse_nul)],
         description="Political events, actors and quotes coded from news, read-only. Errors share one shape: "
-                    '`{"error": {"status", "title", "detail"}}`.',
+                    '`{"error": {"status", "title", "detail"}}`. Dates are `YYYY-MM-DD`; no parameter may hold NUL.',
     )
 
     app.state.db_path = db_path
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, _title(exc.status_code), exc.detail)
+        headers = exc.headers or {}
+        detail = exc.detail
+        if exc.status_code == 405 and "Allow" in headers:
+            detail = f"{request.method} is not allowed on {request.url.path}; allowed: {headers['Allow']}"
+        return error_response(exc.status_code, status_title(exc.status_code), detail, headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
-        return _error(422, "Invalid parameters", detail)
+        return error_response(422, "Invalid parameters", detail)
 
     @app.exception_handler(Exception)
     async def _server_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("%s %s failed", request.method, request.url.path)
-        return _error(500, "Server error", f"{type(exc).__name__}; see the server log")
+        return error_response(500, "Server error", f"{type(exc).__name__}; see the server log")
+
+    # Added first, so it runs inside the security headers below: its 400 carries them too.
+    app.add_middleware(HostCheck, allowed=hosts)
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)  # a route may set a stricter or wider one (/redoc)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
@@ -189,15 +186,6 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None) -> FastAPI
     return app
 
 
-def _title(status: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Error"
-
-
 def _mount_ui(app: FastAPI) -> None:
     static = resources.files("dragoman.serve").joinpath("static")
     static_dir = Path(str(static))
@@ -207,16 +195,19 @@ def _mount_ui(app: FastAPI) -> None:
     def index() -> FileResponse:
         return FileResponse(static_dir / "index.html", media_type="text/html; charset=utf-8")
 
+    add_docs(app, static_dir, REDOC_CONTENT_SECURITY_POLICY)
+
 
 def get(app: FastAPI, path: str) -> tuple[int, str]:
-    """Answer one GET without a socket (``dragoman serve --get``): status and body."""
+    """Answer one GET without a socket (``dragoman serve --get``): status and body. The request names
+    ``localhost`` as its ``Host``, as a browser on this machine would."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # starlette warns about its TestClient over httpx
         from fastapi.testclient import TestClient
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as client:
         response = client.get(path)
     return response.status_code, response.text
 
