@@ -19,7 +19,7 @@ def _doc(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
 class IngestSettings:
     max_bytes: int = field(default=2_000_000, metadata=_doc("Largest article text accepted, in UTF-8 bytes; longer inputs become rejections."))
     dedupe: bool = field(default=True, metadata=_doc("Code an input with the same text and date as an earlier one only once per run; the repeat is reported as {\"id\", \"duplicate_of\"} (docs/store.md)."))
-    max_id_chars: int = field(default=256, metadata=_doc("Longest article id accepted, in characters; a longer id is a rejection (ids name articles in URLs and the store)."))
+    max_id_chars: int = field(default=256, metadata=_doc("Longest article id accepted, in characters; a longer id is a rejection (ids name articles in URLs and the store; the API takes ids of up to 1,024)."))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,6 @@
-"""schemathesis against the OpenAPI spec, over HTTP on loopback: no input makes a server error."""
+"""schemathesis against the OpenAPI spec, over HTTP on loopback: no input makes a server error,
+and every response conforms to the schema the server publishes (status codes, content types,
+bodies, headers)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ def _check(case: Any) -> None:
     if response.status_code >= 400:
         body = response.json()
         assert set(body) == {"error"} and {"status", "title", "detail"} == set(body["error"]), body
+    case.validate_response(response)
 
 
 def test_no_server_error_on_any_operation(base_url: str) -> None:

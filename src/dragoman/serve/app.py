@@ -29,7 +29,7 @@ from dragoman import __version__
 from dragoman.serve.docs import add_docs
 from dragoman.serve.error_shape import ErrorBody, error_response, status_title
 from dragoman.serve.hosts import LOOPBACK_NAMES, HostCheck, parse_allowed_hosts
-from dragoman.serve.params import Code, Day, Limit, Offset, refuse_nul
+from dragoman.serve.params import MAX_ID, NO_NUL, Code, Day, Limit, Offset, refuse_nul
 from dragoman.store import (
     ArticleSummary, ArticleView, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
     Timeline, actor_network, cameo_names, dyad_timeline, find_events, find_quotes, get_article, list_articles, open_readonly, search, summarize,
@@ -124,7 +124,7 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
         return list_articles(conn, limit, offset)
 
     @app.get("/api/articles/{article_id}", response_model=ArticleView, tags=["articles"])
-    def article(conn: Conn, article_id: Annotated[str, PathParam(max_length=200)]) -> ArticleView:
+    def article(conn: Conn, article_id: Annotated[str, PathParam(max_length=MAX_ID, pattern=NO_NUL)]) -> ArticleView:
         """An article's verbatim text with its removed spans, actor mentions, events and quotes."""
         view = get_article(conn, article_id, event_names)
         if view is None:
@@ -138,8 +138,8 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
         root: Annotated[str | None, Query(pattern=r"^[0-9]{2}$", description="CAMEO root.")] = None,
         quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal cooperation … 4 material conflict.")] = None,
         start: Day = None, end: Day = None,
-        place: Annotated[str | None, Query(min_length=1, max_length=200, description="Place name or country.")] = None,
-        article_id: Annotated[str | None, Query(max_length=200)] = None,
+        place: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL, description="Place name or country.")] = None,
+        article_id: Annotated[str | None, Query(max_length=MAX_ID, pattern=NO_NUL)] = None,
         limit: Limit = 50, offset: Offset = 0,
     ) -> Page[EventRow]:
         """Events matching every filter given, newest first."""
@@ -166,8 +166,8 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
 
     @app.get("/api/quotes", response_model=Page[QuoteRow], tags=["quotes"])
     def quotes(
-        conn: Conn, speaker: Annotated[str | None, Query(min_length=1, max_length=200, description="Speaker name, code or country.")] = None,
-        about: Annotated[str | None, Query(min_length=1, max_length=200,
+        conn: Conn, speaker: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL, description="Speaker name, code or country.")] = None,
+        about: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL,
                                            description="An actor the quote mentions: code prefix (RUS), country, or a word of its name.")] = None,
         limit: Limit = 50, offset: Offset = 0,
     ) -> Page[QuoteRow]:
@@ -176,7 +176,7 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
 
     @app.get("/api/search", response_model=Page[SearchHit], tags=["search"])
     def search_text(
-        conn: Conn, q: Annotated[str, Query(min_length=1, max_length=500, description="Words, all required.")],
+        conn: Conn, q: Annotated[str, Query(min_length=1, max_length=500, pattern=NO_NUL, description="Words, all required.")],
         kind: SearchKind = "articles", limit: Limit = 20, offset: Offset = 0,
     ) -> Page[SearchHit]:
         """Full-text search over articles or quotes; matched words come wrapped in « and »."""

@@ -20,6 +20,10 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 
 MAX_OFFSET = 1_000_000_000
+MAX_ID = 1024
+"""The longest article id a request may name (ingest refuses longer ids: ``ingest.max_id_chars``, 256 by default)."""
+NO_NUL = r"^[^\x00]*$"
+"""The pattern of every free-text parameter: any text without NUL, so the published schema says what :func:`refuse_nul` enforces."""
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

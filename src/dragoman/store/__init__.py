@@ -8,7 +8,7 @@ here: the exporters load pyarrow and networkx).
 
 from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, actor_network, dyad_timeline
 from dragoman.store.queries import (
-    ArticleSummary, ArticleView, EventFilter, EventRow, Page, QuoteMentionRow, QuoteRow, SearchHit, SearchKind, StoreSummary, find_events, find_quotes,
+    ArticleSummary, ArticleView, DyadCount, EventFilter, EventRow, Page, QuoteMentionRow, QuoteRow, SearchHit, SearchKind, StoreSummary, find_events, find_quotes,
     get_article, list_articles, search, summarize,
 )
 from dragoman.store.reading import cameo_names, open_readonly
@@ -22,7 +22,7 @@ from dragoman.store.writer import Store, connect, write_stream
 __all__ = [
     "ARTICLE_COLUMNS", "ArticleSummary", "ArticleView", "DUPLICATE_COLUMNS", "EVENT_COLUMNS", "EventFilter", "EventRow", "Interval",
     "MENTION_COLUMNS", "Network", "NetworkLevel", "Page", "QUOTE_COLUMNS", "QUOTE_MENTION_COLUMNS", "QuoteMentionRow", "QuoteRow",
-    "REJECTION_COLUMNS", "Row", "SearchHit", "SearchKind", "Store", "StoreSummary", "Timeline", "actor_network", "article_of",
+    "DyadCount", "REJECTION_COLUMNS", "Row", "SearchHit", "SearchKind", "Store", "StoreSummary", "Timeline", "actor_network", "article_of",
     "article_row", "cameo_names", "connect", "duplicate_of", "duplicate_row", "dyad_timeline", "event_of", "event_row", "find_events",
     "find_quotes", "get_article", "list_articles", "mention_of", "mention_row", "open_readonly", "quote_mention_rows", "quote_of",
     "quote_row", "rejection_of", "rejection_row", "removed_of", "removed_row", "search", "summarize", "write_stream",

@@ -19,13 +19,23 @@ SearchKind = Literal["articles", "quotes"]
 
 
 @dataclass(frozen=True, slots=True)
+class DyadCount:
+    """A country dyad, its number of events and their mean Goldstein score."""
+
+    source: str
+    target: str
+    events: int
+    goldstein: float
+
+
+@dataclass(frozen=True, slots=True)
 class StoreSummary:
     articles: int
     rejections: int
     mentions: int
     events: int
     quotes: int
-    top_dyads: tuple[tuple[str, str, int, float], ...]
+    top_dyads: tuple[DyadCount, ...]
 
 
 def summarize(conn: sqlite3.Connection, top: int = 10) -> StoreSummary:
@@ -39,7 +49,7 @@ def summarize(conn: sqlite3.Connection, top: int = 10) -> StoreSummary:
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
         (top,),
     ).fetchall()
-    return StoreSummary(count("articles"), count("rejections"), count("mentions"), count("events"), count("quotes"), tuple((a, b, int(n), float(g)) for a, b, n, g in dyads))
+    return StoreSummary(count("articles"), count("rejections"), count("mentions"), count("events"), count("quotes"), tuple(DyadCount(a, b, int(n), float(g)) for a, b, n, g in dyads))
 
 
 @dataclass(frozen=True, slots=True)

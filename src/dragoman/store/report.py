@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     console = Console()
     console.print(f"[bold]{db}[/]: {s.articles} articles, {s.events} events, {s.quotes} quotes, {s.mentions} actor mentions, {s.rejections} rejections")
     table = Table("source", "target", "events", "mean Goldstein", title="most frequent country dyads", title_justify="left")
-    for a, b, n, g in s.top_dyads:
-        table.add_row(a, b, str(n), f"{g:+.2f}")
+    for d in s.top_dyads:
+        table.add_row(d.source, d.target, str(d.events), f"{d.goldstein:+.2f}")
     console.print(table)
     dragoman = _dragoman_command()
     console.print(f"Query it with: {dragoman} query events --db {db} --format table   (or: {dragoman} query timeline TUR RUS --db {db})")
