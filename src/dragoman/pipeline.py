@@ -22,6 +22,7 @@ from dragoman.errors import ArticleError, DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
 from dragoman.ingest.invisible import Visible, restore, visible_text
+from dragoman.knowledge.cache import open_cache
 from dragoman.nlp import NlpBackend, add_gazetteer_ruler, parse_article, parse_articles, ruler_patterns
 from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
 from dragoman.quotes import CueLexicon, add_about, emitted_by_default, extract_quotes, load_cues
@@ -59,7 +60,8 @@ def load_pipeline(settings: Settings) -> Pipeline:
     # the entity ruler is fed from the knowledge base and gazetteer loaded here (with the
     # user's --actors entries), not from a second copy the backend would load itself
     nlp = nlp_factory(settings.nlp.backend)(replace(settings.nlp, gazetteer_ruler=False))
-    gazetteer = load_gazetteer(settings.places.min_population)
+    cache = open_cache(settings.cache.enabled, settings.cache.dir)
+    gazetteer = load_gazetteer(settings.places.min_population, cache)
     actors = load_actor_resources(nlp.nlp, _optional_path(settings.actors.user_file), gazetteer if settings.actors.city_places else None)
     if settings.nlp.gazetteer_ruler and nlp.has_ner:
         add_gazetteer_ruler(nlp.nlp, ruler_patterns(settings.nlp, actors.kb, gazetteer))

@@ -63,6 +63,12 @@ class QuoteSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CacheSettings:
+    enabled: bool = field(default=True, metadata=_doc("Keep what is built from the knowledge files (the places gazetteer …) in a cache folder, keyed by the files' digests, so the next start reads it instead of building it (docs/architecture.md, \"Start-up\")."))
+    dir: str = field(default="", metadata=_doc("The cache folder; empty for $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)."))
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceSettings:
     min_population: int = field(default=5000, metadata=_doc("Smallest city population kept in the offline gazetteer."))
 
@@ -82,6 +88,7 @@ class Settings:
     quotes: QuoteSettings = field(default_factory=QuoteSettings, metadata=_doc("Quotation extraction."))
     places: PlaceSettings = field(default_factory=PlaceSettings, metadata=_doc("Geocoding."))
     store: StoreSettings = field(default_factory=StoreSettings, metadata=_doc("The SQLite store."))
+    cache: CacheSettings = field(default_factory=CacheSettings, metadata=_doc("The start-up cache."))
 
 
 TomlValue = str | int | float | bool

