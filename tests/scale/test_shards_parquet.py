@@ -176,3 +176,15 @@ def test_output_of_an_older_format_is_coded_again(pipeline: Pipeline, tmp_path: 
     again = code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
     assert again.skipped == 0 and len(again.coded) == 1
     assert len(output_json(out)) == 2
+
+
+def test_an_unreadable_shard_is_a_rejection(tmp_path: Path) -> None:
+    from dragoman.scale.shards import Shard, file_digest
+    from dragoman.settings import load_settings
+
+    folder = tmp_path / "x.jsonl"  # a folder where a shard should be: reading it fails like a locked file
+    folder.mkdir()
+    digest = file_digest(folder)
+    assert digest.startswith("unreadable:")
+    [item] = list(read_shard(Shard("x", str(folder), folder, digest), load_settings().ingest))
+    assert isinstance(item, Rejection) and item.reason == "unreadable file"

@@ -49,11 +49,15 @@ def shard_key(name: str) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """sha256 of the file's bytes: a changed shard is coded again on resume."""
+    """sha256 of the file's bytes: a changed shard is coded again on resume. A file that cannot
+    be read gets a digest that never matches a finished one; reading it then makes its rejection."""
     h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
+    try:
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError as e:
+        return f"unreadable:{e.errno}"
     return h.hexdigest()
 
 
