@@ -137,3 +137,24 @@ def test_a_quotation_inside_a_reporting_verbs_clause_takes_its_subject(pipeline)
     assert isinstance(coded, CodedArticle)
     q = next(q for q in coded.quotes if "Let me take" in q.span.text)
     assert q.speaker is not None and q.speaker.span.text == "Sanders" and q.cue is not None and q.cue.text == "said"
+
+
+def test_partitive_subject_gives_way_to_the_name_in_apposition(pipeline):
+    from dragoman.pipeline import code_article
+    from dragoman.records import Article
+
+    text = "Hundreds gathered outside the embassy. “I'm deeply saddened,” said one of them, Kim Grey, 40, from Texas."
+    coded = code_article(pipeline, Article("t", text, "test"))
+    assert _speaker_text(coded.quotes, "deeply saddened") == "Kim Grey"
+
+
+def test_inverted_cue_at_the_sentence_end_attributes_the_next_quote(pipeline):
+    from dragoman.pipeline import code_article
+    from dragoman.records import Article
+
+    text = ("There are questions over its ability to reinforce the unit in Syria, warned Haldun Solmazturk. "
+            "\"In a country like Turkey, I doubt if such thousands are available.\" Image made from militant video posted online.")
+    coded = code_article(pipeline, Article("t", text, "test"))
+    q = next(q for q in coded.quotes if "I doubt" in q.span.text)
+    assert q.speaker is not None and q.speaker.span.text == "Haldun Solmazturk"
+    assert q.cue is None  # "posted" in the caption after it is no cue of this quotation

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.marks import Segment
@@ -226,7 +226,10 @@ def _split_post_attribution(
     stop = layout.sent_tokens[s_close + 1][1]
     if following is not None:
         stop = min(stop, layout.token_at(following.open_at))
-    return _post_attribution(ctx, layout, segment, stop)
+    found = _post_attribution(ctx, layout, segment, stop)
+    # the next sentence attributes the quotation only if it names who spoke ("“…!” Sessions said");
+    # "Image made from militant video posted online" is a sentence of its own
+    return found if found is not None and found.slot is not None else None
 
 
 def _verb_like(token: Token) -> bool:
@@ -345,8 +348,15 @@ def _previous_sentence_slot(ctx: SpeakerContext, layout: Layout, s: int, segment
         if token.lower_ in ctx.cues.participles:
             return main_clause_subject(ctx, p, lo)
         if is_cue_verb(ctx, token):
-            return subject_before(ctx, p, lo)
+            # "…, warned Solmazturk.": the inverted subject after a cue that ends the sentence
+            inverted = subject_after(ctx, p, hi) if _ends_sentence(doc, p, hi) else None
+            return inverted if inverted is not None else subject_before(ctx, p, lo)
     return None
+
+
+def _ends_sentence(doc: Doc, cue_i: int, hi: int) -> bool:
+    """The cue is followed only by its inverted subject: no verb before the sentence's end."""
+    return cue_i > 0 and doc[cue_i - 1].text == "," and not any(t.pos_ in {"VERB", "AUX"} for t in doc[cue_i + 1 : hi])
 
 
 def _lone_person_subject(ctx: SpeakerContext, layout: Layout, s: int, segments: list[Segment], segment: Segment) -> ActorMention | None:

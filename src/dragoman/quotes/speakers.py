@@ -291,6 +291,14 @@ def subject_before(ctx: SpeakerContext, cue_i: int, lo: int, parse: bool = True)
     return slot
 
 
+def _partitive_then_name(doc: Doc, k: int, window_end: int, hi: int) -> bool:
+    """ "one of them, Kim Grey": a quantity "of" a pronoun, then a comma and a capitalised word."""
+    return (
+        window_end - k == 3 and doc[k + 1].lower_ == "of" and doc[k + 2].pos_ == "PRON"
+        and window_end + 1 < hi and doc[window_end].text == "," and doc[window_end + 1].text[:1].isupper()
+    )
+
+
 def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | None:
     """The inverted subject right of the cue ("said Hanna Notte, an analyst ...")."""
     doc = ctx.doc
@@ -301,6 +309,11 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     k = cue_i + 1
     if k >= window_end:
         return None
+    if _partitive_then_name(doc, k, window_end, hi):
+        # "said one of them, Kim Grey, 40, from Texas": the name in apposition is the speaker
+        named = subject_after(ctx, window_end, hi)
+        if named is not None and not named.is_pronoun and named.mention is not None:
+            return named
     described = description_after(ctx.article, doc, k, window_end, ctx.stage)
     if described is not None and not any(_standalone_actor(ctx, x, k) for x in range(k, window_end)):
         # "according to a recent poll of Indiana voters": a place, or an actor after "of", is part of the description
