@@ -158,3 +158,19 @@ def test_inverted_cue_at_the_sentence_end_attributes_the_next_quote(pipeline):
     q = next(q for q in coded.quotes if "I doubt" in q.span.text)
     assert q.speaker is not None and q.speaker.span.text == "Haldun Solmazturk"
     assert q.cue is None  # "posted" in the caption after it is no cue of this quotation
+
+
+def test_according_to_a_description_then_the_name_in_apposition(pipeline):
+    from dragoman.pipeline import code_article
+    from dragoman.records import Article
+
+    text = ("According to the Afghan team's coach, Alireza Mehraban, in their first match the robot scored two points. "
+            "According to Afghan Ambassador to the United States Hamdullah Mohib, the visit shows progress. "
+            "According to a recent poll of Indiana voters, Trump leads the field.")
+    coded = code_article(pipeline, Article("t", text, "test"))
+    first = next(q for q in coded.quotes if "robot scored" in q.span.text)
+    assert first.speaker is not None and first.speaker.span.text == "Alireza Mehraban"
+    assert first.span.text.startswith("in their first match")  # the name is the source's, not the clause's
+    assert _speaker_text(coded.quotes, "visit shows progress") == "Hamdullah Mohib"  # not the country he is accredited to
+    poll = next(q for q in coded.quotes if "leads the field" in q.span.text)
+    assert poll.speaker is None or poll.speaker.span.text != "Trump"  # the clause's subject is no apposition

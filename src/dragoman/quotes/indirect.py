@@ -257,7 +257,12 @@ def extract_indirect(
             if lower == "according" and p + 1 < hi and doc[p + 1].lower_ == "to":
                 slot = speaker_after_phrase(ctx, p + 2, hi)
                 if p == lo or doc[lo:p].text.strip() in {"", "But", "And"} or _opens_clause(ctx, p, lo):
-                    comma = next((k for k in range(p + 2, hi) if doc[k].text == ","), None)
+                    # the clause starts after the source's phrase, a name in apposition included
+                    # ("according to the team's coach, Alireza Mehraban, in their first match …")
+                    after = p + 2
+                    if slot is not None and slot.mention is not None and slot.mention.span.start >= doc[p + 2].idx:
+                        after = max(after, layout.token_at(slot.mention.span.end - 1) + 1)
+                    comma = next((k for k in range(after, hi) if doc[k].text == ","), None)
                     clause = clause_bounds(ctx, comma + 1, hi, cut_at) if comma is not None else None
                 else:
                     clause = clause_bounds(ctx, lo, p, cut_at)

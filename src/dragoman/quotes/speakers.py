@@ -291,12 +291,25 @@ def subject_before(ctx: SpeakerContext, cue_i: int, lo: int, parse: bool = True)
     return slot
 
 
-def _partitive_then_name(doc: Doc, k: int, window_end: int, hi: int) -> bool:
-    """ "one of them, Kim Grey": a quantity "of" a pronoun, then a comma and a capitalised word."""
-    return (
-        window_end - k == 3 and doc[k + 1].lower_ == "of" and doc[k + 2].pos_ == "PRON"
-        and window_end + 1 < hi and doc[window_end].text == "," and doc[window_end + 1].text[:1].isupper()
-    )
+def _name_follows(doc: Doc, comma: int, hi: int) -> bool:
+    """A comma, then a capitalised word: a name may stand in apposition."""
+    return comma + 1 < hi and doc[comma].text == "," and doc[comma + 1].text[:1].isupper()
+
+
+def _apposition_closes(ctx: SpeakerContext, mention: ActorMention, hi: int) -> bool:
+    """The name is an apposition, closed by a comma or the sentence's end ("…, Kim Grey, 40, …"),
+    not the subject of a clause ("according to a poll, Trump leads")."""
+    following = ctx.article.text[mention.span.end :].lstrip(" ")
+    return not following or following[0] in ",.;\n"
+
+
+def _affiliation_word(doc: Doc, j: int, k: int) -> str | None:
+    """The preposition ("of", "from" or "to", with or without "the") the mention at ``j`` follows:
+    "Ambassador to the United States Hamdullah Mohib", "a statement from the Russian foreign ministry"."""
+    p = j - 1
+    if p > k and doc[p].lower_ == "the":
+        p -= 1
+    return doc[p].lower_ if p >= k and doc[p].lower_ in {"of", "from", "to"} else None
 
 
 def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | None:
@@ -309,10 +322,12 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
     k = cue_i + 1
     if k >= window_end:
         return None
-    if _partitive_then_name(doc, k, window_end, hi):
-        # "said one of them, Kim Grey, 40, from Texas": the name in apposition is the speaker
+    if doc[k].text[:1].islower() and _name_follows(doc, window_end, hi):
+        # "said one of them, Kim Grey, 40, from Texas", "according to the team's coach, Alireza
+        # Mehraban,": a common-noun subject gives way to the person named in apposition
         named = subject_after(ctx, window_end, hi)
-        if named is not None and not named.is_pronoun and named.mention is not None:
+        if named is not None and named.mention is not None and named.mention.actor.kind == "person" and not named.is_pronoun \
+                and _apposition_closes(ctx, named.mention, hi):
             return named
     described = description_after(ctx.article, doc, k, window_end, ctx.stage)
     if described is not None and not any(_standalone_actor(ctx, x, k) for x in range(k, window_end)):
@@ -325,12 +340,16 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
         return first
     # "said Democratic pollster Stan Greenberg": the last capitalised run in the window.
     best: SpeakerSlot | None = first
+    issuer: SpeakerSlot | None = None  # "a statement from the Russian foreign ministry": when no one else is named
     j = k
     while j < window_end:
         mention = _mention_at(ctx, doc[j])
-        affiliation = mention is not None and (mention.role is MentionRole.PLACE or (j > k and doc[j - 1].lower_ in {"of", "from"}))
+        preposition = _affiliation_word(doc, j, k) if mention is not None and j > k else None
+        affiliation = mention is not None and (mention.role is MentionRole.PLACE or preposition is not None)
         if mention is not None and not affiliation and not _modifies_later_name(ctx, mention, window_end):
             return SpeakerSlot(mention)
+        if mention is not None and mention.role is not MentionRole.PLACE and preposition in {"of", "from"} and issuer is None:
+            issuer = SpeakerSlot(mention)
         if mention is not None:
             while j < window_end and doc[j].idx < mention.span.end:
                 j += 1
@@ -345,7 +364,7 @@ def subject_after(ctx: SpeakerContext, cue_i: int, hi: int) -> SpeakerSlot | Non
             j = run_end + 1
         else:
             j += 1
-    return best
+    return best if best is not None else issuer
 
 
 def _after_fronted_clause(ctx: SpeakerContext, mention: ActorMention, cue_i: int) -> ActorMention | None:
