@@ -86,17 +86,19 @@
     const params = new URLSearchParams(qs || "");
     const parts = path.split("/").filter(Boolean);
     const name = parts[0] || "overview";
-    for (const a of document.querySelectorAll("header nav a")) {
+    for (const a of document.querySelectorAll("header nav a[href^='#']")) {
       const target = (a.getAttribute("href") || "").replace(/^#\/?/, "").split(/[/?]/)[0] || "overview";
       if (target === name) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
     }
-    if (name === "article" && parts[1]) return articlePage(decodeURIComponent(parts[1]), params).catch(failure);
-    if (name === "articles") return articlesPage(params).catch(failure);
-    if (name === "quotes") return quotesPage(params).catch(failure);
-    if (name === "search") return searchPage(params).catch(failure);
-    if (views[name]) return Promise.resolve().then(() => views[name](params, parts.slice(1).map(decodeURIComponent))).catch(failure);
-    return failure(new Error("no page " + path));
+    const page = name === "article" && parts[1] ? () => articlePage(decodeURIComponent(parts[1]), params)
+      : name === "articles" ? () => articlesPage(params) : name === "quotes" ? () => quotesPage(params) : name === "search" ? () => searchPage(params)
+      : views[name] ? () => views[name](params, parts.slice(1).map(decodeURIComponent)) : null;
+    if (!page) return failure(new Error("no page " + path));
+    const turn = ++turns;
+    view.setAttribute("aria-busy", "true"); // app.css shows "Loading…" until the view is drawn
+    return Promise.resolve().then(page).catch(failure).finally(() => { if (turn === turns) view.removeAttribute("aria-busy"); });
   }
+  let turns = 0;
   function go(path, params) {
     const s = query(params);
     location.hash = "#" + path + (s ? "?" + s : "");

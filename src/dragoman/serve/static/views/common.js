@@ -64,6 +64,15 @@
     return countries;
   }
 
+  // A text input for an ISO alpha-3 country code, suggesting every country by name.
+  function countryInput(attrs) {
+    const id = "country-options-" + (++pickers);
+    const input = el("input", { type: "text", autocomplete: "off", spellcheck: "false", ...attrs, list: id, "data-picker": "country" });
+    const list = el("datalist", { id });
+    countryNames().then((c) => list.replaceChildren(...[...c.byIso3.values()].map((x) => el("option", { value: x.iso3, label: x.name })))).catch(() => {});
+    return el("span", { class: "picker" }, input, list);
+  }
+
   // ---- event types: the CAMEO tree and PLOVER types as one picker ----------------------------------
   let types = null;
   async function eventTypes() {
@@ -116,7 +125,7 @@
       actor: () => el("label", {}, "actor", actorInput({ name: "actor", value: current.actor || "", size: 9, maxlength: 40, placeholder: "code or name" })),
       source: () => el("label", {}, "source", actorInput({ name: "source", value: current.source || "", size: 9, maxlength: 40 })),
       target: () => el("label", {}, "target", actorInput({ name: "target", value: current.target || "", size: 9, maxlength: 40 })),
-      country: () => el("label", {}, "country", el("input", { name: "country", value: current.country || "", size: 5, maxlength: 40, placeholder: "ISO3" })),
+      country: () => el("label", {}, "country", countryInput({ name: "country", value: current.country || "", size: 6, maxlength: 40, placeholder: "ISO3" })),
       type: () => el("label", {}, "event type", typeSelect(catalogue, typeValue(current))),
       quad_class: () => el("label", {}, "QuadClass", el("select", { name: "quad_class" }, el("option", { value: "", text: "any" }),
         ...[1, 2, 3, 4].map((q) => el("option", { value: q, selected: String(q) === String(current.quad_class || ""), text: `${q} ${D.QUAD[q]}` })))),
@@ -136,7 +145,7 @@
   }
 
   Object.assign(D, {
-    QUAD_COLORS, QUAD_KEYS, goldsteinColor, goldsteinLegend, quadLegend, actorInput, countryNames, eventTypes, eventFilterForm, eventParams,
+    QUAD_COLORS, QUAD_KEYS, goldsteinColor, goldsteinLegend, quadLegend, actorInput, countryInput, countryNames, eventTypes, eventFilterForm, eventParams,
     EVENT_PARAMS, filterWords, splitType,
   });
 })(window.Dragoman);
