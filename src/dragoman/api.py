@@ -17,7 +17,7 @@ from dragoman.eval import evaluate, gold_kind
 from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corpus_digest, load_baseline, rebase, render_baseline
 from dragoman.events.assertion import EMITTED
 from dragoman.events.matcher import best_matches, sentence_view
-from dragoman.ingest import read_articles, read_inputs
+from dragoman.ingest import estimate_inputs, read_articles, read_inputs
 from dragoman.nlp import load_blank
 from dragoman.pipeline import Pipeline, Trace, code_articles, trace
 from dragoman.records import Actor, ActorMention, Article, Event, Rejection, Result
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActorHit", "CorpusCheck", "Explained", "ExplainedSentence", "actor_knowledge", "actors_lookup", "actors_stats", "baseline_check",
-    "baseline_update", "code", "code_corpus", "code_parallel", "eval_gold", "explain", "explain_inputs", "export", "load", "migrate",
+    "baseline_update", "code", "code_corpus", "code_parallel", "count_inputs", "eval_gold", "explain", "explain_inputs", "export", "load", "migrate",
     "query_events", "query_network", "query_quotes", "query_search", "query_timeline", "serve", "serve_app", "serve_get", "serve_hosts",
     "settings_help", "store_files", "store_results", "stored_index",
 ]
@@ -61,6 +61,11 @@ def code_parallel(
     yield from code_paths_parallel(settings, paths, default_date, stdin, jobs, skip, exclude)
 
 
+def count_inputs(paths: Iterable[str], exclude: Iterable[Path] = ()) -> int | None:
+    """About how many articles ``paths`` hold (a progress bar's total for ``dragoman code``); ``None`` for stdin."""
+    return estimate_inputs(paths, exclude)
+
+
 def store_files(db: Path) -> tuple[Path, ...]:
     """The files of the SQLite store at ``db`` (the database, its journal and WAL files)."""
     return tuple(db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
@@ -79,11 +84,12 @@ def code_corpus(
     return run_corpus(paths, out, settings, chosen, scheduler, jobs, default_date, progress)
 
 
-def load(out: Path, db: Path, batch_size: int) -> dict[str, int]:
-    """Load a Parquet output folder (``dragoman code --out``) into the SQLite store; the counts written."""
+def load(out: Path, db: Path, batch_size: int, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Load a Parquet output folder (``dragoman code --out``) into the SQLite store; the counts written.
+    ``progress(done, total)`` follows the records written."""
     from dragoman.scale import load_output
 
-    return load_output(out, db, batch_size)
+    return load_output(out, db, batch_size, progress)
 
 
 def stored_index(db: Path) -> StoredIndex:
@@ -374,12 +380,15 @@ def query_search(db: Path, words: str, kind: SearchKind = "articles", limit: int
     return commands.query_search(db, words, kind, limit, offset)
 
 
-def export(db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1) -> int:
+def export(
+    db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Write events (csv, jsonl, parquet) or the actor network (graphml, gexf) from a store (``dragoman export``);
-    the number of events or edges written."""
+    the number of events or edges written. ``progress(done, total)`` follows the events written."""
     from dragoman.store import commands
 
-    return commands.export(db, fmt, out, f, level, min_events)
+    return commands.export(db, fmt, out, f, level, min_events, progress)
 
 
 def migrate(db: Path) -> tuple[int, int]:

@@ -6,19 +6,20 @@ import datetime as dt
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any, Iterable, Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from dragoman import __version__, api
 from dragoman.contract import article_to_json, duplicate_to_json, rejection_to_json
 from dragoman.errors import DragomanError
 from dragoman.pipeline import Pipeline, load_pipeline
-from dragoman.records import CodedArticle, Duplicate, Rejection, Result
+from dragoman.records import Article, CodedArticle, Duplicate, Rejection, Result
 from dragoman.settings import Settings, load_settings
 from dragoman.store import EventFilter
 
@@ -71,15 +72,52 @@ def _fail(e: DragomanError) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _progress(items: Iterable[Result]) -> Iterator[Result]:
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("coding", total=None)
-        for item in items:
-            progress.advance(task)
-            yield item
+class _Bar:
+    """A long command's progress on stderr: a rich bar (done of total, elapsed, time left) when stderr is a
+    terminal, nothing otherwise; the command prints its one-line summary after either way."""
+
+    def __init__(self, description: str, total: int | None = None) -> None:
+        self.description = description
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> _Bar:
+        if err.is_terminal:
+            self._progress = Progress(
+                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                console=err, transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task(self.description, total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def update(self, done: int, total: int | None = None) -> None:
+        self.done = done
+        if total is not None:
+            self.total = total
+        if self.total is not None and self.done > self.total:
+            self.total = self.done  # the total was an estimate
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=self.done, total=self.total)
+
+    def advance(self, n: int = 1) -> None:
+        self.update(self.done + n)
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+
+def _progress(items: Iterable[Result], bar: _Bar) -> Iterator[Result]:
+    for item in items:
+        bar.advance()
+        yield item
 
 
 SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="A TOML settings file (overrides the packaged defaults).")]
@@ -117,41 +155,59 @@ def code_cmd(
         stored = api.stored_index(db) if db is not None and not recode else None
         stdin = sys.stdin.buffer if "-" in paths else None
         exclude = api.store_files(db) if db is not None else ()
+        bar = _Bar("coding", api.count_inputs(paths, exclude) if err.is_terminal else None)
+        skip = None
+        if stored is not None:
+            held = stored.holds
+
+            def skip(article: Article) -> bool:
+                if held(article):
+                    bar.advance()  # a stored article is done too
+                    return True
+                return False
         if parallel:
-            results: Iterable[Result] = api.code_parallel(settings, paths, jobs or 1, default_date, stdin, stored.holds if stored else None, exclude)
+            results: Iterable[Result] = api.code_parallel(settings, paths, jobs or 1, default_date, stdin, skip, exclude)
         else:
             assert pipeline is not None
-            results = api.code(pipeline, paths, default_date, stdin, stored.holds if stored else None, exclude)
+            results = api.code(pipeline, paths, default_date, stdin, skip, exclude)
         if db is not None:
             results = api.store_results(db, results, settings.store.batch_size)
-        rejected = duplicates = 0
-        for item in _progress(results):
-            if isinstance(item, Duplicate):
-                duplicates += 1
-                if fmt == "jsonl":
-                    print(json.dumps(duplicate_to_json(item), ensure_ascii=False), flush=True)
-                else:
-                    out.print(f"[dim]duplicate {item.source}: {item.doc_id} has the same text and date as {item.duplicate_of}, not coded again[/]")
-                continue
-            if isinstance(item, Rejection):
-                rejected += 1
-                err.print(f"[yellow]rejected[/] {item.source}: {item.reason} — {item.detail}")
-                if fmt == "jsonl":
-                    print(json.dumps(rejection_to_json(item), ensure_ascii=False), flush=True)
-                continue
-            if fmt == "jsonl":
-                print(json.dumps(article_to_json(item), ensure_ascii=False), flush=True)
-            else:
-                assert pipeline is not None
-                _print_table(item, pipeline)
+        rejected = duplicates = coded = 0
+        with bar:
+            for item in _progress(results, bar):
+                coded += 1
+                rejected, duplicates = _print_result(item, fmt, pipeline, rejected, duplicates)
     except DragomanError as e:
         raise _fail(e) from e
+    err.print(f"coded {coded - rejected - duplicates} article(s) in {bar.seconds:.1f}s: {rejected} rejected, {duplicates} duplicate(s)"
+              + (f", into {db}" if db is not None else ""))
     if duplicates:
         err.print(_duplicates_line(duplicates))
     if stored is not None and stored.skipped:
         err.print(f"skipped {stored.skipped} article(s) already in {db} (use --recode to code them again)")
     if strict and rejected:
         raise typer.Exit(1)
+
+
+def _print_result(item: Result, fmt: str, pipeline: Pipeline | None, rejected: int, duplicates: int) -> tuple[int, int]:
+    """Print one result of ``dragoman code``; the counts of rejections and duplicates so far."""
+    if isinstance(item, Duplicate):
+        if fmt == "jsonl":
+            print(json.dumps(duplicate_to_json(item), ensure_ascii=False), flush=True)
+        else:
+            out.print(f"[dim]duplicate {item.source}: {item.doc_id} has the same text and date as {item.duplicate_of}, not coded again[/]")
+        return rejected, duplicates + 1
+    if isinstance(item, Rejection):
+        err.print(f"[yellow]rejected[/] {item.source}: {item.reason} — {item.detail}")
+        if fmt == "jsonl":
+            print(json.dumps(rejection_to_json(item), ensure_ascii=False), flush=True)
+        return rejected + 1, duplicates
+    if fmt == "jsonl":
+        print(json.dumps(article_to_json(item), ensure_ascii=False), flush=True)
+    else:
+        assert pipeline is not None
+        _print_table(item, pipeline)
+    return rejected, duplicates
 
 
 def _duplicates_line(n: int) -> str:
@@ -358,9 +414,11 @@ def load_cmd(
 ) -> None:
     """Load a Parquet output folder into the SQLite store."""
     try:
-        counts = api.load(out_dir, db, _settings(settings_file).store.batch_size)
+        with _Bar("loading") as bar:
+            counts = api.load(out_dir, db, _settings(settings_file).store.batch_size, bar.update)
     except DragomanError as e:
         raise _fail(e) from e
+    err.print(f"loaded {counts['articles']} article(s), {counts['rejections']} rejection(s) and {counts['duplicates']} duplicate(s) into {db} in {bar.seconds:.1f}s")
     print(json.dumps({"db": str(db), **counts}), flush=True)
 
 
@@ -568,10 +626,11 @@ def export_cmd(
         raise _usage(f"--level must be actor or country, not {level!r}")
     f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
     try:
-        n = api.export(db, fmt, out_path, f, level, min_events)  # type: ignore[arg-type]  # checked above
+        with _Bar("exporting") as bar:
+            n = api.export(db, fmt, out_path, f, level, min_events, bar.update)  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
-    err.print(f"wrote {n} {'edges' if fmt in {'graphml', 'gexf'} else 'events'}" + (f" to {out_path}" if out_path else ""))
+    err.print(f"wrote {n} {'edges' if fmt in {'graphml', 'gexf'} else 'events'}" + (f" to {out_path}" if out_path else "") + f" in {bar.seconds:.1f}s")
 
 
 @app.command("serve")

@@ -44,7 +44,11 @@ DEPENDS: Mapping[str, Mapping[str, str]] = {
         "store": "the Parquet rows are the store's rows (one flattening); `dragoman load` writes the store",
         "contract": "the Parquet output keeps the JSON contract",
     },
-    "serve": {"store": "the HTTP API reads the store", "__init__": "the version in the OpenAPI document"},
+    "serve": {
+        "store": "the HTTP API reads the store",
+        "__init__": "the version in the OpenAPI document",
+        "actors": "an actor page shows what the knowledge base knows of a code: its name, kind and dated roles",
+    },
 }
 """The stage order's exceptions to "a stage imports only the shared modules": importer → {imported package: why}."""
 

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from dragoman.pipeline import Pipeline, code_article
-from dragoman.records import Article, CodedArticle
+from dragoman.records import Article, CodedArticle, Rejection
 from dragoman.ingest import content_id
 from dragoman.serve import create_app
 from dragoman.store import Store, connect
@@ -34,6 +34,10 @@ HANDWRITTEN = (
 )
 
 
+REJECTED = Rejection("empty-1", "/srv/news/inbox/empty.html", "ingest", "empty text", "empty.html: the text is empty, whitespace or invisible characters only")
+"""An input the store records as not coded (the rejections view)."""
+
+
 def _article(text: str, day: str, source: str) -> Article:
     return Article(content_id(text), text, source, None, dt.date.fromisoformat(day))
 
@@ -48,7 +52,7 @@ def store_path(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> 
     coded = [code_article(pipeline, a) for a in articles]
     assert all(isinstance(c, CodedArticle) for c in coded)
     conn = connect(db)
-    Store(conn).write_batch(coded)
+    Store(conn).write_batch([*coded, REJECTED])
     conn.close()
     return db
 

@@ -106,7 +106,7 @@ def test_quotes_of_erdogan_about_russia(page: Any, base_url: str, seed_id: str) 
 
 
 def test_network_draws_tur_rus(page: Any, base_url: str, seed_id: str) -> None:
-    page.goto(f"{base_url}/#/network")
+    page.goto(f"{base_url}/#/network?level=actor")  # countries are the default (test_workbench_browser.py)
     page.locator("#edges tbody tr").first.wait_for()
     page.wait_for_function("window.dragomanNetwork && window.dragomanNetwork.nodes().length > 0")
     assert page.evaluate("window.dragomanNetwork.getElementById('TURGOV').length") == 1

@@ -22,6 +22,7 @@ from dragoman.actors.descriptions import Description, load_descriptions, resolve
 from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
 from dragoman.actors.naming import SectorNames, load_sector_names, name_sector_actors
+from dragoman.actors.profile import ActorProfile, DatedRole, KnownPerson, actor_profile
 from dragoman.actors.persons import PersonWords, find_unknown_persons, load_person_words, with_given_names
 from dragoman.actors.pronouns import resolve_pronouns
 from dragoman.actors.resolve import person_actor, resolve_named, title_holder
@@ -29,7 +30,10 @@ from dragoman.actors.terms import TermIndex, build_term_index
 from dragoman.places import Gazetteer
 from dragoman.records import ActorMention, Article, RemovedSpan
 
-__all__ = ["ActorResources", "entities_of", "KnowledgeBase", "load_actor_resources", "load_knowledge", "person_actor", "resolve_mentions", "title_holder"]
+__all__ = [
+    "ActorProfile", "ActorResources", "DatedRole", "KnownPerson", "KnowledgeBase", "SectorNames", "actor_profile", "entities_of", "load_actor_resources",
+    "load_knowledge", "load_sector_names", "person_actor", "resolve_mentions", "title_holder",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,3 +208,33 @@ def read_articles(
         if isinstance(checked, Article) and skip is not None and skip(checked):
             continue
         yield checked
+
+
+def estimate_inputs(paths: Iterable[str], exclude: Iterable[Path] = ()) -> int | None:
+    """About how many articles ``paths`` hold, for a progress bar, without parsing them: a JSONL file counts
+    its non-blank lines, any other file one (a JSON array or a rejected file may differ). ``None`` when
+    ``-`` (stdin) is among the paths or a path does not exist (reading will say so)."""
+    excluded = frozenset(p.resolve() for p in exclude)
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        if not path.exists():
+            return None
+        for entry in _entry(path, excluded, set()):
+            if isinstance(entry, Rejection):
+                total += 1
+            elif _kind_of(entry) == "jsonl":
+                total += _lines(entry)
+            else:
+                total += 1
+    return total
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as f:
+            return sum(1 for line in f if line.strip())
+    except OSError:
+        return 1

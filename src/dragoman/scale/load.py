@@ -13,16 +13,24 @@ queried in place, e.g. with DuckDB::
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from dragoman.records import Duplicate, Rejection
-from dragoman.scale.parquet import output_records
+from dragoman.scale.parquet import count_records, output_records
 from dragoman.store import write_stream
 
 
-def load_output(out: Path, db: Path, batch_size: int = 500) -> dict[str, int]:
-    """Write every finished shard of ``out`` into the store at ``db``; returns what was written."""
+def load_output(out: Path, db: Path, batch_size: int = 500, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Write every finished shard of ``out`` into the store at ``db``; returns what was written.
+
+    ``progress(done, total)`` is called as records are written (``total`` from the manifest)."""
     counts = {"articles": 0, "rejections": 0, "duplicates": 0, "actors": 0, "events": 0, "quotes": 0}
+    total = count_records(out) if progress is not None else 0
+    done = 0
     for item in write_stream(db, output_records(out), batch_size):
+        done += 1
+        if progress is not None:
+            progress(done, max(total, done))
         if isinstance(item, Rejection):
             counts["rejections"] += 1
         elif isinstance(item, Duplicate):

@@ -220,6 +220,13 @@ def output_records(out: Path) -> Iterator[Result]:
             yield from _shard_records({t: read_table(out, t, [key]) for t in TABLES})
 
 
+def count_records(out: Path) -> int:
+    """How many records (articles, rejections, duplicates) the finished shards of ``out`` hold, by the manifest."""
+    manifest = read_manifest(out)
+    return sum(int(manifest.shards[k].get("rows", {}).get(t, 0)) for k in manifest.order if k in manifest.shards
+               for t in ("articles", "rejections", "duplicates"))
+
+
 def output_json(out: Path) -> list[JsonObject]:
     """The contract's JSON objects rebuilt from the rows, in corpus order: what ``dragoman code`` prints."""
     return [result_to_json(item) for item in output_records(out)]

@@ -14,10 +14,9 @@ naming them in ``Allow``).
 from __future__ import annotations
 
 import logging
-import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Mapping, Sequence
+from typing import Annotated, Any, Mapping, Sequence
 
 from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,12 +25,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from dragoman import __version__
+from dragoman.serve.connection import Conn
 from dragoman.serve.docs import add_docs
 from dragoman.serve.error_shape import ErrorBody, error_response, status_title
 from dragoman.serve.hosts import LOOPBACK_NAMES, HostCheck, parse_allowed_hosts
+from dragoman.serve.workbench import add_workbench
 from dragoman.serve.params import MAX_ID, NO_NUL, Code, Day, Limit, Offset, refuse_nul
 from dragoman.store import (
-    ArticleSummary, ArticleView, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
+    ArticleSummary, ArticleView, EventFilter, EventRow, EventSort, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
     Timeline, actor_network, cameo_names, dyad_timeline, find_events, find_quotes, get_article, list_articles, open_readonly, search, summarize,
 )
 
@@ -53,17 +54,6 @@ _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorBody, "description": "Invalid parameters"},
     500: {"model": ErrorBody, "description": "Server error"},
 }
-
-
-def _connection(request: Request) -> Iterator[sqlite3.Connection]:
-    conn = open_readonly(request.app.state.db_path)
-    try:
-        yield conn
-    finally:
-        conn.close()
-
-
-Conn = Annotated[sqlite3.Connection, Depends(_connection)]
 
 
 def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_hosts: Sequence[str] = LOOPBACK_NAMES) -> FastAPI:
@@ -141,10 +131,12 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
         place: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL, description="Place name or country.")] = None,
         article_id: Annotated[str | None, Query(max_length=MAX_ID, pattern=NO_NUL)] = None,
         limit: Limit = 50, offset: Offset = 0,
+        plover: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z_]+$", description="PLOVER event type.")] = None,
+        sort: Annotated[EventSort, Query(description="Order: a column, '-' first for descending.")] = "-date",
     ) -> Page[EventRow]:
-        """Events matching every filter given, newest first."""
-        f = EventFilter(actor, source, target, country, code, root, quad_class, start, end, place, article_id)
-        return find_events(conn, f, limit, offset, event_names)
+        """Events matching every filter given, newest first unless ``sort`` says otherwise."""
+        f = EventFilter(actor, source, target, country, code, root, quad_class, start, end, place, article_id, plover)
+        return find_events(conn, f, limit, offset, event_names, sort)
 
     @app.get("/api/timeline", response_model=Timeline, tags=["relations"])
     def timeline(
@@ -182,6 +174,7 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
         """Full-text search over articles or quotes; matched words come wrapped in « and »."""
         return search(conn, q, kind, limit, offset)
 
+    add_workbench(app, event_names)
     _mount_ui(app)
     return app
 

@@ -6,9 +6,16 @@
 here: the exporters load pyarrow and networkx).
 """
 
+from dragoman.store.actor_stats import ActorMatch, ActorSummary, MixCount, NameCount, Partner, QuoteRole, actor_quotes, actor_summary, find_actors
+from dragoman.store.downloads import MEDIA_TYPES, SUFFIXES, EventFormat, ListFormat, article_download, event_download, quote_download, rejection_download
+from dragoman.store.facets import CameoEntry, EventType, EventTypes, Facet, Facets, FacetValue, PloverType, cameo_catalogue, event_facets, event_types
+from dragoman.store.geo import CountryCount, EventMap, MapSide, PlaceCount, event_map
+from dragoman.store.overview import ActorStat, DyadStat, Overview, TypeStat, overview
+from dragoman.store.rejected import ReasonCount, RejectionRow, Rejections, list_rejections
+from dragoman.store.series import PERIODS, Period, Series, SeriesBin, event_series
 from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, actor_network, dyad_timeline
 from dragoman.store.queries import (
-    ArticleSummary, ArticleView, DyadCount, EventFilter, EventRow, Page, QuoteMentionRow, QuoteRow, SearchHit, SearchKind, StoreSummary, find_events, find_quotes,
+    EventSort, headline, ArticleSummary, ArticleView, DyadCount, EventFilter, EventRow, Page, QuoteMentionRow, QuoteRow, SearchHit, SearchKind, StoreSummary, find_events, find_quotes,
     get_article, list_articles, search, summarize,
 )
 from dragoman.store.reading import cameo_names, open_readonly
@@ -20,6 +27,12 @@ from dragoman.store.rows import (
 from dragoman.store.writer import Store, connect, write_stream
 
 __all__ = [
+    "ActorMatch", "ActorStat", "ActorSummary", "CameoEntry", "CountryCount", "DyadStat", "EventFormat", "EventMap", "EventSort", "EventType",
+    "EventTypes", "Facet", "FacetValue", "Facets", "ListFormat", "MEDIA_TYPES", "MapSide", "MixCount", "NameCount", "Overview", "PERIODS",
+    "Partner", "Period", "PlaceCount", "PloverType", "QuoteRole", "ReasonCount", "RejectionRow", "Rejections", "SUFFIXES", "Series",
+    "SeriesBin", "TypeStat", "actor_quotes", "actor_summary", "article_download", "cameo_catalogue", "event_download", "event_facets",
+    "event_map", "event_series", "event_types", "find_actors", "headline", "list_rejections", "overview", "quote_download",
+    "rejection_download",
     "ARTICLE_COLUMNS", "ArticleSummary", "ArticleView", "DUPLICATE_COLUMNS", "EVENT_COLUMNS", "EventFilter", "EventRow", "Interval",
     "MENTION_COLUMNS", "Network", "NetworkLevel", "Page", "QUOTE_COLUMNS", "QUOTE_MENTION_COLUMNS", "QuoteMentionRow", "QuoteRow",
     "DyadCount", "REJECTION_COLUMNS", "Row", "SearchHit", "SearchKind", "Store", "StoreSummary", "Timeline", "actor_network", "article_of",

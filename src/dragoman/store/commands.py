@@ -50,9 +50,13 @@ def query_search(db: Path, text: str, kind: SearchKind = "articles", limit: int 
     return _read(db, lambda c: search(c, text, kind, limit, offset))
 
 
-def export(db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1) -> int:
+def export(
+    db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Write events (csv, jsonl, parquet) or the actor network (graphml, gexf); ``out=None`` is stdout
-    for csv and jsonl. Returns the number of events (or edges) written."""
+    for csv and jsonl. Returns the number of events (or edges) written. ``progress(done, total)`` is
+    called as events are written (every thousand, and at the end)."""
     if fmt not in EVENT_FORMATS + NETWORK_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(EVENT_FORMATS + NETWORK_FORMATS)}")
     if out is None and fmt not in ("csv", "jsonl"):
@@ -60,15 +64,21 @@ def export(db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkL
     names = cameo_names()
     conn = open_readonly(db)
     try:
+        tick: Callable[[int], None] | None = None
+        if progress is not None and fmt in EVENT_FORMATS:
+            total, report = find_events(conn, f, limit=1).total, progress
+
+            def tick(done: int) -> None:
+                report(done, total)
         if fmt in ("csv", "jsonl"):
             write = write_csv if fmt == "csv" else write_jsonl
             if out is None:
-                return write(conn, sys.stdout, f, names)
+                return write(conn, sys.stdout, f, names, tick)
             with out.open("w", encoding="utf-8", newline="") as handle:
-                return write(conn, handle, f, names)
+                return write(conn, handle, f, names, tick)
         if fmt == "parquet":
             assert out is not None
-            return write_parquet(conn, out, f, names)
+            return write_parquet(conn, out, f, names, progress=tick)
         assert out is not None
         return write_network(conn, out, "graphml" if fmt == "graphml" else "gexf", f, level, min_events)
     finally:

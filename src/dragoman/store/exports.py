@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import IO, Literal, Mapping
+from typing import IO, Callable, Iterable, Iterator, Literal, Mapping
 
 import networkx as nx
 import pyarrow as pa
@@ -69,20 +69,34 @@ def _articles(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None, str]
     return {r[0]: (r[1], r[2], r[3]) for r in conn.execute("SELECT id, source, url, coded_at FROM articles")}
 
 
-def write_csv(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None) -> int:
+Progress = Callable[[int], None]
+"""Called with the number of events written so far, every thousand events and at the end."""
+
+
+def _counted(rows: Iterable[EventRow], progress: Progress | None) -> Iterator[EventRow]:
+    n = 0
+    for n, row in enumerate(rows, 1):
+        yield row
+        if progress is not None and n % 1000 == 0:
+            progress(n)
+    if progress is not None:
+        progress(n)
+
+
+def write_csv(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None, progress: Progress | None = None) -> int:
     articles = _articles(conn)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
     n = 0
-    for e in iter_events(conn, f, names):
+    for e in _counted(iter_events(conn, f, names), progress):
         writer.writerow(gdelt_row(e, articles[e.article_id]))
         n += 1
     return n
 
 
-def write_jsonl(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None) -> int:
+def write_jsonl(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None, progress: Progress | None = None) -> int:
     n = 0
-    for e in iter_events(conn, f, names):
+    for e in _counted(iter_events(conn, f, names), progress):
         out.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -99,12 +113,14 @@ def event_arrow_schema() -> pa.Schema:
     return pa.schema(out)
 
 
-def write_parquet(conn: sqlite3.Connection, out: Path, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 50_000) -> int:
+def write_parquet(
+    conn: sqlite3.Connection, out: Path, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 50_000, progress: Progress | None = None,
+) -> int:
     schema = event_arrow_schema()
     n = 0
     with pq.ParquetWriter(out, schema) as writer:
         rows: list[EventRow] = []
-        for e in iter_events(conn, f, names):
+        for e in _counted(iter_events(conn, f, names), progress):
             rows.append(e)
             if len(rows) >= chunk:
                 writer.write_table(_table(rows, schema))

@@ -9,6 +9,7 @@ An actor given as ``X`` matches a side whose CAMEO-style code or whose country i
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, fields
@@ -77,6 +78,7 @@ class EventFilter:
     end: dt.date | None = None        # last day, inclusive
     place: str | None = None          # place name (any case) or place country
     article_id: str | None = None
+    plover: str | None = None         # PLOVER event type, exact (CONSULT, ASSAULT ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +138,8 @@ def where_clause(f: EventFilter) -> tuple[str, list[object]]:
         parts.append("cameo = ?")
         params.append(f.code)
     if f.root:
-        parts.append("root = ?")
-        params.append(f.root)
+        parts.append("root = ? AND cameo >= ? AND cameo < ?")  # a code starts with its root: the range lets events_cameo serve it
+        params += [f.root, f.root, f.root + "\U0010ffff"]
     if f.quad_class is not None:
         parts.append("quad_class = ?")
         params.append(f.quad_class)
@@ -153,6 +155,9 @@ def where_clause(f: EventFilter) -> tuple[str, list[object]]:
     if f.article_id:
         parts.append("article_id = ?")
         params.append(f.article_id)
+    if f.plover:
+        parts.append("plover = ?")
+        params.append(f.plover.upper())
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 
@@ -172,12 +177,30 @@ def _event_row(row: tuple[object, ...], names: Mapping[str, str]) -> EventRow:
     return EventRow(*values)  # type: ignore[arg-type]  # columns are listed in field order
 
 
-def find_events(conn: sqlite3.Connection, f: EventFilter, limit: int = 100, offset: int = 0, names: Mapping[str, str] | None = None) -> Page[EventRow]:
-    """Events matching ``f``, newest first."""
+EventSort = Literal["date", "-date", "goldstein", "-goldstein", "cameo", "-cameo", "quad_class", "-quad_class", "confidence", "-confidence",
+                   "source", "-source", "target", "-target"]
+"""An events list's order: a column, ``-`` first for descending; ties by date (newest first) and id."""
+_SORT_COLUMNS = {"date": "date", "goldstein": "goldstein", "cameo": "cameo", "quad_class": "quad_class", "confidence": "confidence",
+                 "source": "coalesce(source_code, source_country)", "target": "coalesce(target_code, target_country)"}
+
+
+def _order(sort: str) -> str:
+    column = _SORT_COLUMNS.get(sort.removeprefix("-"))
+    if column is None:
+        raise ValueError(f"sort must be one of {', '.join(sorted(_SORT_COLUMNS))}, each optionally with '-' first, not {sort!r}")
+    if column == "date":
+        return "date DESC, id" if sort.startswith("-") else "date, id"
+    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'}, date DESC, id"
+
+
+def find_events(
+    conn: sqlite3.Connection, f: EventFilter, limit: int = 100, offset: int = 0, names: Mapping[str, str] | None = None, sort: str = "-date",
+) -> Page[EventRow]:
+    """Events matching ``f``, newest first unless ``sort`` names another order (:data:`EventSort`)."""
     where, params = where_clause(f)
     total = int(conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
     rows = conn.execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY date DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY {_order(sort)} LIMIT ? OFFSET ?", [*params, limit, offset]
     ).fetchall()
     return Page(tuple(_event_row(r, names or {}) for r in rows), total, limit, offset)
 
@@ -190,6 +213,21 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, st
         yield from (_event_row(r, names or {}) for r in batch)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
+HEADLINE_CHARS = 160
+
+
+def headline(title: str | None, text: str) -> str:
+    """What to call an article: its title, else its first sentence (cut at :data:`HEADLINE_CHARS` with …)."""
+    if title and title.strip():
+        return " ".join(title.split())
+    first = " ".join(text[: HEADLINE_CHARS * 4].split())
+    end = _SENTENCE_END.search(first)
+    if end is not None:
+        first = first[: end.end()]
+    return first if len(first) <= HEADLINE_CHARS else first[: HEADLINE_CHARS - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
     id: str
@@ -199,6 +237,7 @@ class ArticleSummary:
     events: int
     quotes: int
     mentions: int
+    headline: str = ""    # the title, else the first sentence (:func:`headline`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +309,7 @@ class ArticleView:
     mentions: tuple[MentionRow, ...]
     events: tuple[EventRow, ...]
     quotes: tuple[QuoteRow, ...]
+    headline: str = ""    # the title, else the first sentence (:func:`headline`)
 
 
 _QUOTE_COLUMNS = ", ".join(f'"{f.name}"' for f in fields(QuoteRow) if f.name != "about")
@@ -289,6 +329,11 @@ def _quote_rows(conn: sqlite3.Connection, rows: list[Any]) -> tuple[QuoteRow, ..
     return tuple(QuoteRow(*r, about=tuple(about.get(i, ()))) for r, i in zip(rows, ids))  # type: ignore[misc]  # r: the columns but about
 
 
+def article_summary(r: Any) -> ArticleSummary:
+    """An :class:`ArticleSummary` from a row of id, title, date, source, three counts and the text's start (``_HEAD_SQL``)."""
+    return ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], headline(r[1], r[7] or ""))
+
+
 def list_articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> Page[ArticleSummary]:
     """Articles, newest first, with their counts."""
     total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -296,11 +341,16 @@ def list_articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -
         "SELECT a.id, a.title, a.date, a.source,"
         " (SELECT count(*) FROM events e WHERE e.article_id = a.id),"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id),"
-        " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)"
+        " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id),"
+        f" {_HEAD_SQL}"
         " FROM articles a ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
         (limit, offset),
     ).fetchall()
-    return Page(tuple(ArticleSummary(*r) for r in rows), total, limit, offset)
+    return Page(tuple(article_summary(r) for r in rows), total, limit, offset)
+
+
+_HEAD_SQL = f"CASE WHEN trim(coalesce(a.title, '')) = '' THEN substr(a.text, 1, {HEADLINE_CHARS * 4}) END"
+"""The start of an article's text when it has no title, for :func:`headline` (``a`` is ``articles``)."""
 
 
 def get_article(conn: sqlite3.Connection, article_id: str, names: Mapping[str, str] | None = None) -> ArticleView | None:
@@ -314,7 +364,8 @@ def get_article(conn: sqlite3.Connection, article_id: str, names: Mapping[str, s
     events = find_events(conn, EventFilter(article_id=article_id), limit=100_000, names=names).items
     quotes = _quote_rows(conn, conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE article_id = ? ORDER BY start, id", (article_id,)).fetchall())
     aid, title, date, source, url, text, coded_at = row
-    return ArticleView(aid, title, date, source, url, text, coded_at, removed, mentions, tuple(sorted(events, key=lambda e: (e.evidence_start, e.id))), quotes)
+    return ArticleView(aid, title, date, source, url, text, coded_at, removed, mentions, tuple(sorted(events, key=lambda e: (e.evidence_start, e.id))), quotes,
+                       headline(title, text))
 
 
 def _like(text: str) -> str:
@@ -322,10 +373,8 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
-    """Quotes, by speaker when one is given (a code, a country, or part of a name in any case), and by what they
-    are about: a quote mentions an actor whose code starts with ``about`` (``RUS`` matches ``RUSGOV``), whose
-    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``)."""
+def quote_where(speaker: str | None = None, about: str | None = None) -> tuple[str, list[object]]:
+    """``WHERE ...`` (or ``""``) and its parameters over ``quotes`` for :func:`find_quotes`'s ``speaker`` and ``about``."""
     parts: list[str] = []
     params: list[object] = []
     if speaker:
@@ -338,6 +387,14 @@ def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int
             " OR name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')")
         params += [code, code + "\U0010ffff", code, f"{_like(about)}%", f"% {_like(about)}%"]
     where = " WHERE " + " AND ".join(parts) if parts else ""
+    return where, params
+
+
+def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
+    """Quotes, by speaker when one is given (a code, a country, or part of a name in any case), and by what they
+    are about: a quote mentions an actor whose code starts with ``about`` (``RUS`` matches ``RUSGOV``), whose
+    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``)."""
+    where, params = quote_where(speaker, about)
     total = int(conn.execute(f"SELECT count(*) FROM quotes{where}", params).fetchone()[0])
     rows = conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes{where} ORDER BY article_id, start LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return Page(_quote_rows(conn, rows), total, limit, offset)
@@ -352,6 +409,7 @@ class SearchHit:
     date: str | None
     speaker_name: str | None
     snippet: str          # plain text; the matched words are wrapped in « and »
+    headline: str = ""    # the article's title, else its first sentence (:func:`headline`)
 
 
 def fts_query(text: str) -> str:
@@ -372,7 +430,7 @@ def search(conn: sqlite3.Connection, text: str, kind: SearchKind = "articles", l
     if kind == "articles":
         total = int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0])
         rows = conn.execute(
-            "SELECT a.id, NULL, a.title, a.date, NULL, snippet(articles_fts, 1, '«', '»', '…', 16)"
+            "SELECT a.id, NULL, a.title, a.date, NULL, snippet(articles_fts, 1, '«', '»', '…', 16), " + _HEAD_SQL +
             " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (query, limit, offset),
@@ -380,9 +438,9 @@ def search(conn: sqlite3.Connection, text: str, kind: SearchKind = "articles", l
     else:
         total = int(conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0])
         rows = conn.execute(
-            "SELECT q.article_id, q.id, a.title, a.date, q.speaker_name, snippet(quotes_fts, 0, '«', '»', '…', 24)"
+            "SELECT q.article_id, q.id, a.title, a.date, q.speaker_name, snippet(quotes_fts, 0, '«', '»', '…', 24), " + _HEAD_SQL +
             " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
             " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
             (query, limit, offset),
         ).fetchall()
-    return Page(tuple(SearchHit(kind, *r) for r in rows), total, limit, offset)
+    return Page(tuple(SearchHit(kind, r[0], r[1], r[2], r[3], r[4], r[5], headline(r[2], r[6] or "")) for r in rows), total, limit, offset)
