@@ -70,6 +70,7 @@
     const params = new URLSearchParams(qs || "");
     const parts = path.split("/").filter(Boolean);
     if (parts[0] === "article" && parts[1]) return articlePage(decodeURIComponent(parts[1])).catch(failure);
+    if (parts[0] === "event" && parts[1]) return eventPage(decodeURIComponent(parts[1])).catch(failure);
     if (parts[0] === "events") return eventsPage(params).catch(failure);
     if (parts[0] === "quotes") return quotesPage(params).catch(failure);
     if (parts[0] === "network") return networkPage(params).catch(failure);
@@ -96,6 +97,17 @@
       el("button", { type: "button", disabled: last >= page.total, onclick: () => onPage(page.offset + page.limit) }, "next →"));
   }
 
+  // ---- events or mentions: what a table lists and a chart counts ------------
+  // events: the reports of one act merged into one event (the default); mentions: every event coded from every article.
+  const UNITS = [["events", "events (merged reports)"], ["mentions", "mentions (every report)"]];
+  function unitOf(params) { return params.get("unit") === "mentions" ? "mentions" : "events"; }
+  function unitSelect(unit) {
+    return el("label", {}, "count", el("select", { name: "unit", id: "unit-toggle" },
+      ...UNITS.map(([u, label]) => el("option", { value: u, selected: u === unit, text: label }))));
+  }
+  function eventLink(id, label) { return el("a", { href: "#/event/" + encodeURIComponent(id), text: label || id }); }
+  function reports(e) { return `${e.mentions} mention${e.mentions === 1 ? "" : "s"} · ${e.articles} article${e.articles === 1 ? "" : "s"} · ${e.sources} source${e.sources === 1 ? "" : "s"}`; }
+
   // ---- home: articles ----------------------------------------------------
   async function homePage(params) {
     const offset = Number(params.get("offset") || 0);
@@ -105,7 +117,7 @@
       el("td", { text: a.events }), el("td", { text: a.quotes }), el("td", { text: a.mentions })));
     show(
       el("h1", { text: "Articles" }),
-      el("p", { class: "muted", text: `${summary.articles} articles · ${summary.events} events · ${summary.quotes} quotes · ${summary.mentions} actor mentions · ${summary.rejections} rejections` }),
+      el("p", { class: "muted", text: `${summary.articles} articles · ${summary.merged_events} events (${summary.events} mentions) · ${summary.quotes} quotes · ${summary.mentions} actor mentions · ${summary.rejections} rejections` }),
       el("table", { id: "articles" }, el("thead", {}, el("tr", {}, ...["article", "date", "events", "quotes", "mentions"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
       pager(page, (o) => go("/", { offset: o })));
   }
@@ -113,7 +125,8 @@
   // ---- article -------------------------------------------------------------
   function eventLine(e) {
     return `${e.source_name || e.source_text} (${e.source_code || "–"}) → ${e.target_name || e.target_text || "—"} (${e.target_code || "–"})\n` +
-      `CAMEO ${e.cameo} ${e.cameo_name || ""} · Goldstein ${fmt(e.goldstein)} · QuadClass ${e.quad_class}\nrule ${e.rule} · confidence ${e.confidence}`;
+      `CAMEO ${e.cameo} ${e.cameo_name || ""} · Goldstein ${fmt(e.goldstein)} · QuadClass ${e.quad_class}\nrule ${e.rule} · confidence ${e.confidence}` +
+      (e.event_id ? `\nevent ${e.event_id}: ${reports(e)}` : "");
   }
   function highlightedText(a) {
     const chars = Array.from(a.text); // offsets count code points, as Python does
@@ -154,7 +167,8 @@
     const a = await api("articles/" + encodeURIComponent(id));
     const side = el("div", {},
       el("h2", { text: `Events (${a.events.length})` }),
-      el("ol", { class: "side-list", id: "event-list" }, ...a.events.map((e) => el("li", { text: eventLine(e).replace(/\n/g, " · ") }))),
+      el("ol", { class: "side-list", id: "event-list" }, ...a.events.map((e) => el("li", {}, eventLine(e).replace(/\n/g, " · ") + " ",
+        e.event_id ? eventLink(e.event_id, "explain") : null))),
       el("h2", { text: `Quotes (${a.quotes.length})` }),
       el("ol", { class: "side-list", id: "quote-list" }, ...a.quotes.map((q) => el("li", {},
         el("strong", { text: (q.speaker_name || q.speaker_text || "unknown speaker") + ": " }), "“" + q.text + "”",
@@ -183,25 +197,54 @@
   async function eventsPage(params) {
     const filters = {};
     for (const [k] of EVENT_FILTERS) filters[k] = params.get(k) || "";
+    const unit = unitOf(params);
     const offset = Number(params.get("offset") || 0);
     const form = el("form", { class: "filters", id: "event-filters" },
       ...EVENT_FILTERS.map(([k, label]) => el("label", {}, label,
         k === "quad_class"
           ? el("select", { name: k }, el("option", { value: "", text: "any" }), ...[1, 2, 3, 4].map((q) => el("option", { value: q, selected: String(q) === filters[k], text: `${q} ${QUAD[q]}` })))
           : el("input", { name: k, value: filters[k], type: k === "start" || k === "end" ? "date" : "text", size: 9, maxlength: 200 }))),
-      el("button", { type: "submit", text: "Filter" }));
+      unitSelect(unit), el("button", { type: "submit", text: "Filter" }));
     form.addEventListener("submit", (ev) => { ev.preventDefault(); go("/events", formValues(form)); });
+    form.elements.unit.addEventListener("change", () => go("/events", formValues(form)));
     let page;
-    try { page = await api("events", { ...filters, limit: 50, offset }); } catch (err) { show(el("h1", { text: "Events" }), form, el("p", { class: "error", text: err.message })); return; }
-    const header = ["date", "source", "target", "CAMEO", "name", "Goldstein", "QuadClass", "place", "evidence", "article"];
+    try { page = await api("events", { ...filters, unit, limit: 50, offset }); } catch (err) { show(el("h1", { text: "Events" }), form, el("p", { class: "error", text: err.message })); return; }
+    const header = ["date", "source", "target", "CAMEO", "name", "Goldstein", "QuadClass", "place", "reported", "evidence", "article", "event"];
     const rows = page.items.map((e) => el("tr", {},
       el("td", { text: e.date || "" }), el("td", { text: `${e.source_name || e.source_text} (${e.source_code || "–"})` }),
       el("td", { text: e.target_text ? `${e.target_name || e.target_text} (${e.target_code || "–"})` : "—" }),
       el("td", { text: e.cameo }), el("td", { text: e.cameo_name || "" }), el("td", { text: fmt(e.goldstein) }), el("td", { text: e.quad_class }),
-      el("td", { text: e.place_name || "" }), el("td", { text: e.evidence_text }), el("td", {}, articleLink(e.article_id, "open"))));
-    show(el("h1", { text: "Events" }), form,
+      el("td", { text: e.place_name || "" }), el("td", { class: "reported", text: reports(e) }), el("td", { text: e.evidence_text }),
+      el("td", {}, articleLink(e.article_id, "open")), el("td", {}, e.event_id ? eventLink(e.event_id, "explain") : "")));
+    show(el("h1", { text: unit === "events" ? "Events" : "Event mentions" }), form,
+      el("p", { class: "muted", id: "events-unit", text: unit === "events"
+        ? "Each row is one event: the reports of one act merged (same source, target and code, dates within the window); evidence from its most confident mention."
+        : "Each row is one event coded from one article (a mention); several may report the same event." }),
       el("table", { id: "events" }, el("thead", {}, el("tr", {}, ...header.map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)),
-      pager(page, (o) => go("/events", { ...filters, offset: o })));
+      pager(page, (o) => go("/events", { ...filters, unit, offset: o })));
+  }
+
+  // ---- one event: its mentions and why they are one ----------------------------
+  async function eventPage(id) {
+    const x = await api("events/" + encodeURIComponent(id));
+    const e = x.event;
+    const target = e.target_text ? `${e.target_name || e.target_text} (${e.target_code || "–"})` : "—";
+    const rows = x.mentions.map((m) => el("tr", {},
+      el("td", {}, articleLink(m.mention.article_id, m.mention.article_id)), el("td", { text: m.outlet || "—" }), el("td", { text: m.report_date || "" }),
+      el("td", { text: m.mention.date || "" }), el("td", { text: m.mention.cameo }), el("td", { text: m.fits }),
+      el("td", { text: [m.first ? "first" : "", m.evidence ? "evidence" : ""].filter(Boolean).join(", ") }), el("td", { text: m.mention.evidence_text })));
+    show(
+      el("h1", { id: "event-title", text: `${e.source_name || e.source_text} (${e.source_code || "–"}) → ${target}: ${e.cameo} ${e.cameo_name || ""}` }),
+      el("p", { class: "muted", id: "event-counts", text: `${e.date || "undated"}${e.place_name ? " · " + e.place_name : ""} · ${reports(e)} · reported ${e.first_report || "?"} to ${e.last_report || "?"} · id ${e.event_id}` }),
+      el("h2", { text: "Why one event" }),
+      el("ul", { id: "event-reasons" }, ...x.reasons.map((r) => el("li", { text: r }))),
+      el("h2", { text: `Mentions (${x.mentions.length})` }),
+      el("table", { id: "event-mentions" }, el("thead", {}, el("tr", {}, ...["article", "outlet", "reported", "date", "CAMEO", "how it fits", "", "evidence"].map((h) => el("th", { text: h })))),
+        el("tbody", {}, ...rows)),
+      el("h2", { text: "Kept apart" }),
+      x.apart.length
+        ? el("ul", { id: "event-apart" }, ...x.apart.map((a) => el("li", {}, eventLink(a.event.event_id, `${a.event.cameo} ${a.event.date || "undated"}`), ` (${reports(a.event)}): ${a.why}`)))
+        : el("p", { class: "muted", text: `No event of the same source, target and root within a week.` }));
   }
 
   // ---- quotes: who said what, about whom --------------------------------------
@@ -230,22 +273,23 @@
 
   // ---- network -------------------------------------------------------------
   async function networkPage(params) {
-    const p = { start: params.get("start") || "", end: params.get("end") || "", level: params.get("level") || "actor", min_events: params.get("min_events") || "1" };
+    const p = { start: params.get("start") || "", end: params.get("end") || "", level: params.get("level") || "actor", min_events: params.get("min_events") || "1", unit: unitOf(params) };
     const form = el("form", { class: "filters", id: "network-filters" },
       el("label", {}, "from", el("input", { name: "start", type: "date", value: p.start })),
       el("label", {}, "to", el("input", { name: "end", type: "date", value: p.end })),
       el("label", {}, "nodes", el("select", { name: "level" }, el("option", { value: "actor", selected: p.level === "actor", text: "actors" }),
         el("option", { value: "country", selected: p.level === "country", text: "countries" }))),
       el("label", {}, "min. events", el("input", { name: "min_events", type: "number", min: 1, value: p.min_events, size: 4 })),
-      el("button", { type: "submit", text: "Draw" }));
+      unitSelect(p.unit), el("button", { type: "submit", text: "Draw" }));
+    form.elements.unit.addEventListener("change", () => go("/network", formValues(form)));
     form.addEventListener("submit", (ev) => { ev.preventDefault(); go("/network", formValues(form)); });
     const net = await api("network", p);
     const box = el("div", { id: "cy" });
     const edgeRows = net.edges.map((e) => el("tr", {}, el("td", { text: e.source }), el("td", { text: e.target }), el("td", { text: e.events }), el("td", { text: fmt(e.mean_goldstein) })));
     show(el("h1", { text: "Actor network" }), form,
-      el("p", { class: "muted", text: `${net.nodes.length} nodes, ${net.edges.length} edges; edge width = events, colour = mean Goldstein (red conflict, green cooperation). Click a node for its events.` }),
+      el("p", { class: "muted", id: "network-unit", text: `${net.nodes.length} nodes, ${net.edges.length} edges; edge width = ${net.unit}, colour = mean Goldstein (red conflict, green cooperation). Click a node for its events.` }),
       box, el("h2", { text: "Edges" }),
-      el("table", { id: "edges" }, el("thead", {}, el("tr", {}, ...["source", "target", "events", "mean Goldstein"].map((h) => el("th", { text: h })))), el("tbody", {}, ...edgeRows)));
+      el("table", { id: "edges" }, el("thead", {}, el("tr", {}, ...["source", "target", net.unit, "mean Goldstein"].map((h) => el("th", { text: h })))), el("tbody", {}, ...edgeRows)));
     if (typeof cytoscape !== "function") { box.append(el("p", { class: "error", text: "cytoscape did not load" })); return; }
     const maxEvents = Math.max(1, ...net.edges.map((e) => e.events));
     const cy = cytoscape({
@@ -260,33 +304,34 @@
       ],
       layout: { name: net.nodes.length > 1 ? "cose" : "grid", animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 110, nodeOverlap: 20, padding: 30 },
     });
-    cy.on("tap", "node", (ev) => go("/events", { actor: ev.target.id() }));
-    cy.on("mouseover", "edge", (ev) => { const d = ev.target.data(); showTooltip(`${d.source} → ${d.target}: ${d.events} events, mean Goldstein ${fmt(d.goldstein)}`, ev.originalEvent); });
+    cy.on("tap", "node", (ev) => go("/events", { actor: ev.target.id(), unit: net.unit }));
+    cy.on("mouseover", "edge", (ev) => { const d = ev.target.data(); showTooltip(`${d.source} → ${d.target}: ${d.events} ${net.unit}, mean Goldstein ${fmt(d.goldstein)}`, ev.originalEvent); });
     cy.on("mouseout", "edge", hideTooltip);
     window.dragomanNetwork = cy; // for tests and the curious
   }
 
   // ---- dyad timeline ---------------------------------------------------------
   async function timelinePage(params) {
-    const p = { a: params.get("a") || "TUR", b: params.get("b") || "RUS", interval: params.get("interval") || "month", start: params.get("start") || "", end: params.get("end") || "" };
+    const p = { a: params.get("a") || "TUR", b: params.get("b") || "RUS", interval: params.get("interval") || "month", start: params.get("start") || "", end: params.get("end") || "", unit: unitOf(params) };
     const form = el("form", { class: "filters", id: "timeline-filters" },
       el("label", {}, "actor A", el("input", { name: "a", value: p.a, size: 8, maxlength: 40 })),
       el("label", {}, "actor B", el("input", { name: "b", value: p.b, size: 8, maxlength: 40 })),
       el("label", {}, "per", el("select", { name: "interval" }, ...["day", "week", "month"].map((i) => el("option", { value: i, selected: i === p.interval, text: i })))),
       el("label", {}, "from", el("input", { name: "start", type: "date", value: p.start })),
       el("label", {}, "to", el("input", { name: "end", type: "date", value: p.end })),
-      el("button", { type: "submit", text: "Show" }));
+      unitSelect(p.unit), el("button", { type: "submit", text: "Show" }));
     form.addEventListener("submit", (ev) => { ev.preventDefault(); go("/timeline", formValues(form)); });
+    form.elements.unit.addEventListener("change", () => go("/timeline", formValues(form)));
     let t;
     try { t = await api("timeline", p); } catch (err) { show(el("h1", { text: "Dyad timeline" }), form, el("p", { class: "error", text: err.message })); return; }
     const rows = t.bins.map((b) => el("tr", {}, el("td", { text: b.period }),
       el("td", { text: b.a_to_b.events }), el("td", { text: quads(b.a_to_b) }), el("td", { text: fmt(b.a_to_b.mean_goldstein) }),
       el("td", { text: b.b_to_a.events }), el("td", { text: quads(b.b_to_a) }), el("td", { text: fmt(b.b_to_a.mean_goldstein) })));
     show(el("h1", { id: "timeline-title", text: `${t.a} ⇄ ${t.b}, per ${t.interval}` }), form,
-      el("p", { class: "muted" }, el("span", { class: "swatch ab" }), `${t.a} → ${t.b}`, el("span", { class: "swatch ba" }), `${t.b} → ${t.a}`,
-        " · bars: events · lines: mean Goldstein (solid A→B, dashed B→A)"),
+      el("p", { class: "muted", id: "timeline-unit" }, el("span", { class: "swatch ab" }), `${t.a} → ${t.b}`, el("span", { class: "swatch ba" }), `${t.b} → ${t.a}`,
+        ` · bars: ${t.unit} · lines: mean Goldstein (solid A→B, dashed B→A)`),
       t.bins.length ? chart(t) : el("p", { class: "muted", text: "No dated events between these two." }),
-      el("table", { id: "timeline" }, el("thead", {}, el("tr", {}, ...["period", `${t.a}→${t.b} events`, "by QuadClass 1/2/3/4", "mean Goldstein", `${t.b}→${t.a} events`, "by QuadClass 1/2/3/4", "mean Goldstein"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)));
+      el("table", { id: "timeline" }, el("thead", {}, el("tr", {}, ...["period", `${t.a}→${t.b} ${t.unit}`, "by QuadClass 1/2/3/4", "mean Goldstein", `${t.b}→${t.a} ${t.unit}`, "by QuadClass 1/2/3/4", "mean Goldstein"].map((h) => el("th", { text: h })))), el("tbody", {}, ...rows)));
   }
   function quads(d) { return `${d.verbal_cooperation}/${d.material_cooperation}/${d.verbal_conflict}/${d.material_conflict}`; }
   function chart(t) {
@@ -305,7 +350,7 @@
       for (const [d, cls, dx, who] of [[b.a_to_b, "bar-ab", -bw, `${t.a}→${t.b}`], [b.b_to_a, "bar-ba", 0, `${t.b}→${t.a}`]]) {
         if (!d.events) continue;
         const rect = svg("rect", { class: cls, x: cx + dx, y: y(d.events), width: bw, height: H - B - y(d.events) });
-        rect.append(svg("title", {}, `${b.period} ${who}: ${d.events} events (QuadClass ${quads(d)}), mean Goldstein ${fmt(d.mean_goldstein)}`));
+        rect.append(svg("title", {}, `${b.period} ${who}: ${d.events} ${t.unit} (QuadClass ${quads(d)}), mean Goldstein ${fmt(d.mean_goldstein)}`));
         root.append(rect);
       }
       if (b.a_to_b.mean_goldstein !== null) lineAB.push(`${cx},${g(b.a_to_b.mean_goldstein)}`);
