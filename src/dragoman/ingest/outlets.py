@@ -2,10 +2,12 @@
 
 The outlet is, in this order (the first one found):
 
-1. a field of the record naming it: ``outlet``, ``publisher``, ``source``, ``site_name`` or ``sitename``
-   (a JSON or JSONL record's own fields, kept in ``Article.metadata``; an HTML page's site name, which
-   ingest keeps there as ``sitename``), when it is a non-empty string;
-2. the host of the article's ``url``, lower case and without a leading ``www.`` (``https://www.reuters.com/x`` → ``reuters.com``).
+1. a field of the record naming it: ``outlet``, ``publisher``, ``site_name`` or ``sitename`` (a JSON or JSONL
+   record's own fields, kept in ``Article.metadata``; an HTML page's site name, which ingest keeps there as
+   ``sitename``), when it is a non-empty string;
+2. the host of the article's ``url``, lower case and without a leading ``www.`` (``https://www.reuters.com/x`` → ``reuters.com``);
+3. a record's ``source`` field. It comes last because corpora also use ``source`` for where a record was
+   collected from (a dataset, a file in a repository), which says less about who published it than a URL.
 
 Anything else (a plain text file, a record without these) has no outlet: ``None``. Whitespace inside a name
 is collapsed and a name is cut at :data:`MAX_CHARS`. The store compares outlets case-blind (docs/store.md).
@@ -18,8 +20,10 @@ from typing import Mapping
 
 from dragoman.records import JsonScalar
 
-OUTLET_FIELDS = ("outlet", "publisher", "source", "site_name", "sitename")
+OUTLET_FIELDS = ("outlet", "publisher", "site_name", "sitename")
 """Record fields that name the outlet, most explicit first."""
+FALLBACK_FIELDS = ("source",)
+"""Record fields read for the outlet only when there is neither an outlet field nor a URL."""
 MAX_CHARS = 200
 
 
@@ -50,4 +54,7 @@ def outlet_of(url: str | None, metadata: Mapping[str, JsonScalar]) -> str | None
         name = _name(metadata.get(key))
         if name is not None:
             return name
-    return url_domain(url)
+    domain = url_domain(url)
+    if domain is not None:
+        return domain
+    return next((n for n in (_name(metadata.get(k)) for k in FALLBACK_FIELDS) if n is not None), None)

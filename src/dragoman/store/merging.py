@@ -17,9 +17,11 @@ A *mention* is one event coded from one article (a row of ``events``, with its e
 
 :func:`cluster` makes the groups of one merge key, greedily in a canonical order: by date, the most specific
 code first, a mention with a place before one without, then by the mention's stable identity (article id,
-offsets, code). Each mention joins the first event it fits, and fitting is checked against the event as it
-stands (its first date, its most specific code, its place), so every member fits every other. The order is a
-function of the mentions alone: the groups do not depend on the order articles were coded or written in.
+offsets, code). Each mention joins the event it fits with the most mentions so far (among equals, the one
+made first), and fitting is checked against the event as it stands (its first date, its most specific code,
+its place), so every member fits every other: a report without a place, or with a parent code, joins the
+most reported of the events it could belong to. The order is a function of the mentions alone: the groups
+do not depend on the order articles were coded or written in.
 
 An event's id (:func:`event_id`) is a hash of its merge key and of its first mention's identity (that order's
 first), so it stays the same across runs, re-codings and stores as long as that first mention does.
@@ -125,17 +127,16 @@ class Mention:
     report_date: str | None     # the article's date
     outlet: str                 # who published the article (``articles.outlet``), else the input it came from
     group_id: str | None = None  # the event it belongs to now (``None`` while it has none)
+    identity: str = field(init=False)
+    """The same for the same coded mention in every run: article, evidence, code, source and target offsets."""
+    day: int | None = field(init=False)
+    """``date`` as a day number (``None``: undated)."""
 
-    @property
-    def identity(self) -> str:
-        """The same for the same coded mention in every run: article, evidence, code, source and target offsets."""
+    def __post_init__(self) -> None:
         parts = (self.article_id, self.evidence_start, self.evidence_end, self.cameo, self.source_start, self.source_text,
                  self.target_start, self.target_text)
-        return "\x1f".join("" if p is None else str(p) for p in parts)
-
-    @property
-    def day(self) -> int | None:
-        return dt.date.fromisoformat(self.date).toordinal() if self.date else None
+        object.__setattr__(self, "identity", "\x1f".join("" if p is None else str(p) for p in parts))
+        object.__setattr__(self, "day", dt.date.fromisoformat(self.date).toordinal() if self.date else None)
 
 
 def order_key(m: Mention) -> tuple[int, int, bool, str, int]:
@@ -180,7 +181,8 @@ def cluster(mentions: Iterable[Mention], window: int) -> list[Cluster]:
             for c in open_:
                 (keep if c.first_day is not None and m.day - c.first_day <= window else done).append(c)
             open_ = keep
-        home = next((c for c in open_ if c.fits(m, window)), None)
+        fitting = [c for c in open_ if c.fits(m, window)]
+        home = max(fitting, key=lambda c: len(c.members)) if fitting else None  # the most reported; among equals the first made
         if home is None:
             home = Cluster(m.day, m.cameo, m.place_country)
             open_.append(home)
