@@ -147,3 +147,8 @@ CREATE INDEX IF NOT EXISTS event_groups_target_country ON event_groups (target_c
 CREATE INDEX IF NOT EXISTS event_groups_date ON event_groups (date);
 CREATE INDEX IF NOT EXISTS event_groups_cameo ON event_groups (cameo);
 CREATE INDEX IF NOT EXISTS event_groups_merge ON event_groups (merge_key, date);
+-- Version 6: the actor network (store/dyads.py) groups by these, in this order: one pass over the index, no sort.
+CREATE INDEX IF NOT EXISTS events_network ON events (coalesce(source_code, source_country), coalesce(target_code, target_country),
+    source_name, target_name, source_country, target_country, goldstein, source_code, target_code);
+CREATE INDEX IF NOT EXISTS event_groups_network ON event_groups (coalesce(source_code, source_country), coalesce(target_code, target_country),
+    source_name, target_name, source_country, target_country, goldstein, source_code, target_code);

@@ -244,7 +244,7 @@
       el("h2", { text: "Kept apart" }),
       x.apart.length
         ? el("ul", { id: "event-apart" }, ...x.apart.map((a) => el("li", {}, eventLink(a.event.event_id, `${a.event.cameo} ${a.event.date || "undated"}`), ` (${reports(a.event)}): ${a.why}`)))
-        : el("p", { class: "muted", text: `No event of the same source, target and root within a week.` }));
+        : el("p", { class: "muted", text: `No other event of the same source and target within a week.` }));
   }
 
   // ---- quotes: who said what, about whom --------------------------------------
