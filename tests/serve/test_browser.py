@@ -165,6 +165,28 @@ def test_events_table_filters_and_search(page: Any, base_url: str, seed_id: str)
     _clean(page)
 
 
+def test_events_or_mentions_toggle_and_the_event_page(page: Any, base_url: str) -> None:
+    june = "source=TUR&target=RUS&start=2022-06-01&end=2022-06-30&code=043"
+    page.goto(f"{base_url}/#/events?{june}")
+    page.locator("#events tbody tr").first.wait_for()
+    assert page.locator("#unit-toggle").input_value() == "events"  # events by default: the two reports of the meeting are one row
+    rows = page.locator("#events tbody tr").all_inner_texts()
+    assert len(rows) == 1 and "2 mentions · 2 articles · 2 sources" in rows[0], rows
+    page.select_option("#unit-toggle", "mentions")
+    page.wait_for_function("location.hash.includes('unit=mentions')")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 2")
+    page.locator("#events tbody tr").first.get_by_role("link", name="explain").click()
+    page.locator("#event-reasons li").first.wait_for()
+    assert page.locator("#event-mentions tbody tr").count() == 2
+    assert "Anadolu" in page.locator("#event-mentions").inner_text()
+    assert page.locator("#event-reasons li").count() >= 4
+    page.screenshot(path=str(ARTIFACTS / "event_explained.png"), full_page=True)
+    page.goto(f"{base_url}/#/timeline?a=TUR&b=RUS&interval=month&unit=mentions")
+    page.locator("#timeline-chart").wait_for()
+    assert "RUS mentions" in page.locator("#timeline thead").inner_text()
+    _clean(page)
+
+
 def _outside(page: Any, base_url: str) -> list[str]:
     """Start recording requests that leave this server; the list fills as the page runs."""
     urls: list[str] = []
