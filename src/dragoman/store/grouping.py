@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -128,13 +129,21 @@ def _replace(conn: sqlite3.Connection, old: Iterable[str], made: list[tuple[Merg
 
 
 def regroup(conn: sqlite3.Connection, changes: MergeChanges, window: int) -> None:
-    """Bring the events of the keys in ``changes`` up to date (call it after the batch's rows are written)."""
+    """Bring the events of the keys in ``changes`` up to date (call it after the batch's rows are written).
+
+    An event made again of exactly the mentions it had (none of them removed, none added) is the same row, and is
+    left as it is."""
     old = set(changes.stale)
     made: list[tuple[MergedEvent, list[Mention]]] = []
     for key in sorted(changes.dates):
         mentions = _affected(conn, key, changes.dates[key], window)
-        old.update(m.group_id for m in mentions if m.group_id is not None)
-        made += merge(key, mentions, window)
+        had = Counter(m.group_id for m in mentions if m.group_id is not None)
+        for event, members in merge(key, mentions, window):
+            if event.id not in changes.stale and had[event.id] == len(members) and all(m.group_id == event.id for m in members):
+                del had[event.id]  # unchanged
+            else:
+                made.append((event, members))
+        old.update(had)
     _replace(conn, old, made)
 
 
