@@ -9,6 +9,7 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -18,7 +19,7 @@ from dragoman.settings import load_settings
 from dragoman.store import Store, connect
 from dragoman.store.dyads import actor_network, dyad_timeline
 from dragoman.store.explaining import explain_event
-from dragoman.store.exports import GDELT_COLUMNS, write_csv
+from dragoman.store.exports import GDELT_COLUMNS, write_csv, write_parquet
 from dragoman.store.grouping import regroup_all, segments
 from dragoman.store.merging import code_depth, compatible_codes, parent_codes
 from dragoman.store.migrations import LATEST, schema_version
@@ -219,6 +220,9 @@ def test_gdelt_csv_counts_in_the_events_view(tmp_path: Path) -> None:
     assert write_csv(conn, out, EventFilter()) == 3
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert {(r["NumMentions"], r["EventID"]) for r in rows} == {("1", row["EventID"])}
+    assert write_parquet(conn, tmp_path / "events.parquet", EventFilter(), unit="events") == 1
+    table = pq.read_table(tmp_path / "events.parquet").to_pylist()
+    assert [(r["event_id"], r["mentions"], r["articles"], r["sources"]) for r in table] == [(row["EventID"], 3, 2, 2)]
 
 
 def test_explain_event_says_which_mentions_and_why(tmp_path: Path) -> None:
