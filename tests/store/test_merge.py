@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import io
 import random
 import sqlite3
@@ -168,7 +169,9 @@ def test_merge_window_setting_is_validated(tmp_path: Path) -> None:
 
 def test_segments_are_the_runs_near_a_change() -> None:
     stored = ["2022-07-01", "2022-07-02", "2022-07-05", "2022-07-06", "2022-07-07", "2022-07-20"]
-    day = lambda s: __import__("datetime").date.fromisoformat(s).toordinal()  # noqa: E731
+    def day(iso: str) -> int:
+        return dt.date.fromisoformat(iso).toordinal()
+
     assert segments(stored, [day("2022-07-03")], 1) == [("2022-07-01", "2022-07-02")]
     assert segments(stored, [day("2022-07-04")], 1) == [("2022-07-05", "2022-07-07")]
     assert segments(stored, [day("2022-07-06"), day("2022-07-20")], 1) == [("2022-07-05", "2022-07-07"), ("2022-07-20", "2022-07-20")]
