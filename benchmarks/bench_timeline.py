@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, Span
+from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, MentionSource, Span
 from dragoman.store import Store, connect
 from dragoman.store.dyads import actor_network, dyad_timeline
 
@@ -31,8 +31,8 @@ def _article(n: int, per_article: int, rng: random.Random) -> CodedArticle:
         a, b = rng.sample(COUNTRIES, 2)
         root, quad, goldstein = rng.choice(ROOTS)
         span = Span(doc, i * 14, i * 14 + 12, "A acted on B")
-        src = ActorMention(Span(doc, i * 14, i * 14 + 1, "A"), Actor(a + "GOV", a, a, "state"), "bench", "bench")
-        tgt = ActorMention(Span(doc, i * 14 + 11, i * 14 + 12, "B"), Actor(b, b, b, "state"), "bench", "bench")
+        src = ActorMention(Span(doc, i * 14, i * 14 + 1, "A"), Actor(a + "GOV", a, a, "state"), "bench", "bench", MentionSource.COUNTRY)
+        tgt = ActorMention(Span(doc, i * 14 + 11, i * 14 + 12, "B"), Actor(b, b, b, "state"), "bench", "bench", MentionSource.COUNTRY)
         day = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
         events.append(Event(src, tgt, root + "0", root, "", goldstein, quad, day, None, (span,), "bench", 0.9, "bench"))
     return CodedArticle(Article(doc, text, "bench"), (), (), tuple(events), ())

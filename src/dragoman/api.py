@@ -22,7 +22,9 @@ from dragoman.nlp import load_blank
 from dragoman.pipeline import Pipeline, Trace, code_articles, trace
 from dragoman.records import Actor, ActorMention, Article, Event, Rejection, Result
 from dragoman.settings import Settings, documented_keys
-from dragoman.store import EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary, Timeline
+from dragoman.store import (
+    EventExplanation, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary, Timeline, Unit,
+)
 from dragoman.store import connect, summarize, write_stream
 from dragoman.store.writer import StoredIndex, read_stored_index
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ActorHit", "CorpusCheck", "Explained", "ExplainedSentence", "actor_knowledge", "actors_lookup", "actors_stats", "baseline_check",
-    "baseline_update", "code", "code_corpus", "code_parallel", "count_inputs", "eval_gold", "explain", "explain_inputs", "export", "load", "migrate",
+    "baseline_update", "code", "code_corpus", "code_parallel", "count_inputs", "eval_gold", "explain", "explain_event", "explain_inputs", "export", "load", "migrate",
     "query_events", "query_network", "query_quotes", "query_search", "query_timeline", "serve", "serve_app", "serve_get", "serve_hosts",
     "settings_help", "store_files", "store_results", "stored_index",
 ]
@@ -84,12 +86,13 @@ def code_corpus(
     return run_corpus(paths, out, settings, chosen, scheduler, jobs, default_date, progress)
 
 
-def load(out: Path, db: Path, batch_size: int, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Load a Parquet output folder (``dragoman code --out``) into the SQLite store; the counts written.
+def load(out: Path, db: Path, batch_size: int, merge_window_days: int | None = None, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Load a Parquet output folder (``dragoman code --out``) into the SQLite store; the counts written. Its mentions
+    are grouped into events as ``dragoman code --db`` groups them (``store.merge_window_days``; ``None``: the default).
     ``progress(done, total)`` follows the records written."""
     from dragoman.scale import load_output
 
-    return load_output(out, db, batch_size, progress)
+    return load_output(out, db, batch_size, merge_window_days, progress)
 
 
 def stored_index(db: Path) -> StoredIndex:
@@ -101,9 +104,13 @@ def stored_index(db: Path) -> StoredIndex:
         conn.close()
 
 
-def store_results(db: Path, results: Iterable[Result], batch_size: int) -> Iterator[Result]:
-    """Write results to the store in batches while passing them through."""
-    yield from write_stream(db, results, batch_size)
+def store_results(db: Path, results: Iterable[Result], batch_size: int, merge_window_days: int | None = None) -> Iterator[Result]:
+    """Write results to the store in batches while passing them through; their mentions are grouped into events with
+    ``merge_window_days`` (``store.merge_window_days``; ``None``: the default)."""
+    if merge_window_days is None:
+        yield from write_stream(db, results, batch_size)
+    else:
+        yield from write_stream(db, results, batch_size, merge_window_days)
 
 
 def db_summary(db: Path) -> StoreSummary:
@@ -344,25 +351,36 @@ def actors_lookup(resources: ActorResources, name: str, day: dt.date | None) -> 
     return hits
 
 
-def query_events(db: Path, f: EventFilter, limit: int = 100, offset: int = 0) -> Page[EventRow]:
-    """Events matching every filter of ``f``, newest first (``dragoman query events``)."""
+def query_events(db: Path, f: EventFilter, limit: int = 100, offset: int = 0, unit: Unit = "mentions") -> Page[EventRow]:
+    """Events (``unit="events"``: the reports of one act merged) or every coded mention matching every filter of ``f``,
+    newest first (``dragoman query events [--count events]``)."""
     from dragoman.store import commands
 
-    return commands.query_events(db, f, limit, offset)
+    return commands.query_events(db, f, limit, offset, unit)
 
 
-def query_timeline(db: Path, a: str, b: str, interval: Interval = "month", start: dt.date | None = None, end: dt.date | None = None) -> Timeline:
-    """The dyad of ``a`` and ``b`` per period (``dragoman query timeline``)."""
+def query_timeline(db: Path, a: str, b: str, interval: Interval = "month", start: dt.date | None = None, end: dt.date | None = None,
+                   unit: Unit = "events") -> Timeline:
+    """The dyad of ``a`` and ``b`` per period, counting events or mentions (``dragoman query timeline``)."""
     from dragoman.store import commands
 
-    return commands.query_timeline(db, a, b, interval, start, end)
+    return commands.query_timeline(db, a, b, interval, start, end, unit)
 
 
-def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = None, level: NetworkLevel = "actor", min_events: int = 1) -> Network:
-    """The actor network of a period (``dragoman query network``)."""
+def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = None, level: NetworkLevel = "actor", min_events: int = 1,
+                  unit: Unit = "events") -> Network:
+    """The actor network of a period, edges weighted by events or mentions (``dragoman query network``)."""
     from dragoman.store import commands
 
-    return commands.query_network(db, start, end, level, min_events)
+    return commands.query_network(db, start, end, level, min_events, unit)
+
+
+def explain_event(db: Path, event_id: str) -> EventExplanation:
+    """Which mentions make the event ``event_id``, why they are one event, and the events near it kept apart
+    (``dragoman explain-event``)."""
+    from dragoman.store import commands
+
+    return commands.explain_event(db, event_id)
 
 
 def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
@@ -381,14 +399,15 @@ def query_search(db: Path, words: str, kind: SearchKind = "articles", limit: int
 
 
 def export(
-    db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1,
+    db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1, unit: Unit | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write events (csv, jsonl, parquet) or the actor network (graphml, gexf) from a store (``dragoman export``);
-    the number of events or edges written. ``progress(done, total)`` follows the events written."""
+    the number of rows or edges written. ``unit``: events or mentions (``None``: mentions for rows, events for networks).
+    ``progress(done, total)`` follows the rows written."""
     from dragoman.store import commands
 
-    return commands.export(db, fmt, out, f, level, min_events, progress)
+    return commands.export(db, fmt, out, f, level, min_events, unit, progress)
 
 
 def migrate(db: Path) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from dragoman.errors import DragomanError
 from dragoman.pipeline import Pipeline, load_pipeline
 from dragoman.records import Article, CodedArticle, Duplicate, Rejection, Result
 from dragoman.settings import Settings, load_settings
-from dragoman.store import EventFilter
+from dragoman.store import UNITS, EventFilter, Unit
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="dragoman: political events, actors and quotes from news.")
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
@@ -171,7 +171,7 @@ def code_cmd(
             assert pipeline is not None
             results = api.code(pipeline, paths, default_date, stdin, skip, exclude)
         if db is not None:
-            results = api.store_results(db, results, settings.store.batch_size)
+            results = api.store_results(db, results, settings.store.batch_size, settings.store.merge_window_days)
         rejected = duplicates = coded = 0
         with bar:
             for item in _progress(results, bar):
@@ -414,8 +414,9 @@ def load_cmd(
 ) -> None:
     """Load a Parquet output folder into the SQLite store."""
     try:
+        store = _settings(settings_file).store
         with _Bar("loading") as bar:
-            counts = api.load(out_dir, db, _settings(settings_file).store.batch_size, bar.update)
+            counts = api.load(out_dir, db, store.batch_size, store.merge_window_days, bar.update)
     except DragomanError as e:
         raise _fail(e) from e
     err.print(f"loaded {counts['articles']} article(s), {counts['rejections']} rejection(s) and {counts['duplicates']} duplicate(s) into {db} in {bar.seconds:.1f}s")
@@ -508,22 +509,34 @@ QuadFlt = Annotated[Optional[int], typer.Option("--quad-class", help="1 verbal c
 StartFlt = Annotated[Optional[str], typer.Option("--from", help="First day, YYYY-MM-DD.")]
 EndFlt = Annotated[Optional[str], typer.Option("--to", help="Last day, YYYY-MM-DD.")]
 PlaceFlt = Annotated[Optional[str], typer.Option("--place", help="Place name or its country.")]
+_COUNT_HELP = "events (the reports of one act merged into one event, with its mentions, articles and sources) or mentions (every event coded from every article)"
+RowsCountOpt = Annotated[str, typer.Option("--count", help=f"What a row is: {_COUNT_HELP}.")]
+CountOpt = Annotated[str, typer.Option("--count", help=f"What is counted: {_COUNT_HELP}.")]
+
+
+def _unit(count: str) -> Unit:
+    if count not in UNITS:
+        raise _usage(f"--count must be events or mentions, not {count!r}")
+    return "events" if count == "events" else "mentions"
 
 
 @query_app.command("events")
 def query_events_cmd(
     db: DbOpt, actor: ActorFlt = None, source: SourceFlt = None, target: TargetFlt = None, country: CountryFlt = None, code: CodeFlt = None,
     root: RootFlt = None, quad_class: QuadFlt = None, start: StartFlt = None, end: EndFlt = None, place: PlaceFlt = None,
-    limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl",
+    limit: LimitOpt = 100, offset: OffsetOpt = 0, fmt: RowsFormatOpt = "jsonl", count: RowsCountOpt = "mentions",
 ) -> None:
-    """Events matching every filter given, newest first."""
+    """Events matching every filter given, newest first: every coded mention, or (--count events) each event once with its counts."""
     f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
+    unit = _unit(count)
     try:
-        page = api.query_events(db, f, limit, offset)
+        page = api.query_events(db, f, limit, offset, unit)
     except DragomanError as e:
         raise _fail(e) from e
-    _print_rows(page.items, fmt, ("id", "date", "source_code", "target_code", "cameo", "cameo_name", "goldstein", "quad_class", "place_name", "evidence_text"))
-    err.print(f"{len(page.items)} of {page.total} events")
+    columns = ("event_id", "date", "source_code", "target_code", "cameo", "cameo_name", "mentions", "articles", "sources", "place_name", "evidence_text") \
+        if unit == "events" else ("id", "date", "source_code", "target_code", "cameo", "cameo_name", "goldstein", "quad_class", "place_name", "evidence_text", "event_id")
+    _print_rows(page.items, fmt, columns)
+    err.print(f"{len(page.items)} of {page.total} {unit}")
 
 
 @query_app.command("timeline")
@@ -531,20 +544,21 @@ def query_timeline_cmd(
     a: Annotated[str, typer.Argument(help="Actor A: code or country (TUR).")],
     b: Annotated[str, typer.Argument(help="Actor B: code or country (RUS).")],
     db: DbOpt, interval: Annotated[str, typer.Option("--per", help="day, week or month.")] = "month",
-    start: StartFlt = None, end: EndFlt = None, fmt: RowsFormatOpt = "table",
+    start: StartFlt = None, end: EndFlt = None, fmt: RowsFormatOpt = "table", count: CountOpt = "events",
 ) -> None:
-    """A dyad over time: per period, A to B and B to A, counts by QuadClass and mean Goldstein."""
+    """A dyad over time: per period, A to B and B to A, counts (of events, or of mentions) by QuadClass and mean Goldstein."""
     if interval not in {"day", "week", "month"}:
         raise _usage(f"--per must be day, week or month, not {interval!r}")
+    unit = _unit(count)
     try:
-        t = api.query_timeline(db, a, b, interval, _date(start), _date(end))  # type: ignore[arg-type]  # checked above
+        t = api.query_timeline(db, a, b, interval, _date(start), _date(end), unit)  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
     if fmt == "jsonl":
         _print_rows(t.bins, fmt)
         return
-    table = Table("period", f"{t.a}→{t.b}", "QuadClass 1/2/3/4", "Goldstein", f"{t.b}→{t.a}", "QuadClass 1/2/3/4", "Goldstein",
-                  title=f"{t.a} ⇄ {t.b} per {t.interval}", title_justify="left")
+    table = Table("period", f"{t.a}→{t.b} {unit}", "QuadClass 1/2/3/4", "Goldstein", f"{t.b}→{t.a} {unit}", "QuadClass 1/2/3/4", "Goldstein",
+                  title=f"{t.a} ⇄ {t.b} per {t.interval}, counting {unit}", title_justify="left")
     for bin_ in t.bins:
         cells: list[str] = [bin_.period]
         for d in (bin_.a_to_b, bin_.b_to_a):
@@ -559,13 +573,14 @@ def query_network_cmd(
     db: DbOpt, start: StartFlt = None, end: EndFlt = None,
     level: Annotated[str, typer.Option("--level", help="actor (codes) or country.")] = "actor",
     min_events: Annotated[int, typer.Option("--min-events", min=1, help="Leave out edges with fewer events.")] = 1,
-    fmt: RowsFormatOpt = "table",
+    fmt: RowsFormatOpt = "table", count: CountOpt = "events",
 ) -> None:
-    """The actor network of a period: directed edges with event counts and mean Goldstein."""
+    """The actor network of a period: directed edges with event (or mention) counts and mean Goldstein."""
     if level not in {"actor", "country"}:
         raise _usage(f"--level must be actor or country, not {level!r}")
+    unit = _unit(count)
     try:
-        net = api.query_network(db, _date(start), _date(end), level, min_events)  # type: ignore[arg-type]  # checked above
+        net = api.query_network(db, _date(start), _date(end), level, min_events, unit)  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
     _print_rows(net.edges, fmt)
@@ -620,17 +635,20 @@ def export_cmd(
     root: RootFlt = None, quad_class: QuadFlt = None, start: StartFlt = None, end: EndFlt = None, place: PlaceFlt = None,
     level: Annotated[str, typer.Option("--level", help="Network nodes: actor or country.")] = "actor",
     min_events: Annotated[int, typer.Option("--min-events", min=1, help="Network: leave out edges with fewer events.")] = 1,
+    count: Annotated[Optional[str], typer.Option("--count", help=f"{_COUNT_HELP}; rows default to mentions, networks to events.")] = None,
 ) -> None:
     """Export events or the actor network from a store."""
     if level not in {"actor", "country"}:
         raise _usage(f"--level must be actor or country, not {level!r}")
     f = _event_filter(actor, source, target, country, code, root, quad_class, start, end, place)
+    unit = None if count is None else _unit(count)
     try:
         with _Bar("exporting") as bar:
-            n = api.export(db, fmt, out_path, f, level, min_events, bar.update)  # type: ignore[arg-type]  # checked above
+            n = api.export(db, fmt, out_path, f, level, min_events, unit, bar.update)  # type: ignore[arg-type]  # checked above
     except DragomanError as e:
         raise _fail(e) from e
-    err.print(f"wrote {n} {'edges' if fmt in {'graphml', 'gexf'} else 'events'}" + (f" to {out_path}" if out_path else "") + f" in {bar.seconds:.1f}s")
+    what = "edges" if fmt in {"graphml", "gexf"} else (unit or "mentions")
+    err.print(f"wrote {n} {what}" + (f" to {out_path}" if out_path else "") + f" in {bar.seconds:.1f}s")
 
 
 @app.command("serve")
@@ -664,6 +682,42 @@ def serve_cmd(
         err.print(f"dragoman: answering Host {', '.join(hosts)}")
     err.print(f"dragoman: serving {db} at http://{host}:{port}/ (API docs at /docs and /redoc); Ctrl-C stops")
     api.serve(web, host, port)
+
+
+@app.command("explain-event")
+def explain_event_cmd(
+    event_id: Annotated[str, typer.Argument(help="An event id (event_id in `dragoman query events`).")], db: DbOpt,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Which mentions make an event, why they are one event, and which events near it were kept apart."""
+    if fmt not in {"text", "json"}:
+        raise _usage(f"--format must be text or json, not {fmt!r}")
+    try:
+        x = api.explain_event(db, event_id)
+    except DragomanError as e:
+        raise _fail(e) from e
+    if fmt == "json":
+        import dataclasses
+
+        print(json.dumps(dataclasses.asdict(x), ensure_ascii=False))
+        return
+    ev = x.event
+    target = f"{ev.target_name or ev.target_text} ({ev.target_code or '–'})" if ev.target_text else "—"
+    out.print(f"event {ev.event_id}: {ev.source_name or ev.source_text} ({ev.source_code or '–'}) → {target}: "
+              f"{ev.cameo} {ev.cameo_name or ''}, {ev.date or 'undated'}" + (f", {ev.place_name}" if ev.place_name else ""), markup=False, style="bold")
+    out.print(f"{ev.mentions} mention(s), {ev.articles} article(s), {ev.sources} source(s); reported {ev.first_report or '?'} to {ev.last_report or '?'}")
+    out.print("[bold]why one event[/]")
+    for reason in x.reasons:
+        out.print(f"  · {reason}", markup=False)
+    out.print("[bold]mentions[/]")
+    for m in x.mentions:
+        marks = ", ".join(w for w, on in (("first: the id comes from it", m.first), ("evidence", m.evidence)) if on)
+        out.print(f"  {m.mention.article_id} [{m.outlet or 'no outlet'}, {m.report_date or 'undated'}] {m.fits}" + (f" ({marks})" if marks else ""), markup=False)
+        out.print(f"      “{m.mention.evidence_text}”", markup=False)
+    if x.apart:
+        out.print("[bold]kept apart[/]")
+        for a in x.apart:
+            out.print(f"  {a.event.event_id} {a.event.cameo} {a.event.date or 'undated'} ({a.event.mentions} mention(s)): {a.why}", markup=False)
 
 
 @app.command("migrate")

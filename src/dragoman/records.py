@@ -29,6 +29,9 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     metadata: Mapping[str, JsonScalar] = field(default_factory=dict, hash=False, compare=False)
+    outlet: str | None = None
+    """The news outlet that published it (a site name or a web domain: ``ingest/outlets.py``); ``None`` when unknown.
+    ``source`` is where dragoman read it from (a file, a line of one), never the outlet."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,9 @@ from typing import Mapping
 from dragoman.errors import SettingsError
 
 
-def _doc(help_text: str, choices: tuple[str, ...] = ()) -> dict[str, object]:
-    return {"help": help_text, "choices": choices}
+def _doc(help_text: str, choices: tuple[str, ...] = (), bounds: tuple[int, int] | None = None) -> dict[str, object]:
+    """A setting's help line, and what it allows: ``choices`` (any of these values) or ``bounds`` (an int from .. to, inclusive)."""
+    return {"help": help_text, "choices": choices, "bounds": bounds}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,10 @@ class PlaceSettings:
 @dataclass(frozen=True, slots=True)
 class StoreSettings:
     batch_size: int = field(default=50, metadata=_doc("Articles written per SQLite transaction."))
+    merge_window_days: int = field(default=1, metadata=_doc(
+        "Reports of the same act (same source, target and CAMEO code or parent code) are one event when their dates are at most this many "
+        "days after the event's first date (0: the same day only); an event spans at most this many days plus one. A store is regrouped "
+        "when a run brings another value (docs/store.md, \"Events and mentions\").", bounds=(0, 30)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,9 @@ def _merge(base: Settings, layer: Mapping[str, object], origin: str) -> Settings
             choices = sub_known[key].metadata.get("choices") or ()
             if choices and value not in choices:
                 raise SettingsError(f"{origin}: {section}.{key} must be one of {', '.join(map(repr, choices))}, found {value!r}")
+            bounds = sub_known[key].metadata.get("bounds")
+            if bounds is not None and not bounds[0] <= value <= bounds[1]:
+                raise SettingsError(f"{origin}: {section}.{key} must be from {bounds[0]} to {bounds[1]}, found {value!r}")
             sub_changes[key] = value
         changes[section] = replace(current, **sub_changes)
     return replace(base, **changes)  # type: ignore[arg-type]

@@ -32,7 +32,10 @@ DEPENDS: Mapping[str, Mapping[str, str]] = {
         "places": "... and by the places gazetteer",
     },
     "events": {"places": "an event's date and place are read from its sentence (date_finder, place_finder)"},
-    "store": {"events": "a stored CAMEO code is shown with its name"},
+    "store": {
+        "events": "a stored CAMEO code is shown with its name",
+        "ingest": "migrating a store derives the outlet of the articles stored before as ingest derives it (outlet_of)",
+    },
     "eval": {
         "pipeline": "eval scores what the pipeline codes",
         "ingest": "gold records are read as `dragoman code` reads JSONL",

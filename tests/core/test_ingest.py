@@ -136,3 +136,29 @@ def test_visible_text_maps_spans_back_onto_the_original() -> None:
     assert empty.start == empty.end and empty.text == ""
     plain = Article("b", "Iran condemned Syria.", "s")
     assert visible_text(plain).article is plain and restore(plain, visible_text(plain)) is plain
+
+
+def test_an_articles_outlet_is_who_published_it(tmp_path: Path) -> None:
+    """ingest/outlets.py: an outlet field, a web domain, a site name, else a record's source field; never the file read."""
+    from dragoman.ingest import record_article
+
+    def outlet(record: dict[str, object]) -> str | None:
+        article = record_article({"text": TEXT, **record}, "feed.jsonl:1")
+        assert isinstance(article, Article) and article.source == "feed.jsonl:1"
+        return article.outlet
+
+    assert outlet({"outlet": " The  Guardian ", "url": "https://www.theguardian.com/x"}) == "The Guardian"
+    assert outlet({"publisher": "BBC Online", "url": "http://www.bbc.co.uk/news/1"}) == "BBC Online"
+    assert outlet({"url": "https://WWW.Reuters.com:443/world/1", "source": "some/dataset@1"}) == "reuters.com"
+    assert outlet({"source": "TASS"}) == "TASS"
+    assert outlet({"source": {"name": "TASS"}}) == '{"name": "TASS"}'  # a nested field reaches the metadata as JSON text
+    assert outlet({"url": "not a url"}) is None and outlet({}) is None
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<html><head><title>Talks</title><meta property="og:site_name" content="Daily Sabah">'
+        f'<link rel="canonical" href="https://www.dailysabah.com/x"></head><body><article><p>{TEXT * 4}</p></article></body></html>', encoding="utf-8")
+    [html] = _read([str(page)])
+    assert isinstance(html, Article) and html.outlet == "Daily Sabah" and html.metadata["sitename"] == "Daily Sabah"
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    [text] = _read([str(tmp_path / "b.txt")])
+    assert isinstance(text, Article) and text.outlet is None

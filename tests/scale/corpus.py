@@ -35,7 +35,7 @@ def article(rng: random.Random, n: int) -> dict[str, object]:
         a, b = rng.sample(_ACTORS, 2)
         sentences.append(rng.choice(_SENTENCES).format(a=a, b=b, city=rng.choice(_CITIES)))
     day = 1 + n % 28
-    return {"id": f"gen-{n:04d}", "title": f"Report {n}", "date": f"2022-07-{day:02d}", "text": " ".join(sentences), "outlet": "generated"}
+    return {"id": f"gen-{n:04d}", "title": f"Report {n}", "date": f"2022-07-{day:02d}", "text": " ".join(sentences), "outlet": f"outlet-{n % 5}"}
 
 
 def write_corpus(folder: Path, articles: int = 200, shards: int = 4, seed: int = 8) -> list[Path]:

@@ -15,9 +15,12 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from dragoman.cli import main  # noqa: E402
-from dragoman.pipeline import Pipeline  # noqa: E402
-from dragoman.scale import code_corpus, output_json, read_manifest  # noqa: E402
+from dragoman.pipeline import Pipeline, code_articles  # noqa: E402
+from dragoman.scale import code_corpus, find_shards, load_output, output_json, read_manifest, read_shard  # noqa: E402
 from dragoman.settings import load_settings  # noqa: E402
+from dragoman.store import Store, connect  # noqa: E402
+
+from store.merge_cases import groups  # noqa: E402
 
 from .corpus import write_corpus  # noqa: E402
 
@@ -102,3 +105,22 @@ def test_killed_worker_mid_run_output_complete_and_equal(cluster: distributed.Lo
     assert len(manifest.shards) == 8 and sum(e["rows"]["articles"] for e in manifest.shards.values()) == 240
     assert output_json(out) == local_output
 
+
+
+def test_loaded_dask_output_holds_the_events_of_direct_coding(cluster: distributed.LocalCluster, corpus: Path, pipeline: Pipeline,
+                                                             tmp_path: Path) -> None:
+    """Events and mentions (docs/store.md): `dragoman load` of the Dask engine's output groups the mentions into the same
+    events as coding straight into a store, here in the reverse order and in small batches."""
+    out = tmp_path / "out"
+    report = code_corpus([str(corpus)], out, load_settings(), engine="dask", scheduler=cluster.scheduler_address)
+    assert report.failed == ()
+    load_output(out, tmp_path / "loaded.db")
+    items = list(code_articles(pipeline, [i for s in find_shards([str(corpus)]) for i in read_shard(s, pipeline.settings.ingest)]))
+    direct = connect(tmp_path / "direct.db")
+    items.reverse()
+    for start in range(0, len(items), 17):
+        Store(direct).write_batch(items[start : start + 17])
+    loaded = connect(tmp_path / "loaded.db")
+    assert groups(loaded) == groups(direct)
+    events, mentions = (loaded.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("event_groups", "events"))
+    assert 0 < events < mentions  # the generated corpus repeats its acts: reports merge

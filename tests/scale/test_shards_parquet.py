@@ -19,6 +19,7 @@ from dragoman.records import Article, Duplicate, Rejection
 from dragoman.scale import code_corpus, find_shards, load_output, output_json, read_manifest, read_shard, read_table
 from dragoman.scale.parquet import partition_path
 
+from store.merge_cases import groups
 from .corpus import write_corpus
 
 
@@ -125,6 +126,8 @@ def test_load_and_duckdb(pipeline: Pipeline, corpus: Path, tmp_path: Path) -> No
     query = 'SELECT article_id, source_code, target_code, cameo, evidence_start, evidence_text, place_name FROM events ORDER BY 1, 5, 4'
     a, b = sqlite3.connect(db), sqlite3.connect(direct)
     assert a.execute(query).fetchall() == b.execute(query).fetchall()
+    assert groups(a) == groups(b)  # the same events of the same mentions, with the same counts and ids
+    assert a.execute("SELECT DISTINCT outlet FROM articles ORDER BY 1").fetchall() == [(f"outlet-{k}",) for k in range(5)]
     a.close(), b.close()
 
     # The documented DuckDB query straight over the Parquet files.

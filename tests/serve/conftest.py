@@ -32,14 +32,16 @@ HANDWRITTEN = (
     ("2022-08-15", "Russia accused Turkey of sending drones to Ukraine. Turkey criticized Russia."),
     ("2022-09-02", '"We will keep talking," the Turkish foreign minister said. Turkey praised Russia.'),
 )
+SECOND_REPORT = ("2022-06-11", "Turkey met Russia in Ankara on Friday, officials said.", "Anadolu")
+"""Another outlet's report of the first handwritten meeting, a day later: one event, two mentions (docs/store.md)."""
 
 
 REJECTED = Rejection("empty-1", "/srv/news/inbox/empty.html", "ingest", "empty text", "empty.html: the text is empty, whitespace or invisible characters only")
 """An input the store records as not coded (the rejections view)."""
 
 
-def _article(text: str, day: str, source: str) -> Article:
-    return Article(content_id(text), text, source, None, dt.date.fromisoformat(day))
+def _article(text: str, day: str, source: str, outlet: str | None = None) -> Article:
+    return Article(content_id(text), text, source, None, dt.date.fromisoformat(day), outlet=outlet)
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +49,7 @@ def store_path(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> 
     db = tmp_path_factory.mktemp("serve") / "ui.db"
     articles = [_article(text, day, f"handwritten/{i}.txt") for i, (day, text) in enumerate(HANDWRITTEN)]
     articles.append(_article(XSS_TEXT, "2022-07-21", "handwritten/xss.txt"))
+    articles.append(_article(SECOND_REPORT[1], SECOND_REPORT[0], "handwritten/second.txt", SECOND_REPORT[2]))
     if SEED.is_file():
         articles.append(_article(SEED.read_text(encoding="utf-8"), "2022-07-20", "seed/tehran_summit_2022.txt"))
     coded = [code_article(pipeline, a) for a in articles]

@@ -75,6 +75,49 @@ def test_cli_quotes_about(store_path: Path, seed_id: str, capsys: pytest.Capture
     assert cli.main(["query", "quotes", "--db", str(store_path), "--about", " "]) == 2
 
 
+JUNE = {"source": "TUR", "target": "RUS", "start": "2022-06-01", "end": "2022-06-30"}
+
+
+def test_events_or_mentions_and_one_event_explained(client: TestClient) -> None:
+    mentions = client.get("/api/events", params={**JUNE, "code": "043"}).json()
+    events = client.get("/api/events", params={**JUNE, "code": "043", "unit": "events"}).json()
+    assert (mentions["total"], events["total"]) == (2, 1)  # two outlets report one meeting
+    [event] = events["items"]
+    assert (event["mentions"], event["articles"], event["sources"], event["first_report"], event["last_report"]) == (2, 2, 2, "2022-06-10", "2022-06-11")
+    assert {m["event_id"] for m in mentions["items"]} == {event["event_id"]} and all(m["mentions"] == 2 for m in mentions["items"])
+    x = client.get(f"/api/events/{event['event_id']}").json()
+    assert x["event"] == event and len(x["mentions"]) == 2 and x["window_days"] == 1
+    assert [m["outlet"] for m in x["mentions"]].count("Anadolu") == 1 and any("same source" in r for r in x["reasons"])
+    assert _is_error(client.get("/api/events/0123456789abcdef").json(), 404)
+    assert client.get("/api/events/not-an-id").status_code == 422
+    assert _is_error(client.get("/api/events", params={"unit": "reports"}).json(), 422)
+    by_unit = {u: client.get("/api/timeline", params={"a": "TUR", "b": "RUS", "interval": "month", "unit": u}).json() for u in ("events", "mentions")}
+    assert by_unit["events"]["unit"] == "events" and by_unit["mentions"]["unit"] == "mentions"
+    june = {u: next(b["a_to_b"]["events"] for b in t["bins"] if b["period"] == "2022-06-01") for u, t in by_unit.items()}
+    assert june["mentions"] == june["events"] + 1
+    nets = {u: client.get("/api/network", params={"unit": u}).json() for u in ("events", "mentions")}
+    assert sum(e["events"] for e in nets["mentions"]["edges"]) > sum(e["events"] for e in nets["events"]["edges"])
+    assert client.get("/api/summary").json()["merged_events"] < client.get("/api/summary").json()["events"]
+
+
+def test_cli_counts_events_or_mentions_and_explains_one(store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    june = ["--source", "TUR", "--target", "RUS", "--from", "2022-06-01", "--to", "2022-06-30", "--code", "043"]
+    assert cli.main(["query", "events", "--db", str(store_path), *june]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert cli.main(["query", "events", "--db", str(store_path), "--count", "events", *june]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (row["mentions"], row["sources"]) == (2, 2)
+    assert cli.main(["explain-event", row["event_id"], "--db", str(store_path)]) == 0
+    text = capsys.readouterr().out
+    assert "why one event" in text and "Anadolu" in text and "2 mention(s), 2 article(s), 2 source(s)" in text
+    assert cli.main(["explain-event", row["event_id"], "--db", str(store_path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["event"]["event_id"] == row["event_id"]
+    assert cli.main(["explain-event", "0123456789abcdef", "--db", str(store_path)]) == 2
+    assert cli.main(["query", "timeline", "TUR", "RUS", "--db", str(store_path), "--count", "mentions", "--format", "jsonl"]) == 0
+    capsys.readouterr()
+    assert cli.main(["query", "network", "--db", str(store_path), "--count", "reports"]) == 2
+
+
 @pytest.mark.parametrize("path, status", [
     ("/api/quotes?about=", 422), (f"/api/quotes?speaker=Erdogan&about={'x' * 201}", 422),
     ("/api/articles/no-such-id", 404), ("/api/nothing", 404), ("/api/events?quad_class=7", 422), ("/api/events?start=yesterday", 422),

@@ -152,6 +152,8 @@ def test_events_table_filters_and_search(page: Any, base_url: str, seed_id: str)
     page.locator("#event-filters").wait_for()
     page.fill("input[name=source]", "TUR")
     page.fill("input[name=target]", "RUS")
+    page.locator("#events tbody tr").first.wait_for()
+    page.evaluate("document.getElementById('events').remove()")  # the rows below are the filtered page's, not the first page's
     page.click("#event-filters button[type=submit]")
     page.wait_for_function("location.hash.includes('source=TUR')")
     page.locator("#events tbody tr").first.wait_for()
@@ -162,6 +164,29 @@ def test_events_table_filters_and_search(page: Any, base_url: str, seed_id: str)
     page.press("#quick-search input[name=q]", "Enter")
     page.locator("#search-results li").first.wait_for()
     assert page.locator("#search-results mark", has_text="drones").count() >= 1
+    _clean(page)
+
+
+def test_events_or_mentions_toggle_and_the_event_page(page: Any, base_url: str) -> None:
+    june = "source=TUR&target=RUS&start=2022-06-01&end=2022-06-30&code=043"
+    page.goto(f"{base_url}/#/events?{june}")
+    page.locator("#events tbody tr").first.wait_for()
+    assert page.locator("#unit-toggle").input_value() == "events"  # events by default: the two reports of the meeting are one row
+    rows = page.locator("#events tbody tr").all_inner_texts()
+    assert len(rows) == 1 and "2 mentions · 2 articles · 2 sources" in rows[0], rows
+    page.select_option("#unit-toggle", "mentions")
+    page.locator("#events-unit", has_text="(a mention)").wait_for()  # locators, not wait_for_function: its polling evals, which the CSP refuses
+    page.locator("#events tbody tr").nth(1).wait_for()
+    assert page.locator("#events tbody tr").count() == 2 and "unit=mentions" in page.url
+    page.locator("#events tbody tr").first.get_by_role("link", name="explain").click()
+    page.locator("#event-reasons li").first.wait_for()
+    assert page.locator("#event-mentions tbody tr").count() == 2
+    assert "Anadolu" in page.locator("#event-mentions").inner_text()
+    assert page.locator("#event-reasons li").count() >= 4
+    page.screenshot(path=str(ARTIFACTS / "event_explained.png"), full_page=True)
+    page.goto(f"{base_url}/#/timeline?a=TUR&b=RUS&interval=month&unit=mentions")
+    page.locator("#timeline-chart").wait_for()
+    assert "RUS mentions" in page.locator("#timeline thead").inner_text()
     _clean(page)
 
 

@@ -18,6 +18,7 @@ from dragoman.store.rows import (
     quote_mention_rows, quote_of, quote_row, rejection_of, rejection_row, removed_of, removed_row,
 )
 
+from store.older import downgrade_to_v5
 from store.synthetic import coded_article
 from store.test_store import _shape
 
@@ -114,7 +115,7 @@ def test_v2_store_migrates_and_keeps_its_rows(tmp_path: Path) -> None:
     old.close()
 
     migrated = connect(tmp_path / "v2.db")
-    assert schema_version(migrated) == LATEST == 5
+    assert schema_version(migrated) == LATEST == 6
     assert _shape(migrated) == _shape(connect(tmp_path / "fresh.db"))
     # version 4: entity chains; rows stored before have none
     assert migrated.execute("SELECT entity FROM mentions").fetchone() == (None,)
@@ -129,6 +130,9 @@ def test_v2_store_migrates_and_keeps_its_rows(tmp_path: Path) -> None:
     assert event.evidence == (Span("a1", 0, 17, "Turkey met Russia"),) and event.source.actor.code == "TUR"
     [row] = find_events(migrated, EventFilter(source="TUR"), limit=10).items
     assert (row.evidence_text, row.target_code) == ("Turkey met Russia", "RUS")
+    # version 6: the stored mention is an event of its own; the article names no outlet (no url, no outlet field)
+    assert (row.event_id is not None, row.mentions, row.articles, row.sources) == (True, 1, 1, 1)
+    assert migrated.execute("SELECT outlet FROM articles").fetchone() == (None,)
     # new writes after the upgrade keep every span
     coded = _rich(4)
     Store(migrated).write_batch([coded])
@@ -167,13 +171,14 @@ def test_v4_store_migrates_and_derives_what_quotes_are_about(pipeline: Pipeline,
     written = conn.execute("SELECT * FROM quote_mentions ORDER BY id").fetchall()
     assert len(written) >= 4  # Russia, its; the Russians, Syria, they ...
     # the same store as version 4 wrote it: no table of what quotes are about
+    downgrade_to_v5(conn)
     with conn:
         conn.execute("DROP TABLE quote_mentions")
         conn.execute("ALTER TABLE quotes DROP COLUMN mode")
         conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.close()
     migrated = connect(tmp_path / "s.db")
-    assert schema_version(migrated) == LATEST == 5
+    assert schema_version(migrated) == LATEST == 6
     assert _shape(migrated) == _shape(connect(tmp_path / "fresh.db"))
     # the rule of quotes/about.py, re-derived from the stored quotes and mentions, gives what coding gave
     assert migrated.execute("SELECT * FROM quote_mentions ORDER BY id").fetchall() == written

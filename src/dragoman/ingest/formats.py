@@ -9,6 +9,7 @@ import json
 import re
 from typing import Iterator, Mapping
 
+from dragoman.ingest.outlets import outlet_of
 from dragoman.records import Article, JsonScalar, Rejection
 
 _KNOWN_FIELDS = frozenset({"id", "text", "title", "date", "url"})
@@ -103,13 +104,18 @@ def html_article(html: str, source: str) -> Article | Rejection:
         date = parse_date(getattr(doc, "date", None))
     except DateError as e:
         return Rejection(content_id(text), source, "ingest", "invalid date", f"{source}: {e}")
+    url = getattr(doc, "url", None) or None
+    sitename = getattr(doc, "sitename", None)
+    metadata: dict[str, JsonScalar] = {"sitename": sitename} if isinstance(sitename, str) and sitename.strip() else {}
     return Article(
         id=content_id(text, date),
         text=text,
         source=source,
         title=title or None,
         date=date,
-        url=getattr(doc, "url", None) or None,
+        url=url,
+        metadata=metadata,
+        outlet=outlet_of(url, metadata),
     )
 
 
@@ -139,14 +145,16 @@ def record_article(record: Mapping[str, object], source: str) -> Article | Rejec
     given = record.get("date")
     if date is None and isinstance(given, str) and given.strip():  # a year or a month alone, kept
         metadata["date"] = given.strip()
+    kept_url = url if isinstance(url, str) and url else None
     return Article(
         id=doc_id or content_id(text, date),
         text=text,
         source=source,
         title=title if isinstance(title, str) and title else None,
         date=date,
-        url=url if isinstance(url, str) and url else None,
+        url=kept_url,
         metadata=metadata,
+        outlet=outlet_of(kept_url, metadata),
     )
 
 

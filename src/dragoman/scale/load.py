@@ -20,14 +20,20 @@ from dragoman.scale.parquet import count_records, output_records
 from dragoman.store import write_stream
 
 
-def load_output(out: Path, db: Path, batch_size: int = 500, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Write every finished shard of ``out`` into the store at ``db``; returns what was written.
+def load_output(
+    out: Path, db: Path, batch_size: int = 500, merge_window_days: int | None = None, progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Write every finished shard of ``out`` into the store at ``db``; returns what was written. The store's writer
+    groups the mentions into events as it does for ``dragoman code --db`` (the grouping does not depend on the
+    order of the shards), with ``merge_window_days`` (``None``: the default).
 
     ``progress(done, total)`` is called as records are written (``total`` from the manifest)."""
     counts = {"articles": 0, "rejections": 0, "duplicates": 0, "actors": 0, "events": 0, "quotes": 0}
     total = count_records(out) if progress is not None else 0
     done = 0
-    for item in write_stream(db, output_records(out), batch_size):
+    written = write_stream(db, output_records(out), batch_size) if merge_window_days is None else \
+        write_stream(db, output_records(out), batch_size, merge_window_days)
+    for item in written:
         done += 1
         if progress is not None:
             progress(done, max(total, done))

@@ -3,7 +3,7 @@
 Layout of an output folder::
 
     DIR/manifest.json                  finished shards: digest, row counts, worker, seconds
-    DIR/articles/<shard key>.parquet   one row per coded article (text verbatim)
+    DIR/articles/<shard key>.parquet   one row per coded article (text verbatim, its outlet)
     DIR/actors/<shard key>.parquet     one row per actor mention
     DIR/events/<shard key>.parquet     one row per event
     DIR/quotes/<shard key>.parquet     one row per quotation
@@ -45,10 +45,10 @@ from dragoman.store import (
 
 MANIFEST = "manifest.json"
 FORMAT = "dragoman-parquet"
-VERSION = 4
+VERSION = 5
 """1: no duplicates table, no stage of the mentions inside events and quotes, no event assertion or dateline place. 2: no entity
-chains. 3: no quote_mentions (what each quote is about) and no quote mode. A folder of an older version is coded again from scratch (its manifest
-is ignored)."""
+chains. 3: no quote_mentions (what each quote is about) and no quote mode. 4: no article outlet. A folder of an older version is coded
+again from scratch (its manifest is ignored)."""
 
 _S, _I, _F = pa.string(), pa.int64(), pa.float64()
 _INTS = {"start", "end", "quad_class", "evidence_start", "evidence_end", "cue_start", "cue_end"}

@@ -30,10 +30,11 @@ from dragoman.serve.docs import add_docs
 from dragoman.serve.error_shape import ErrorBody, error_response, status_title
 from dragoman.serve.hosts import LOOPBACK_NAMES, HostCheck, parse_allowed_hosts
 from dragoman.serve.workbench import add_workbench
-from dragoman.serve.params import MAX_ID, NO_NUL, Code, Day, Limit, Offset, refuse_nul
+from dragoman.serve.params import MAX_ID, NO_NUL, Code, Day, EventId, Limit, Offset, UnitParam, refuse_nul
 from dragoman.store import (
-    ArticleSummary, ArticleView, EventFilter, EventRow, EventSort, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary,
-    Timeline, actor_network, cameo_names, dyad_timeline, find_events, find_quotes, get_article, list_articles, open_readonly, search, summarize,
+    ArticleSummary, ArticleView, EventExplanation, EventFilter, EventRow, EventSort, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit,
+    SearchKind, StoreSummary, Timeline, actor_network, cameo_names, dyad_timeline, explain_event, find_events, find_quotes, get_article,
+    list_articles, open_readonly, search, summarize,
 )
 
 log = logging.getLogger(__name__)
@@ -130,31 +131,40 @@ def create_app(db_path: Path, names: Mapping[str, str] | None = None, allowed_ho
         start: Day = None, end: Day = None,
         place: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL, description="Place name or country.")] = None,
         article_id: Annotated[str | None, Query(max_length=MAX_ID, pattern=NO_NUL)] = None,
-        limit: Limit = 50, offset: Offset = 0,
+        limit: Limit = 50, offset: Offset = 0, unit: UnitParam = "mentions",
         plover: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z_]+$", description="PLOVER event type.")] = None,
         sort: Annotated[EventSort, Query(description="Order: a column, '-' first for descending.")] = "-date",
     ) -> Page[EventRow]:
-        """Events matching every filter given, newest first unless ``sort`` says otherwise."""
+        """Every coded mention (the default), or each event once (`unit=events`), matching every filter given, newest first
+        unless ``sort`` says otherwise. Either row carries its event's id and counts: mentions, articles, sources (distinct outlets)."""
         f = EventFilter(actor, source, target, country, code, root, quad_class, start, end, place, article_id, plover)
-        return find_events(conn, f, limit, offset, event_names, sort)
+        return find_events(conn, f, limit, offset, event_names, unit, sort)
+
+    @app.get("/api/events/{event_id}", response_model=EventExplanation, tags=["events"])
+    def event(conn: Conn, event_id: EventId) -> EventExplanation:
+        """One event explained: its mentions, why they are one event, and the events near it kept apart."""
+        found = explain_event(conn, event_id, event_names)
+        if found is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return found
 
     @app.get("/api/timeline", response_model=Timeline, tags=["relations"])
     def timeline(
         conn: Conn,
         a: Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor A: code or country.")],
         b: Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor B: code or country.")],
-        interval: Interval = "day", start: Day = None, end: Day = None,
+        interval: Interval = "day", start: Day = None, end: Day = None, unit: UnitParam = "events",
     ) -> Timeline:
-        """Per period, A to B and B to A: counts by QuadClass and mean Goldstein."""
-        return dyad_timeline(conn, a, b, interval, start, end)
+        """Per period, A to B and B to A: counts of events (the default) or mentions by QuadClass, and mean Goldstein."""
+        return dyad_timeline(conn, a, b, interval, start, end, unit)
 
     @app.get("/api/network", response_model=Network, tags=["relations"])
     def network(
         conn: Conn, start: Day = None, end: Day = None, level: NetworkLevel = "actor",
-        min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+        min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1, unit: UnitParam = "events",
     ) -> Network:
-        """Actors (or countries) as nodes; directed edges weighted by event count and mean Goldstein."""
-        return actor_network(conn, start, end, level, min_events)
+        """Actors (or countries) as nodes; directed edges weighted by event (the default) or mention count and mean Goldstein."""
+        return actor_network(conn, start, end, level, min_events, unit=unit)
 
     @app.get("/api/quotes", response_model=Page[QuoteRow], tags=["quotes"])
     def quotes(

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import Query, Request
+from fastapi import Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BeforeValidator
 
@@ -37,6 +37,9 @@ Day = Annotated[dt.date | None, BeforeValidator(_iso_date), Query(description="Y
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Results to skip.")]
 Code = Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$", description="Actor code or country (TUR, TURGOV).")]
+UnitParam = Annotated[Literal["events", "mentions"], Query(
+    description="What is listed or counted: events (the reports of one act merged into one event) or mentions (every event coded from every article).")]
+EventId = Annotated[str, PathParam(min_length=1, max_length=64, pattern=r"^[0-9a-f]+$", description="An event id (event_id of /api/events).")]
 
 
 def refuse_nul(request: Request) -> None:

@@ -20,7 +20,7 @@ from fastapi.responses import StreamingResponse
 
 from dragoman.actors import ActorProfile, KnowledgeBase, SectorNames, actor_profile, load_knowledge, load_sector_names
 from dragoman.serve.connection import Conn
-from dragoman.serve.params import NO_NUL, Code, Day, Limit, Offset
+from dragoman.serve.params import NO_NUL, Code, Day, Limit, Offset, UnitParam
 from dragoman.store import (
     MEDIA_TYPES, SUFFIXES, ActorMatch, ActorSummary, EventFilter, EventFormat, EventMap, EventSort, EventTypes, Facets, ListFormat, MapSide,
     Overview, Page, Period, QuoteRole, QuoteRow, Rejections, Series, actor_quotes, actor_summary, article_download, cameo_catalogue, event_download,
@@ -193,10 +193,10 @@ def add_workbench(app: FastAPI, names: Mapping[str, str], knowledge: Callable[[]
                                  headers={"Content-Disposition": f'attachment; filename="{name}.{SUFFIXES[fmt]}"'})
 
     @app.get("/api/export/events", response_class=StreamingResponse, response_model=None, responses=_file_responses(_EVENT_FORMATS, "EventRow"), tags=["export"])
-    def export_events(f: EventsFilter, format: EventFormat = "csv", sort: EventSort = "-date") -> StreamingResponse:
-        """Every event matching the filter as CSV (the columns of ``/api/events``), JSON, JSON lines, Parquet, or
-        ``gdelt``: the GDELT-1.0-like CSV of ``dragoman export csv``."""
-        return download(lambda c: event_download(c, f, format, names, sort), "events", format)
+    def export_events(f: EventsFilter, format: EventFormat = "csv", sort: EventSort = "-date", unit: UnitParam = "mentions") -> StreamingResponse:
+        """Every mention (or each event once: ``unit=events``) matching the filter as CSV (the columns of ``/api/events``),
+        JSON, JSON lines, Parquet, or ``gdelt``: the GDELT-1.0-like CSV of ``dragoman export csv``."""
+        return download(lambda c: event_download(c, f, format, names, sort, unit), "events", format)
 
     @app.get("/api/export/quotes", response_class=StreamingResponse, response_model=None, responses=_file_responses(_LIST_FORMATS, "QuoteRow"), tags=["export"])
     def export_quotes(speaker: Words = None, about: Words = None, format: ListFormat = "csv") -> StreamingResponse:

@@ -15,7 +15,8 @@ from dragoman.errors import InputError
 from dragoman.store.dyads import Interval, Network, NetworkLevel, Timeline, actor_network, dyad_timeline
 from dragoman.store.exports import EVENT_FORMATS, NETWORK_FORMATS, write_csv, write_jsonl, write_network, write_parquet
 from dragoman.store.migrations import LATEST, schema_version
-from dragoman.store.queries import EventFilter, EventRow, Page, QuoteRow, SearchHit, SearchKind, find_events, find_quotes, search
+from dragoman.store.explaining import EventExplanation, explain_event as explain_stored_event
+from dragoman.store.queries import EventFilter, EventRow, Page, QuoteRow, SearchHit, SearchKind, Unit, find_events, find_quotes, search
 from dragoman.store.reading import cameo_names, open_readonly
 
 T = TypeVar("T")
@@ -29,17 +30,28 @@ def _read(db: Path, ask: Callable[[sqlite3.Connection], T]) -> T:
         conn.close()
 
 
-def query_events(db: Path, f: EventFilter, limit: int = 100, offset: int = 0) -> Page[EventRow]:
+def query_events(db: Path, f: EventFilter, limit: int = 100, offset: int = 0, unit: Unit = "mentions") -> Page[EventRow]:
     names = cameo_names()
-    return _read(db, lambda c: find_events(c, f, limit, offset, names))
+    return _read(db, lambda c: find_events(c, f, limit, offset, names, unit))
 
 
-def query_timeline(db: Path, a: str, b: str, interval: Interval = "day", start: dt.date | None = None, end: dt.date | None = None) -> Timeline:
-    return _read(db, lambda c: dyad_timeline(c, a, b, interval, start, end))
+def query_timeline(db: Path, a: str, b: str, interval: Interval = "day", start: dt.date | None = None, end: dt.date | None = None,
+                   unit: Unit = "events") -> Timeline:
+    return _read(db, lambda c: dyad_timeline(c, a, b, interval, start, end, unit))
 
 
-def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = None, level: NetworkLevel = "actor", min_events: int = 1) -> Network:
-    return _read(db, lambda c: actor_network(c, start, end, level, min_events))
+def query_network(db: Path, start: dt.date | None = None, end: dt.date | None = None, level: NetworkLevel = "actor", min_events: int = 1,
+                  unit: Unit = "events") -> Network:
+    return _read(db, lambda c: actor_network(c, start, end, level, min_events, unit=unit))
+
+
+def explain_event(db: Path, event_id: str) -> EventExplanation:
+    """Which mentions make the event ``event_id`` and why; an :class:`InputError` when the store has no such event."""
+    names = cameo_names()
+    found = _read(db, lambda c: explain_stored_event(c, event_id, names))
+    if found is None:
+        raise InputError(f"no event with id {event_id!r} in {db}; event ids are in `dragoman query events --count events` (event_id)")
+    return found
 
 
 def query_quotes(db: Path, speaker: str | None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
@@ -51,12 +63,12 @@ def query_search(db: Path, text: str, kind: SearchKind = "articles", limit: int 
 
 
 def export(
-    db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1,
+    db: Path, fmt: str, out: Path | None, f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1, unit: Unit | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write events (csv, jsonl, parquet) or the actor network (graphml, gexf); ``out=None`` is stdout
-    for csv and jsonl. Returns the number of events (or edges) written. ``progress(done, total)`` is
-    called as events are written (every thousand, and at the end)."""
+    """Write events (csv, jsonl, parquet: mentions unless ``unit="events"``) or the actor network (graphml, gexf:
+    events unless ``unit="mentions"``); ``out=None`` is stdout for csv and jsonl. Returns the number of rows (or edges)
+    written. ``progress(done, total)`` is called as rows are written (every thousand, and at the end)."""
     if fmt not in EVENT_FORMATS + NETWORK_FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(EVENT_FORMATS + NETWORK_FORMATS)}")
     if out is None and fmt not in ("csv", "jsonl"):
@@ -73,14 +85,14 @@ def export(
         if fmt in ("csv", "jsonl"):
             write = write_csv if fmt == "csv" else write_jsonl
             if out is None:
-                return write(conn, sys.stdout, f, names, tick)
+                return write(conn, sys.stdout, f, names, unit or "mentions", tick)
             with out.open("w", encoding="utf-8", newline="") as handle:
-                return write(conn, handle, f, names, tick)
+                return write(conn, handle, f, names, unit or "mentions", tick)
         if fmt == "parquet":
             assert out is not None
-            return write_parquet(conn, out, f, names, progress=tick)
+            return write_parquet(conn, out, f, names, unit=unit or "mentions", progress=tick)
         assert out is not None
-        return write_network(conn, out, "graphml" if fmt == "graphml" else "gexf", f, level, min_events)
+        return write_network(conn, out, "graphml" if fmt == "graphml" else "gexf", f, level, min_events, unit or "events")
     finally:
         conn.close()
 

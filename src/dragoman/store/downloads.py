@@ -19,7 +19,8 @@ from typing import Any, Iterable, Iterator, Literal, Mapping
 
 from dragoman.store.rejected import RejectionRow, rejection_where
 from dragoman.store.queries import (
-    _EVENT_COLUMNS, _QUOTE_COLUMNS, ArticleSummary, EventFilter, EventRow, QuoteRow, _event_row, _order, _quote_rows, article_summary, quote_where, where_clause,
+    FROM, _QUOTE_COLUMNS, _SELECT, ArticleSummary, EventFilter, EventRow, QuoteRow, Unit, _event_row, _order, _quote_rows, article_summary, check_unit,
+    quote_where, where_clause,
 )
 
 ListFormat = Literal["csv", "json", "jsonl", "parquet"]
@@ -115,30 +116,35 @@ def _parquet(rows: Iterable[Any], row_type: type) -> Iterator[bytes]:
             yield chunk
 
 
-def _events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], sort: str) -> Iterator[EventRow]:
-    where, params = where_clause(f)
-    cursor = conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY {_order(sort)}", params)
+def _events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], sort: str, unit: Unit = "mentions") -> Iterator[EventRow]:
+    unit = check_unit(unit)
+    where, params = where_clause(f, unit)
+    alias = "g" if unit == "events" else "e"
+    cursor = conn.execute(f"SELECT {_SELECT[unit]} FROM {FROM[unit]}{where} ORDER BY {_order(sort, alias)}", params)
     while batch := cursor.fetchmany(_CHUNK):
         yield from (_event_row(r, names) for r in batch)
 
 
-def event_download(conn: sqlite3.Connection, f: EventFilter, fmt: EventFormat, names: Mapping[str, str], sort: str = "-date") -> Iterator[bytes]:
-    """The events matching ``f`` as a file of ``fmt`` (``gdelt``: the CSV of ``dragoman export csv``)."""
-    _order(sort)  # a bad order is refused before the first byte
+def event_download(
+    conn: sqlite3.Connection, f: EventFilter, fmt: EventFormat, names: Mapping[str, str], sort: str = "-date", unit: Unit = "mentions",
+) -> Iterator[bytes]:
+    """The events (``unit="events"``) or mentions matching ``f`` as a file of ``fmt`` (``gdelt``: the CSV of ``dragoman export csv``)."""
+    _order(sort, "e")  # a bad order is refused before the first byte
+    unit = check_unit(unit)
     if fmt == "gdelt":
-        return _gdelt(conn, f, names)
-    return rows_as(_events(conn, f, names, sort), EventRow, fmt)
+        return _gdelt(conn, f, names, unit)
+    return rows_as(_events(conn, f, names, sort, unit), EventRow, fmt)
 
 
-def _gdelt(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str]) -> Iterator[bytes]:
+def _gdelt(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], unit: Unit = "mentions") -> Iterator[bytes]:
     from dragoman.store.exports import GDELT_COLUMNS, gdelt_row
 
     articles = {r[0]: (r[1], r[2], r[3]) for r in conn.execute("SELECT id, source, url, coded_at FROM articles")}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
-    for i, e in enumerate(_events(conn, f, names, "date"), 1):
-        writer.writerow(gdelt_row(e, articles[e.article_id]))
+    for i, e in enumerate(_events(conn, f, names, "date", unit), 1):
+        writer.writerow(gdelt_row(e, articles[e.article_id], unit))
         if i % _CHUNK == 0:
             yield _drain(buffer)
     yield _drain(buffer)

@@ -1,10 +1,14 @@
 """Exports: events as GDELT-1.0-like CSV, JSONL or Parquet; the actor network as GraphML or GEXF.
 
 The CSV keeps GDELT 1.0's column names where dragoman has the field, in GDELT's order, then
-adds dragoman's own (PLOVER, rule, confidence, evidence). Differences from GDELT, on purpose:
-country codes are ISO 3166 alpha-3 everywhere (GDELT's ``ActionGeo_CountryCode`` is FIPS),
-``GLOBALEVENTID`` is the store's event id, and each row is one coded event from one article,
-so ``NumMentions``, ``NumSources`` and ``NumArticles`` are 1.
+adds dragoman's own (PLOVER, rule, confidence, evidence, the event id). Differences from GDELT, on purpose:
+country codes are ISO 3166 alpha-3 everywhere (GDELT's ``ActionGeo_CountryCode`` is FIPS).
+
+Every event export has two views (``unit``). ``mentions`` (the default): a row is one event coded from one
+article, ``GLOBALEVENTID`` the mention's id in the store, ``NumMentions = NumSources = NumArticles = 1``, and
+``EventID`` the event it is a report of. ``events``: a row is one event, its mentions merged (docs/store.md),
+``GLOBALEVENTID`` and ``EventID`` its id, ``NumMentions``, ``NumSources`` (distinct outlets) and
+``NumArticles`` its counts, and the evidence, article and URL those of its most confident mention.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dragoman.store.dyads import Network, NetworkLevel, actor_network
-from dragoman.store.queries import EventFilter, EventRow, iter_events
+from dragoman.store.queries import EventFilter, EventRow, Unit, iter_events
 
 ExportFormat = Literal["csv", "jsonl", "parquet", "graphml", "gexf"]
 EVENT_FORMATS = ("csv", "jsonl", "parquet")
@@ -35,7 +39,7 @@ GDELT_COLUMNS = (
     "NumMentions", "NumSources", "NumArticles",
     "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
     "DATEADDED", "SOURCEURL",
-    "EventName", "PLOVER", "Rule", "Confidence", "ArticleID", "EvidenceStart", "EvidenceEnd", "EvidenceText",
+    "EventName", "PLOVER", "Rule", "Confidence", "ArticleID", "EvidenceStart", "EvidenceEnd", "EvidenceText", "EventID",
 )
 
 
@@ -50,18 +54,19 @@ def _fraction(date: str | None) -> str:
     return f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
 
 
-def gdelt_row(e: EventRow, article: tuple[str, str | None, str]) -> list[object]:
-    """One event as a GDELT-like row; ``article`` is (source, url, coded_at)."""
+def gdelt_row(e: EventRow, article: tuple[str, str | None, str], unit: Unit = "mentions") -> list[object]:
+    """One event (or mention) as a GDELT-like row; ``article`` is (source, url, coded_at) of its evidence's article."""
     source, url, coded_at = article
+    merged = unit == "events"
     return [
-        e.id, _compact(e.date), _compact(e.date)[:6], _compact(e.date)[:4], _fraction(e.date),
+        e.event_id if merged else e.id, _compact(e.date), _compact(e.date)[:6], _compact(e.date)[:4], _fraction(e.date),
         e.source_code or "", e.source_name or e.source_text, e.source_country or "",
         e.target_code or "", (e.target_name or e.target_text or ""), e.target_country or "",
         e.cameo, e.cameo[:3], e.root, e.quad_class, e.goldstein,
-        1, 1, 1,
+        *((e.mentions, e.sources, e.articles) if merged else (1, 1, 1)),
         e.place_name or "", e.place_country or "", "" if e.lat is None else e.lat, "" if e.lon is None else e.lon,
         _compact(coded_at[:10]), url or source,
-        e.cameo_name or "", e.plover or "", e.rule, e.confidence, e.article_id, e.evidence_start, e.evidence_end, e.evidence_text,
+        e.cameo_name or "", e.plover or "", e.rule, e.confidence, e.article_id, e.evidence_start, e.evidence_end, e.evidence_text, e.event_id or "",
     ]
 
 
@@ -83,20 +88,22 @@ def _counted(rows: Iterable[EventRow], progress: Progress | None) -> Iterator[Ev
         progress(n)
 
 
-def write_csv(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None, progress: Progress | None = None) -> int:
+def write_csv(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None, unit: Unit = "mentions",
+              progress: Progress | None = None) -> int:
     articles = _articles(conn)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(GDELT_COLUMNS)
     n = 0
-    for e in _counted(iter_events(conn, f, names), progress):
-        writer.writerow(gdelt_row(e, articles[e.article_id]))
+    for e in _counted(iter_events(conn, f, names, unit=unit), progress):
+        writer.writerow(gdelt_row(e, articles[e.article_id], unit))
         n += 1
     return n
 
 
-def write_jsonl(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None, progress: Progress | None = None) -> int:
+def write_jsonl(conn: sqlite3.Connection, out: IO[str], f: EventFilter, names: Mapping[str, str] | None = None, unit: Unit = "mentions",
+                progress: Progress | None = None) -> int:
     n = 0
-    for e in _counted(iter_events(conn, f, names), progress):
+    for e in _counted(iter_events(conn, f, names, unit=unit), progress):
         out.write(json.dumps(dataclasses.asdict(e), ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -114,13 +121,14 @@ def event_arrow_schema() -> pa.Schema:
 
 
 def write_parquet(
-    conn: sqlite3.Connection, out: Path, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 50_000, progress: Progress | None = None,
+    conn: sqlite3.Connection, out: Path, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 50_000,
+    unit: Unit = "mentions", progress: Progress | None = None,
 ) -> int:
     schema = event_arrow_schema()
     n = 0
     with pq.ParquetWriter(out, schema) as writer:
         rows: list[EventRow] = []
-        for e in _counted(iter_events(conn, f, names), progress):
+        for e in _counted(iter_events(conn, f, names, unit=unit), progress):
             rows.append(e)
             if len(rows) >= chunk:
                 writer.write_table(_table(rows, schema))
@@ -138,7 +146,7 @@ def _table(rows: list[EventRow], schema: pa.Schema) -> pa.Table:
 
 def network_graph(network: Network) -> "nx.DiGraph[str]":
     """The network as a networkx DiGraph (attributes without ``None`` values, for GraphML)."""
-    g: nx.DiGraph[str] = nx.DiGraph(level=network.level)
+    g: nx.DiGraph[str] = nx.DiGraph(level=network.level, unit=network.unit)
     for node in network.nodes:
         attrs: dict[str, object] = {"label": node.label, "events": node.events}
         if node.country:
@@ -149,8 +157,9 @@ def network_graph(network: Network) -> "nx.DiGraph[str]":
     return g
 
 
-def write_network(conn: sqlite3.Connection, out: Path, fmt: Literal["graphml", "gexf"], f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1) -> int:
-    network = actor_network(conn, f.start, f.end, level, min_events, f)
+def write_network(conn: sqlite3.Connection, out: Path, fmt: Literal["graphml", "gexf"], f: EventFilter, level: NetworkLevel = "actor", min_events: int = 1,
+                  unit: Unit = "events") -> int:
+    network = actor_network(conn, f.start, f.end, level, min_events, f, unit)
     g = network_graph(network)
     if fmt == "graphml":
         nx.write_graphml(g, out)

@@ -20,18 +20,25 @@ Versions:
    stored quotes and mentions by the rule of ``quotes/about.py`` for articles whose mentions
    have entity chains (coded at version 4); articles coded before keep none until re-coded.
    ``quotes.mode`` (speech, writing, thought); NULL in rows stored before, read as speech.
+6. events and mentions: ``articles.outlet`` (derived from the stored url and metadata as ingest derives it; an
+   HTML page stored before keeps its url's domain, not its site name), ``events.merge_key`` and
+   ``events.group_id``, and the ``event_groups`` table, filled by grouping every stored mention with the
+   default ``store.merge_window_days`` (``meta.merge_window_days`` records the window used).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from importlib import resources
 from typing import Callable
 
 from dragoman.errors import InputError
+from dragoman.settings import StoreSettings
+from dragoman.store.grouping import WINDOW_META, merge_key_of, regroup_all
 
-LATEST = 5
+LATEST = 6
 
 
 def schema_sql() -> str:
@@ -71,8 +78,14 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def _apply_schema(conn: sqlite3.Connection) -> None:
+    """Run ``schema.sql`` (every statement is IF NOT EXISTS). In an early migration step, an index on a column
+    that a later step adds cannot be made yet: it is left to that step, which applies the schema again."""
     for stmt in statements(schema_sql()):
-        conn.execute(stmt)
+        try:
+            conn.execute(stmt)
+        except sqlite3.OperationalError as e:
+            if not ("CREATE INDEX" in stmt and "no such column" in str(e)):
+                raise
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
@@ -142,7 +155,27 @@ def _v4_to_v5(conn: sqlite3.Connection) -> None:
     conn.execute(_ABOUT_FROM_STORED_ROWS)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(conn: sqlite3.Connection) -> None:
+    """Events and mentions: every article's outlet, every mention's merge key, and the events they make."""
+    from dragoman.ingest import outlet_of
+
+    conn.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
+    for column in ("merge_key", "group_id"):
+        conn.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")  # names are ours
+    _apply_schema(conn)  # event_groups and its indexes: IF NOT EXISTS
+    articles = conn.execute("SELECT id, url, metadata FROM articles").fetchall()
+    conn.executemany("UPDATE articles SET outlet = ? WHERE id = ?", [(outlet_of(url, json.loads(meta or "{}")), aid) for aid, url, meta in articles])
+    conn.row_factory = sqlite3.Row
+    try:
+        keys = [(merge_key_of(row), row["id"]) for row in conn.execute(
+            "SELECT id, root, source_code, source_country, source_name, source_kind, target_text, target_code, target_country, target_name, target_kind FROM events")]
+    finally:
+        conn.row_factory = None
+    conn.executemany("UPDATE events SET merge_key = ? WHERE id = ?", keys)
+    regroup_all(conn, StoreSettings().merge_window_days)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def _in_transaction(conn: sqlite3.Connection, body: Callable[[], None]) -> None:
@@ -169,6 +202,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         def create() -> None:
             _apply_schema(conn)
             _set_version(conn, LATEST)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (WINDOW_META, str(StoreSettings().merge_window_days)))
 
         _in_transaction(conn, create)
         return found

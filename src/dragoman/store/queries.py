@@ -17,6 +17,10 @@ from typing import Any, Generic, Iterator, Literal, Mapping, TypeVar
 
 T = TypeVar("T")
 SearchKind = Literal["articles", "quotes"]
+Unit = Literal["events", "mentions"]
+"""What a query counts or lists: ``events`` (the mentions of one act merged: ``event_groups``) or ``mentions``
+(every event coded from every article: ``events``). docs/store.md, "Events and mentions"."""
+UNITS: tuple[Unit, ...] = ("events", "mentions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +35,16 @@ class DyadCount:
 
 @dataclass(frozen=True, slots=True)
 class StoreSummary:
+    """Counts: ``mentions`` are actor mentions, ``events`` every coded event (each report of an act), ``merged_events``
+    the events they make once the reports of one act are merged; the top dyads count coded events."""
+
     articles: int
     rejections: int
     mentions: int
     events: int
     quotes: int
     top_dyads: tuple[DyadCount, ...]
+    merged_events: int
 
 
 def summarize(conn: sqlite3.Connection, top: int = 10) -> StoreSummary:
@@ -50,7 +58,8 @@ def summarize(conn: sqlite3.Connection, top: int = 10) -> StoreSummary:
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
         (top,),
     ).fetchall()
-    return StoreSummary(count("articles"), count("rejections"), count("mentions"), count("events"), count("quotes"), tuple(DyadCount(a, b, int(n), float(g)) for a, b, n, g in dyads))
+    return StoreSummary(count("articles"), count("rejections"), count("mentions"), count("events"), count("quotes"),
+                        tuple(DyadCount(a, b, int(n), float(g)) for a, b, n, g in dyads), count("event_groups"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,11 @@ class EventFilter:
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
+    """An event, or one mention of it. A mention row is one event coded from one article (``id``, its evidence); an
+    event row is what its mentions say, with the evidence of the most confident one (``id`` is that mention's).
+    Both carry their event's id and counts: ``mentions`` (coded reports), ``articles``, ``sources`` (distinct
+    outlets) and the dates of the first and last article reporting it."""
+
     id: int
     article_id: str
     date: str | None
@@ -109,54 +123,75 @@ class EventRow:
     evidence_text: str
     rule: str
     confidence: float
+    event_id: str | None = None     # None only for a mention written before its event (never in a committed store)
+    mentions: int = 1
+    articles: int = 1
+    sources: int = 1
+    first_report: str | None = None
+    last_report: str | None = None
 
 
-_EVENT_COLUMNS = ", ".join(f.name for f in fields(EventRow) if f.name != "cameo_name")
+_SHARED = tuple(f.name for f in fields(EventRow))[: [f.name for f in fields(EventRow)].index("event_id")]
+_COUNTS = ("g.id", "coalesce(g.mentions, 1)", "coalesce(g.articles, 1)", "coalesce(g.sources, 1)", "g.first_report", "g.last_report")
+_SELECT: Mapping[Unit, str] = {
+    "mentions": ", ".join([f"e.{n}" for n in _SHARED if n != "cameo_name"] + list(_COUNTS)),
+    "events": ", ".join(["g.best_mention"] + [f"g.{n}" for n in _SHARED[1:] if n != "cameo_name"] + list(_COUNTS)),
+}
+FROM: Mapping[Unit, str] = {"mentions": "events e LEFT JOIN event_groups g ON g.id = e.group_id", "events": "event_groups g"}
+"""The rows of each unit, ``e`` a mention and ``g`` its event (:func:`where_clause` names columns of ``e`` or ``g``)."""
 
 
-def _side(prefix: str) -> str:
-    return f"({prefix}_code = ? OR {prefix}_country = ?)"
+def check_unit(unit: str) -> Unit:
+    if unit not in UNITS:
+        raise ValueError(f"unit must be 'events' or 'mentions', not {unit!r}")
+    return "events" if unit == "events" else "mentions"
 
 
-def where_clause(f: EventFilter) -> tuple[str, list[object]]:
-    """``WHERE ...`` (or ``""``) and its parameters for an :class:`EventFilter` over ``events``."""
+def where_clause(f: EventFilter, unit: Unit = "mentions") -> tuple[str, list[object]]:
+    """``WHERE ...`` (or ``""``) and its parameters for an :class:`EventFilter` over the rows of ``unit``
+    (``events e`` for mentions, ``event_groups g`` for events: see :data:`FROM`)."""
+    t = "g." if unit == "events" else "e."
+
+    def side(prefix: str) -> str:
+        return f"({t}{prefix}_code = ? OR {t}{prefix}_country = ?)"
+
     parts: list[str] = []
     params: list[object] = []
     if f.actor:
-        parts.append(f"({_side('source')} OR {_side('target')})")
+        parts.append(f"({side('source')} OR {side('target')})")
         params += [f.actor.upper()] * 4
     if f.source:
-        parts.append(_side("source"))
+        parts.append(side("source"))
         params += [f.source.upper()] * 2
     if f.target:
-        parts.append(_side("target"))
+        parts.append(side("target"))
         params += [f.target.upper()] * 2
     if f.country:
-        parts.append("(source_country = ? OR target_country = ?)")
+        parts.append(f"({t}source_country = ? OR {t}target_country = ?)")
         params += [f.country.upper()] * 2
     if f.code:
-        parts.append("cameo = ?")
+        parts.append(f"{t}cameo = ?")
         params.append(f.code)
     if f.root:
-        parts.append("root = ? AND cameo >= ? AND cameo < ?")  # a code starts with its root: the range lets events_cameo serve it
+        parts.append(f"{t}root = ? AND {t}cameo >= ? AND {t}cameo < ?")  # a code starts with its root: the range lets events_cameo serve it
         params += [f.root, f.root, f.root + "\U0010ffff"]
     if f.quad_class is not None:
-        parts.append("quad_class = ?")
+        parts.append(f"{t}quad_class = ?")
         params.append(f.quad_class)
     if f.start:
-        parts.append("date >= ?")
+        parts.append(f"{t}date >= ?")
         params.append(f.start.isoformat())
     if f.end:
-        parts.append("date <= ?")
+        parts.append(f"{t}date <= ?")
         params.append(f.end.isoformat())
     if f.place:
-        parts.append("(place_name = ? COLLATE NOCASE OR place_country = ?)")
+        parts.append(f"({t}place_name = ? COLLATE NOCASE OR {t}place_country = ?)")
         params += [f.place, f.place.upper()]
     if f.article_id:
-        parts.append("article_id = ?")
+        parts.append("g.id IN (SELECT group_id FROM events WHERE article_id = ?)" if unit == "events" else "e.article_id = ?")
         params.append(f.article_id)
     if f.plover:
-        parts.append("plover = ?")
+        parts.append(f"{t}plover = ?")
         params.append(f.plover.upper())
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
@@ -171,44 +206,55 @@ def cameo_name(names: Mapping[str, str], code: str) -> str | None:
     return None
 
 
+_CAMEO_AT = [f.name for f in fields(EventRow)].index("cameo_name")
+
+
 def _event_row(row: tuple[object, ...], names: Mapping[str, str]) -> EventRow:
     values = list(row)
-    values.insert(12, cameo_name(names, str(values[11])))
+    values.insert(_CAMEO_AT, cameo_name(names, str(values[_CAMEO_AT - 1])))
     return EventRow(*values)  # type: ignore[arg-type]  # columns are listed in field order
 
 
 EventSort = Literal["date", "-date", "goldstein", "-goldstein", "cameo", "-cameo", "quad_class", "-quad_class", "confidence", "-confidence",
                    "source", "-source", "target", "-target"]
 """An events list's order: a column, ``-`` first for descending; ties by date (newest first) and id."""
-_SORT_COLUMNS = {"date": "date", "goldstein": "goldstein", "cameo": "cameo", "quad_class": "quad_class", "confidence": "confidence",
-                 "source": "coalesce(source_code, source_country)", "target": "coalesce(target_code, target_country)"}
+_SORT_COLUMNS = {"date": "{a}.date", "goldstein": "{a}.goldstein", "cameo": "{a}.cameo", "quad_class": "{a}.quad_class", "confidence": "{a}.confidence",
+                 "source": "coalesce({a}.source_code, {a}.source_country)", "target": "coalesce({a}.target_code, {a}.target_country)"}
 
 
-def _order(sort: str) -> str:
+def _order(sort: str, alias: str) -> str:
     column = _SORT_COLUMNS.get(sort.removeprefix("-"))
     if column is None:
         raise ValueError(f"sort must be one of {', '.join(sorted(_SORT_COLUMNS))}, each optionally with '-' first, not {sort!r}")
-    if column == "date":
-        return "date DESC, id" if sort.startswith("-") else "date, id"
-    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'}, date DESC, id"
+    column = column.format(a=alias)
+    if column == f"{alias}.date":
+        return f"{alias}.date DESC, {alias}.id" if sort.startswith("-") else f"{alias}.date, {alias}.id"
+    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'}, {alias}.date DESC, {alias}.id"
 
 
 def find_events(
-    conn: sqlite3.Connection, f: EventFilter, limit: int = 100, offset: int = 0, names: Mapping[str, str] | None = None, sort: str = "-date",
+    conn: sqlite3.Connection, f: EventFilter, limit: int = 100, offset: int = 0, names: Mapping[str, str] | None = None,
+    unit: Unit = "mentions", sort: str = "-date",
 ) -> Page[EventRow]:
-    """Events matching ``f``, newest first unless ``sort`` names another order (:data:`EventSort`)."""
-    where, params = where_clause(f)
-    total = int(conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+    """Events (``unit="events"``) or their mentions matching ``f``, newest first unless ``sort`` names another order (:data:`EventSort`)."""
+    unit = check_unit(unit)
+    where, params = where_clause(f, unit)
+    alias = "g" if unit == "events" else "e"
+    base = "event_groups g" if unit == "events" else "events e"
+    total = int(conn.execute(f"SELECT count(*) FROM {base}{where}", params).fetchone()[0])
     rows = conn.execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY {_order(sort)} LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"SELECT {_SELECT[unit]} FROM {FROM[unit]}{where} ORDER BY {_order(sort, alias)} LIMIT ? OFFSET ?", [*params, limit, offset]
     ).fetchall()
     return Page(tuple(_event_row(r, names or {}) for r in rows), total, limit, offset)
 
 
-def iter_events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 5000) -> Iterator[EventRow]:
-    """All events matching ``f`` in id order, read ``chunk`` rows at a time (for exports)."""
-    where, params = where_clause(f)
-    cur = conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events{where} ORDER BY id", params)
+def iter_events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str] | None = None, chunk: int = 5000,
+                unit: Unit = "mentions") -> Iterator[EventRow]:
+    """All events (``unit="events"``, by date then id) or mentions (by id) matching ``f``, read ``chunk`` rows at a time (for exports)."""
+    unit = check_unit(unit)
+    where, params = where_clause(f, unit)
+    order = "g.date, g.id" if unit == "events" else "e.id"
+    cur = conn.execute(f"SELECT {_SELECT[unit]} FROM {FROM[unit]}{where} ORDER BY {order}", params)
     while batch := cur.fetchmany(chunk):
         yield from (_event_row(r, names or {}) for r in batch)
 
@@ -226,6 +272,17 @@ def headline(title: str | None, text: str) -> str:
     if end is not None:
         first = first[: end.end()]
     return first if len(first) <= HEADLINE_CHARS else first[: HEADLINE_CHARS - 1].rstrip() + "…"
+def get_event(conn: sqlite3.Connection, event_id: str, names: Mapping[str, str] | None = None) -> EventRow | None:
+    """The event ``event_id`` (an events-view row), or ``None`` when the store has none."""
+    row = conn.execute(f"SELECT {_SELECT['events']} FROM event_groups g WHERE g.id = ?", (event_id,)).fetchone()
+    return None if row is None else _event_row(row, names or {})
+
+
+def event_mentions(conn: sqlite3.Connection, event_id: str, names: Mapping[str, str] | None = None) -> tuple[EventRow, ...]:
+    """The mentions of the event ``event_id``, by date, article and offset."""
+    rows = conn.execute(f"SELECT {_SELECT['mentions']} FROM {FROM['mentions']} WHERE e.group_id = ? ORDER BY e.date, e.article_id, e.evidence_start, e.id",
+                        (event_id,)).fetchall()
+    return tuple(_event_row(r, names or {}) for r in rows)
 
 
 @dataclass(frozen=True, slots=True)

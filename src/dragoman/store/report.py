@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         conn.close()
     console = Console()
-    console.print(f"[bold]{db}[/]: {s.articles} articles, {s.events} events, {s.quotes} quotes, {s.mentions} actor mentions, {s.rejections} rejections")
+    console.print(f"[bold]{db}[/]: {s.articles} articles, {s.merged_events} events ({s.events} mentions), {s.quotes} quotes, "
+                  f"{s.mentions} actor mentions, {s.rejections} rejections")
     table = Table("source", "target", "events", "mean Goldstein", title="most frequent country dyads", title_justify="left")
     for d in s.top_dyads:
         table.add_row(d.source, d.target, str(d.events), f"{d.goldstein:+.2f}")

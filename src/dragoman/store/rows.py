@@ -31,7 +31,7 @@ def mention_columns(prefix: str) -> tuple[str, ...]:
     return tuple(f"{prefix}_{k}" for k in MENTION_FIELDS)
 
 
-ARTICLE_COLUMNS = ("id", "title", "date", "source", "url", "text", "metadata")
+ARTICLE_COLUMNS = ("id", "title", "date", "source", "url", "text", "metadata", "outlet")
 REMOVED_COLUMNS = ("start", "end", "text", "reason", "stage", "place")
 MENTION_COLUMNS = ("start", "end", "text", "name", "code", "country", "kind", "rule", "affiliation", "sector", "stage", "entity")
 EVENT_COLUMNS = (
@@ -66,7 +66,7 @@ def _span_json(s: Span) -> dict[str, Any]:
 
 def article_row(a: Article) -> Row:
     return {"id": a.id, "title": a.title, "date": _date(a.date), "source": a.source, "url": a.url, "text": a.text,
-            "metadata": json.dumps(dict(a.metadata), ensure_ascii=False, sort_keys=True)}
+            "metadata": json.dumps(dict(a.metadata), ensure_ascii=False, sort_keys=True), "outlet": a.outlet}
 
 
 def removed_row(r: RemovedSpan) -> Row:
@@ -124,7 +124,8 @@ def duplicate_row(d: Duplicate) -> Row:
 
 
 def article_of(row: Mapping[str, Any]) -> Article:
-    return Article(row["id"], row["text"], row["source"], row["title"], _parse_date(row["date"]), row["url"], json.loads(row["metadata"] or "{}"))
+    return Article(row["id"], row["text"], row["source"], row["title"], _parse_date(row["date"]), row["url"], json.loads(row["metadata"] or "{}"),
+                   row.get("outlet"))
 
 
 def removed_of(doc_id: str, row: Mapping[str, Any]) -> RemovedSpan:

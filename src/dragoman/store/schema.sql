@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS articles (
     metadata TEXT NOT NULL DEFAULT '{}',
     coded_at TEXT NOT NULL,
     text_sha TEXT,            -- sha256 of text: a re-run skips an article stored with the same id and text
-    seq INTEGER               -- stable integer key of the article in articles_fts
+    seq INTEGER,              -- stable integer key of the article in articles_fts
+    outlet TEXT               -- version 6: who published it (ingest/outlets.py); NULL when unknown
 );
 
 CREATE TABLE IF NOT EXISTS removed (
@@ -47,7 +48,26 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_all TEXT,        -- JSON list of {start, end, text}; evidence_start/end/text repeat the first
     stage TEXT,
     assertion TEXT,           -- events/assertion.py: asserted, announced, attributed, or (with events.unasserted) reported, planned ...
-    source_entity INTEGER, target_entity INTEGER  -- version 4: entity chains
+    source_entity INTEGER, target_entity INTEGER, -- version 4: entity chains
+    merge_key TEXT,           -- version 6: each row is a mention of an event, grouped under its source, target and root (store/merging.py)
+    group_id TEXT             -- version 6: the event (event_groups.id) it is one report of
+);
+
+-- Version 6: events, each the mentions of one act reported once or many times (store/merging.py says which mentions
+-- are one event; store/grouping.py keeps this table in step with every write). The columns mirror those of events.
+CREATE TABLE IF NOT EXISTS event_groups (
+    id TEXT PRIMARY KEY,      -- stable: a hash of the merge key and the first mention's identity
+    merge_key TEXT NOT NULL,
+    source_text TEXT NOT NULL, source_name TEXT, source_code TEXT, source_country TEXT,
+    target_text TEXT, target_name TEXT, target_code TEXT, target_country TEXT,
+    cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT, goldstein REAL NOT NULL, quad_class INTEGER NOT NULL,
+    date TEXT, first_date TEXT, last_date TEXT,   -- the date most mentions give; the first and last they give
+    place_name TEXT, place_country TEXT, lat REAL, lon REAL,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL, sources INTEGER NOT NULL,  -- sources: distinct outlets
+    first_report TEXT, last_report TEXT,          -- the dates of the first and last article reporting it
+    best_mention INTEGER NOT NULL,                -- events.id of the most confident mention: the evidence below is its
+    article_id TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, evidence_text TEXT NOT NULL,
+    rule TEXT NOT NULL, confidence REAL NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -118,3 +138,17 @@ CREATE INDEX IF NOT EXISTS quote_mentions_quote ON quote_mentions (quote_id);
 CREATE INDEX IF NOT EXISTS quote_mentions_code ON quote_mentions (code);
 CREATE INDEX IF NOT EXISTS quote_mentions_country ON quote_mentions (country);
 CREATE INDEX IF NOT EXISTS quote_mentions_name ON quote_mentions (name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS events_merge ON events (merge_key, date);
+CREATE INDEX IF NOT EXISTS events_group ON events (group_id);
+CREATE INDEX IF NOT EXISTS event_groups_dyad ON event_groups (source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS event_groups_source_code ON event_groups (source_code, date);
+CREATE INDEX IF NOT EXISTS event_groups_target_code ON event_groups (target_code, date);
+CREATE INDEX IF NOT EXISTS event_groups_target_country ON event_groups (target_country, date);
+CREATE INDEX IF NOT EXISTS event_groups_date ON event_groups (date);
+CREATE INDEX IF NOT EXISTS event_groups_cameo ON event_groups (cameo);
+CREATE INDEX IF NOT EXISTS event_groups_merge ON event_groups (merge_key, date);
+-- Version 6: the actor network (store/dyads.py) groups by these, in this order: one pass over the index, no sort.
+CREATE INDEX IF NOT EXISTS events_network ON events (coalesce(source_code, source_country), coalesce(target_code, target_country),
+    source_name, target_name, source_country, target_country, goldstein, source_code, target_code);
+CREATE INDEX IF NOT EXISTS event_groups_network ON event_groups (coalesce(source_code, source_country), coalesce(target_code, target_country),
+    source_name, target_name, source_country, target_country, goldstein, source_code, target_code);

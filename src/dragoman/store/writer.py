@@ -14,9 +14,12 @@ from dragoman.store.rows import (
     ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, QUOTE_MENTION_COLUMNS, REMOVED_COLUMNS, SQLITE_RENAMES, article_row, event_row,
     mention_row, quote_mention_rows, quote_row, removed_row,
 )
+from dragoman.settings import StoreSettings
+from dragoman.store.grouping import MergeChanges, ensure_window, merge_key_of, regroup
 from dragoman.store.migrations import LATEST, migrate, text_sha
 
 SCHEMA_VERSION = str(LATEST)
+DEFAULT_MERGE_WINDOW = StoreSettings().merge_window_days
 
 
 def _insert(table: str, columns: tuple[str, ...], computed: Mapping[str, str] | None = None) -> str:
@@ -67,14 +70,15 @@ def read_stored_index(conn: sqlite3.Connection) -> StoredIndex:
     return StoredIndex(articles, rejected)
 
 
-def write_stream(db: Path, items: Iterable[Result], batch_size: int) -> Iterator[Result]:
-    """Write ``items`` to the store at ``db`` in batches (one transaction each), passing them through.
+def write_stream(db: Path, items: Iterable[Result], batch_size: int, merge_window_days: int = DEFAULT_MERGE_WINDOW) -> Iterator[Result]:
+    """Write ``items`` to the store at ``db`` in batches (one transaction each), passing them through; the events
+    of their mentions are grouped with a window of ``merge_window_days`` (``store.merge_window_days``).
 
     Whatever ends the stream early (an exception while coding, an interrupt, a reader that stops)
     first stores the results already passed on, so a resumed run starts after them; the exception
     itself still propagates."""
     conn = connect(db)
-    store = Store(conn)
+    store = Store(conn, merge_window_days)
     batch: list[Result] = []
     try:
         try:
@@ -96,38 +100,47 @@ def write_stream(db: Path, items: Iterable[Result], batch_size: int) -> Iterator
 
 @dataclass(slots=True)
 class Store:
-    """Writes coded articles and rejections, one transaction per batch."""
+    """Writes coded articles and rejections, one transaction per batch; the events their mentions make are
+    regrouped in the same transaction (``store/grouping.py``), with a window of ``merge_window_days``."""
 
     conn: sqlite3.Connection
+    merge_window_days: int = DEFAULT_MERGE_WINDOW
 
     def write_batch(self, items: Iterable[Result]) -> None:
         with self.conn:
+            ensure_window(self.conn, self.merge_window_days)
+            changes = MergeChanges()
             for item in items:
                 if isinstance(item, Rejection):
-                    self._write_rejection(item)
+                    self._write_rejection(item, changes)
                 elif isinstance(item, Duplicate):
-                    self._write_duplicate(item)
+                    self._write_duplicate(item, changes)
                 else:
-                    self._write_article(item)
+                    self._write_article(item, changes)
+            regroup(self.conn, changes, self.merge_window_days)
 
-    def _write_rejection(self, r: Rejection) -> None:
+    def _delete_article(self, doc_id: str, changes: MergeChanges) -> None:
+        changes.note_removal(self.conn, doc_id)
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (doc_id,))  # cascades to its rows
+
+    def _write_rejection(self, r: Rejection, changes: MergeChanges) -> None:
         if r.stage != "ingest":
-            self.conn.execute("DELETE FROM articles WHERE id = ?", (r.doc_id,))  # the latest coding of an id wins
+            self._delete_article(r.doc_id, changes)  # the latest coding of an id wins
         self.conn.execute(
             "INSERT OR REPLACE INTO rejections(doc_id, source, stage, reason, detail) VALUES (?,?,?,?,?)",
             (r.doc_id, r.source, r.stage, r.reason, r.detail),
         )
 
-    def _write_duplicate(self, d: Duplicate) -> None:
+    def _write_duplicate(self, d: Duplicate, changes: MergeChanges) -> None:
         if d.doc_id != d.duplicate_of:  # the id now names a duplicate: whatever was stored under it goes
-            self.conn.execute("DELETE FROM articles WHERE id = ?", (d.doc_id,))
+            self._delete_article(d.doc_id, changes)
             self.conn.execute("DELETE FROM rejections WHERE doc_id = ? AND stage <> 'ingest'", (d.doc_id,))
         self.conn.execute("INSERT OR REPLACE INTO duplicates(doc_id, source, duplicate_of) VALUES (?,?,?)", (d.doc_id, d.source, d.duplicate_of))
 
-    def _write_article(self, coded: CodedArticle) -> None:
+    def _write_article(self, coded: CodedArticle, changes: MergeChanges) -> None:
         a = coded.article
         c = self.conn
-        c.execute("DELETE FROM articles WHERE id = ?", (a.id,))  # re-coding replaces, never duplicates (cascades to its rows)
+        self._delete_article(a.id, changes)  # re-coding replaces, never duplicates
         c.execute("DELETE FROM rejections WHERE doc_id = ? AND stage <> 'ingest'", (a.id,))
         c.execute("DELETE FROM duplicates WHERE doc_id = ?", (a.id,))
         row = article_row(a)
@@ -135,10 +148,14 @@ class Store:
             _insert("articles", (*ARTICLE_COLUMNS, "coded_at", "text_sha"), {"seq": "(SELECT coalesce(max(seq), 0) + 1 FROM articles)"}),
             (*(row[k] for k in ARTICLE_COLUMNS), dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), text_sha(a.text)),
         )
+        events = [event_row(e) for e in coded.events]
+        keys = [merge_key_of(e) for e in events]
+        for key, e in zip(keys, events):
+            changes.note(key, e["date"])
+        c.executemany(_insert("events", ("article_id", *EVENT_COLUMNS, "merge_key")), [(a.id, *(e[k] for k in EVENT_COLUMNS), key) for e, key in zip(events, keys)])
         for table, columns, rows in (
             ("removed", REMOVED_COLUMNS, [removed_row(r) for r in coded.removed]),
             ("mentions", MENTION_COLUMNS, [mention_row(m) for m in coded.actors]),
-            ("events", EVENT_COLUMNS, [event_row(e) for e in coded.events]),
         ):
             c.executemany(_insert(table, ("article_id", *columns)), [(a.id, *(row[k] for k in columns)) for row in rows])
         insert_quote, insert_about = _insert("quotes", ("article_id", *QUOTE_COLUMNS)), _insert("quote_mentions", ("quote_id", *QUOTE_MENTION_COLUMNS))
