@@ -68,7 +68,7 @@ def test_load_reports_progress(pipeline: Pipeline, tmp_path: Path, capsys: pytes
     out = tmp_path / "out"
     code_corpus([str(corpus)], out, pipeline.settings, pipeline=pipeline)
     seen: list[tuple[int, int]] = []
-    counts = api.load(out, tmp_path / "l.db", 2, lambda done, total: seen.append((done, total)))
+    counts = api.load(out, tmp_path / "l.db", 2, progress=lambda done, total: seen.append((done, total)))
     written = counts["articles"] + counts["rejections"] + counts["duplicates"]
     assert seen[-1] == (written, written) and [d for d, _ in seen] == list(range(1, written + 1))
     assert cli.main(["load", str(out), "--db", str(tmp_path / "m.db")]) == 0
@@ -102,7 +102,7 @@ def _on_a_terminal(args: list[str]) -> str:
 def test_export_draws_a_bar_on_a_terminal(store: Path, tmp_path: Path) -> None:
     shown = _on_a_terminal(["export", "jsonl", "--db", str(store), "--out", str(tmp_path / "e.jsonl")])
     assert "exporting" in shown and "━" in shown  # rich's bar, erased when done (transient)
-    assert "wrote " in shown and " events to " in shown
+    assert "wrote " in shown and " mentions to " in shown
 
 
 def test_code_draws_a_bar_with_its_total_on_a_terminal(tmp_path: Path) -> None:

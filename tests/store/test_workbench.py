@@ -192,12 +192,12 @@ def _where(**kwargs: object) -> str:
 
 
 PLANS = {  # a query of the workbench and the indexes it must use (EXPLAIN QUERY PLAN)
-    "series of a source": (f"SELECT min(date), max(date) FROM events{_where(source='TUR')}", ("events_source_code", "events_dyad")),
-    "series of an actor": (f"SELECT count(*) FROM events{_where(actor='TUR')}", ("events_source_code", "events_dyad", "events_target_code", "events_target_country")),
-    "series of a window": (f"SELECT min(date), max(date) FROM events{_where(start=dt.date(2022, 8, 1), end=dt.date(2022, 8, 31))}", ("events_date",)),
-    "series of a dyad": (f"SELECT count(*) FROM events{_where(source='TUR', target='RUS')}", ("events_",)),
-    "events of a root": (f"SELECT count(*) FROM events{_where(root='19')}", ("events_cameo",)),
-    "events of a code": (f"SELECT count(*) FROM events{_where(code='190')}", ("events_cameo",)),
+    "series of a source": (f"SELECT min(date), max(date) FROM events e{_where(source='TUR')}", ("events_source_code", "events_dyad")),
+    "series of an actor": (f"SELECT count(*) FROM events e{_where(actor='TUR')}", ("events_source_code", "events_dyad", "events_target_code", "events_target_country")),
+    "series of a window": (f"SELECT min(date), max(date) FROM events e{_where(start=dt.date(2022, 8, 1), end=dt.date(2022, 8, 31))}", ("events_date",)),
+    "series of a dyad": (f"SELECT count(*) FROM events e{_where(source='TUR', target='RUS')}", ("events_",)),
+    "events of a root": (f"SELECT count(*) FROM events e{_where(root='19')}", ("events_cameo",)),
+    "events of a code": (f"SELECT count(*) FROM events e{_where(code='190')}", ("events_cameo",)),
     "event types": ("SELECT cameo, count(*) FROM events GROUP BY 1", ("events_cameo",)),
     "quotes by": ("SELECT count(*) FROM quotes WHERE (speaker_code = 'TUR' OR speaker_country = 'TUR')", ()),
     "quotes about": ("SELECT count(*) FROM quotes WHERE id IN (SELECT quote_id FROM quote_mentions WHERE code = 'TUR' OR country = 'TUR')",
@@ -211,4 +211,4 @@ def test_queries_read_through_an_index(conn: sqlite3.Connection, name: str) -> N
     steps = [str(row[-1]) for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
     plan = " | ".join(steps)
     assert all(i in plan for i in indexes), plan
-    assert "SCAN events" not in steps and "SCAN quotes" not in steps or not indexes, plan  # no walk of a whole table
+    assert not any(s in ("SCAN events", "SCAN quotes", "SCAN e") for s in steps) or not indexes, plan  # no walk of a whole table

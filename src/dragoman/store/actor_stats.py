@@ -119,9 +119,9 @@ def actor_summary(conn: sqlite3.Connection, code: str, names: Mapping[str, str],
     quads = {"given": [0, 0, 0, 0], "received": [0, 0, 0, 0]}
     totals: dict[str, tuple[int, float | None]] = {}
     for way, where, params in (("given", given_where, given_params), ("received", recv_where, recv_params)):
-        n_all, mean = conn.execute(f"SELECT count(*), avg(goldstein) FROM events{where}", params).fetchone()
+        n_all, mean = conn.execute(f"SELECT count(*), avg(goldstein) FROM events e{where}", params).fetchone()
         totals[way] = (int(n_all), _mean(mean))
-        for root, quad, n in conn.execute(f"SELECT root, quad_class, count(*) FROM events{where} GROUP BY 1, 2", params):
+        for root, quad, n in conn.execute(f"SELECT root, quad_class, count(*) FROM events e{where} GROUP BY 1, 2", params):
             row = mix.setdefault(root, [int(quad), 0, 0])
             row[1 if way == "given" else 2] += int(n)
             if 1 <= int(quad) <= 4:
@@ -142,7 +142,7 @@ def _partners(conn: sqlite3.Connection, given_where: str, given_params: list[obj
         ("coalesce(source_code, source_country)", "source_name", "source_country", recv_where, recv_params),
     ):
         cond = (where + " AND " if where else " WHERE ") + f"{key} IS NOT NULL"
-        rows = conn.execute(f"SELECT {key}, max({name_col}), max({country_col}), count(*), avg(goldstein) FROM events{cond} GROUP BY 1", params)
+        rows = conn.execute(f"SELECT {key}, max({name_col}), max({country_col}), count(*), avg(goldstein) FROM events e{cond} GROUP BY 1", params)
         ways.append({k: (nm, c, int(n), _mean(g)) for k, nm, c, n, g in rows})
     given, received = ways
     out = []

@@ -56,11 +56,11 @@ _FACETS: tuple[tuple[str, str, str], ...] = (
 def event_facets(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], top: int = 12) -> Facets:
     """Counts of the events matching ``f`` by each facet field, most frequent first (``top`` per facet)."""
     where, params = where_clause(f)
-    total = int(conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])
+    total = int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
     facets = []
     for name, param, expr in _FACETS:
         cond = (where + " AND " if where else " WHERE ") + f"{expr} IS NOT NULL AND {expr} <> ''"
-        rows = conn.execute(f"SELECT {expr}, count(*) FROM events{cond} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*params, top + 1]).fetchall()
+        rows = conn.execute(f"SELECT {expr}, count(*) FROM events e{cond} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*params, top + 1]).fetchall()
         values = tuple(FacetValue(str(v), _label(param, v, names), int(n)) for v, n in rows[:top])
         facets.append(Facet(name, param, values, len(rows) > top))
     return Facets(total, tuple(facets))

@@ -50,15 +50,15 @@ def event_map(conn: sqlite3.Connection, f: EventFilter, side: MapSide = "place",
         raise ValueError(f"side must be place, source or target, not {side!r}")
     where, params = where_clause(f)
     column = _COUNTRY_OF[side]
-    total, located = conn.execute(f"SELECT count(*), count(lat) FROM events{where}", params).fetchone()
+    total, located = conn.execute(f"SELECT count(*), count(lat) FROM events e{where}", params).fetchone()
     cond = (where + " AND " if where else " WHERE ") + f"{column} IS NOT NULL AND {column} <> ''"
     countries = tuple(
         CountryCount(c, int(n), round(float(g), 3))
-        for c, n, g in conn.execute(f"SELECT {column}, count(*), avg(goldstein) FROM events{cond} GROUP BY 1 ORDER BY 2 DESC, 1", params)
+        for c, n, g in conn.execute(f"SELECT {column}, count(*), avg(goldstein) FROM events e{cond} GROUP BY 1 ORDER BY 2 DESC, 1", params)
     )
     cond = (where + " AND " if where else " WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL AND place_name IS NOT NULL"
     rows = conn.execute(
-        f"SELECT place_name, place_country, round(lat, 3), round(lon, 3), count(*), avg(goldstein) FROM events{cond}"
+        f"SELECT place_name, place_country, round(lat, 3), round(lon, 3), count(*), avg(goldstein) FROM events e{cond}"
         " GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1 LIMIT ?",
         [*params, places],
     ).fetchall()

@@ -73,7 +73,7 @@ def top_dyads(conn: sqlite3.Connection, f: EventFilter, top: int = 10, level: Dy
     else:
         s, t, sn, tn = "coalesce(source_code, source_country)", "coalesce(target_code, target_country)", "max(source_name)", "max(target_name)"
     rows = conn.execute(
-        f"SELECT {s}, {t}, {sn}, {tn}, count(*), avg(goldstein) FROM events{_and(where, f'{s} IS NOT NULL AND {t} IS NOT NULL')}"
+        f"SELECT {s}, {t}, {sn}, {tn}, count(*), avg(goldstein) FROM events e{_and(where, f'{s} IS NOT NULL AND {t} IS NOT NULL')}"
         " GROUP BY 1, 2 ORDER BY 5 DESC, 1, 2 LIMIT ?",
         [*params, top],
     ).fetchall()
@@ -85,8 +85,8 @@ def top_actors(conn: sqlite3.Connection, f: EventFilter, top: int = 10) -> tuple
     where, params = where_clause(f)
     rows = conn.execute(
         f"SELECT code, sum(n), sum(src), sum(n) - sum(src) FROM ("
-        f" SELECT source_code AS code, count(*) AS n, count(*) AS src FROM events{_and(where, 'source_code IS NOT NULL')} GROUP BY 1"
-        f" UNION ALL SELECT target_code, count(*), 0 FROM events{_and(where, 'target_code IS NOT NULL')} GROUP BY 1"
+        f" SELECT source_code AS code, count(*) AS n, count(*) AS src FROM events e{_and(where, 'source_code IS NOT NULL')} GROUP BY 1"
+        f" UNION ALL SELECT target_code, count(*), 0 FROM events e{_and(where, 'target_code IS NOT NULL')} GROUP BY 1"
         ") GROUP BY code ORDER BY 2 DESC, 1 LIMIT ?",
         [*params, *params, top],
     ).fetchall()
@@ -115,7 +115,7 @@ def top_types(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str]
     """The most frequent CAMEO codes (or roots) with their names."""
     where, params = where_clause(f)
     rows = conn.execute(
-        f"SELECT {by}, min(quad_class), count(*), avg(goldstein) FROM events{where} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?", [*params, top]
+        f"SELECT {by}, min(quad_class), count(*), avg(goldstein) FROM events e{where} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?", [*params, top]
     ).fetchall()
     return tuple(TypeStat(code, cameo_name(names, code), int(q), int(n), round(float(g), 3)) for code, q, n, g in rows)
 

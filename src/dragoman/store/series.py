@@ -124,7 +124,7 @@ def event_series(conn: sqlite3.Connection, f: EventFilter, interval: Period | Li
         raise ValueError(f"interval must be one of {', '.join(PERIODS)} or auto, not {interval!r}")
     where, params = where_clause(f)
     low, high, dated, undated = conn.execute(
-        f"SELECT min(date), max(date), count(date), count(*) - count(date) FROM events{where}", params).fetchone()
+        f"SELECT min(date), max(date), count(date), count(*) - count(date) FROM events e{where}", params).fetchone()
     first, last = f.start or _day(low), f.end or _day(high)
     if first is None or last is None or first > last:
         return Series("month" if interval == "auto" else interval, None, None, int(dated), int(undated), ())
@@ -136,7 +136,7 @@ def event_series(conn: sqlite3.Connection, f: EventFilter, interval: Period | Li
     dated_where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
     rows = conn.execute(
         f"SELECT {_PERIOD_SQL[chosen]} AS period, count(*), sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3),"
-        f" sum(quad_class = 4), avg(goldstein) FROM events{dated_where} GROUP BY period",
+        f" sum(quad_class = 4), avg(goldstein) FROM events e{dated_where} GROUP BY period",
         params,
     ).fetchall()
     found = {period: (n, q1, q2, q3, q4, mean) for period, n, q1, q2, q3, q4, mean in rows}
