@@ -3,9 +3,10 @@
 // textContent, attribute values or canvas labels. Nothing here uses innerHTML.
 //
 // This file holds the shared helpers (exposed as window.Dragoman), the router, and the article,
-// articles, quotes and search pages. The workbench views (overview, events, actors, timeline,
-// network, map, rejections) live in static/views/*.js; each registers itself in Dragoman.views
-// under the first part of its route (#/events → views.events), and the router calls it.
+// articles, quotes and search pages. The workbench views (overview, events, the event page, actors,
+// timeline, network, map, rejections) live in static/views/*.js; each registers itself in
+// Dragoman.views under the first part of its route (#/events → views.events, #/event/ID →
+// views.event), and the router calls it.
 "use strict";
 
 (function () {
@@ -96,9 +97,14 @@
     if (!page) return failure(new Error("no page " + path));
     const turn = ++turns;
     view.setAttribute("aria-busy", "true"); // app.css shows "Loading…" until the view is drawn
-    return Promise.resolve().then(page).catch(failure).finally(() => { if (turn === turns) view.removeAttribute("aria-busy"); });
+    return Promise.resolve().then(page).catch(failure).finally(() => {
+      if (turn !== turns) return;
+      view.removeAttribute("aria-busy");
+      if (refocus) { const node = document.getElementById(refocus); refocus = null; if (node) node.focus(); }
+    });
   }
   let turns = 0;
+  let refocus = null; // the id of a control to focus once the next view is drawn (the control that redrew it)
   function go(path, params) {
     const s = query(params);
     location.hash = "#" + path + (s ? "?" + s : "");
@@ -122,6 +128,30 @@
     return el("p", { class: "downloads", id: kind + "-downloads" }, el("span", { class: "muted", text: "Download: " }),
       ...list.map((f) => el("a", { href: "/api/export/" + kind + "?" + query({ ...params, format: f }), download: "", "data-format": f, text: labels[f] || f })));
   }
+  // ---- events or mentions: what a list shows and a count counts -----------------------------
+  // events: the reports of one act merged into one event (the UI's default); mentions: every event
+  // coded from every article. The URL leaves the default out (unit=mentions, else nothing); the API
+  // is always told, since /api/events and its export list mentions unless asked for events.
+  const UNITS = [["events", "events (merged reports)"], ["mentions", "mentions (every report)"]];
+  function unitOf(params) { return params.get("unit") === "mentions" ? "mentions" : "events"; }
+  function unitParam(unit) { return unit === "mentions" ? "mentions" : ""; }
+  // The "count" toggle: a <select name="unit">. Changing it submits its form (or calls onChange with the
+  // new unit), and the redrawn view gives the toggle the keyboard focus back.
+  function unitSelect(unit, onChange) {
+    const select = el("select", { name: "unit", id: "unit-toggle" },
+      ...UNITS.map(([u, label]) => el("option", { value: u, selected: u === unit, text: label })));
+    select.addEventListener("change", () => {
+      refocus = "unit-toggle";
+      if (onChange) onChange(select.value);
+      else if (select.form) select.form.requestSubmit();
+    });
+    return el("label", {}, "count", select);
+  }
+  function eventLink(id, label) { return el("a", { href: "#/event/" + encodeURIComponent(id), text: label || id }); }
+  function plural(n, word) { return `${n} ${word}${n === 1 ? "" : "s"}`; }
+  // How often an event (or a mention's event) was reported.
+  function reports(e) { return `${plural(e.mentions, "mention")} · ${plural(e.articles, "article")} · ${plural(e.sources, "source")}`; }
+
   function table(id, header, rows, attrs) {
     return el("div", { class: "table-wrap" }, el("table", { id, ...(attrs || {}) },
       el("thead", {}, el("tr", {}, ...header.map((h) => h instanceof Node ? h : el("th", { scope: "col", text: h })))), el("tbody", {}, ...rows)));
@@ -136,7 +166,7 @@
       el("td", { text: a.events }), el("td", { text: a.quotes }), el("td", { text: a.mentions })));
     show(
       el("h1", { text: "Articles" }),
-      el("p", { class: "muted" }, `${summary.articles} articles · ${summary.events} events · ${summary.quotes} quotes · ${summary.mentions} actor mentions · `,
+      el("p", { class: "muted" }, `${summary.articles} articles · ${summary.merged_events} events (${summary.events} mentions) · ${summary.quotes} quotes · ${summary.mentions} actor mentions · `,
         el("a", { href: "#/rejections", text: `${summary.rejections} rejections` })),
       downloads("articles", {}),
       table("articles", ["article", "date", "events", "quotes", "mentions"], rows),
@@ -146,7 +176,8 @@
   // ---- article -------------------------------------------------------------
   function eventLine(e) {
     return `${e.source_name || e.source_text} (${e.source_code || "–"}) → ${e.target_name || e.target_text || "—"} (${e.target_code || "–"})\n` +
-      `CAMEO ${e.cameo} ${e.cameo_name || ""} · Goldstein ${fmt(e.goldstein)} · QuadClass ${e.quad_class}\nrule ${e.rule} · confidence ${e.confidence}`;
+      `CAMEO ${e.cameo} ${e.cameo_name || ""} · Goldstein ${fmt(e.goldstein)} · QuadClass ${e.quad_class}\nrule ${e.rule} · confidence ${e.confidence}` +
+      (e.event_id ? `\nevent ${e.event_id}: ${reports(e)}` : "");
   }
   function highlightedText(a, target) {
     const chars = Array.from(a.text); // offsets count code points, as Python does
@@ -195,7 +226,8 @@
     const side = el("div", {},
       el("h2", { text: `Events (${a.events.length})` }),
       el("ol", { class: "side-list", id: "event-list" }, ...a.events.map((e) => el("li", {},
-        here(e.evidence_start, e.evidence_end, "▸ "), eventLine(e).replace(/\n/g, " · ")))),
+        here(e.evidence_start, e.evidence_end, "▸ "), eventLine(e).replace(/\n/g, " · ") + " ",
+        e.event_id ? eventLink(e.event_id, "explain") : null))),
       el("h2", { text: `Quotes (${a.quotes.length})` }),
       el("ol", { class: "side-list", id: "quote-list" }, ...a.quotes.map((q) => el("li", {},
         el("strong", { text: (q.speaker_name || q.speaker_text || "unknown speaker") + ": " }), here(q.start, q.end, "“" + q.text + "”"),
@@ -300,7 +332,7 @@
   // The helpers the views in static/views/ use, and the registry they add themselves to.
   window.Dragoman = {
     el, svg, api, go, show, fmt, query, pager, failure, formValues, articleLink, sourceName, downloads, table, quoteRow, aboutLabel,
-    showTooltip, moveTooltip, hideTooltip, QUAD, views,
+    showTooltip, moveTooltip, hideTooltip, QUAD, views, UNITS, unitOf, unitParam, unitSelect, eventLink, reports,
   };
   window.addEventListener("hashchange", route);
   // The view scripts come after this one: route once they have all registered.

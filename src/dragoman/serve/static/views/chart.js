@@ -18,15 +18,17 @@
     if (interval === "month") return period.slice(0, 7);
     return period;
   }
-  function binText(b, interval) {
+  function binText(b, interval, unit) {
     const span = b.period === b.last_day ? b.period : `${b.period} – ${b.last_day}`;
-    return `${periodLabel(b.period, interval)} (${span}): ${b.events} events\n` +
+    return `${periodLabel(b.period, interval)} (${span}): ${b.events} ${unit || "events"}\n` +
       [1, 2, 3, 4].map((q) => `${D.QUAD[q]} ${b[D.QUAD_KEYS[q]]}`).join(" · ") + `\nmean Goldstein ${D.fmt(b.mean_goldstein)}`;
   }
 
-  // series: {interval, bins}; opts: {id, label, onBar(bin, quad|null), onBrush(firstDay, lastDay), height}
+  // series: {interval, bins}; opts: {id, label, unit (what the bars count: "events", the default, or "mentions"),
+  // onBar(bin, quad|null), onBrush(firstDay, lastDay), height}
   function seriesChart(series, opts) {
     const o = opts || {};
+    const unit = o.unit || "events";
     // drawn at the width it is shown at (at most 960), so its text stays readable on a phone
     const room = (document.getElementById("view") || {}).clientWidth || 960;
     const W = Math.max(300, Math.min(960, room - 4)), H = o.height || 300, L = 46, R = 46, T = 26, B = 42;
@@ -37,7 +39,7 @@
     const g = (v) => T + (H - T - B) * (1 - (v + 10) / 20);
     const root = svg("svg", { class: "chart series-chart", id: o.id || null, viewBox: `0 0 ${W} ${H}`, width: "100%", role: "group",
       "data-interval": series.interval, "data-bins": bins.length, "data-first": bins.length ? bins[0].period : null, "data-last": bins.length ? bins[bins.length - 1].last_day : null,
-      "aria-label": (o.label || "events over time") + ` per ${series.interval}; drag across the chart to zoom, click a bar for its events` });
+      "aria-label": (o.label || `${unit} over time`) + ` per ${series.interval}; drag across the chart to zoom, click a bar for its ${unit}` });
     // axes, grid and ticks
     for (let i = 0; i <= 4; i++) {
       const v = (maxN * i) / 4, yy = y(v);
@@ -47,7 +49,7 @@
     for (const v of [-10, -5, 0, 5, 10]) root.append(svg("text", { x: W - R + 6, y: g(v) + 4 }, (v > 0 ? "+" : v < 0 ? "−" : "") + Math.abs(v)));
     root.append(svg("line", { class: "axis", x1: L, y1: H - B, x2: W - R, y2: H - B }), svg("line", { class: "axis", x1: L, y1: T, x2: L, y2: H - B }),
       svg("line", { class: "axis", x1: W - R, y1: T, x2: W - R, y2: H - B }), svg("line", { class: "zero", x1: L, y1: g(0), x2: W - R, y2: g(0) }));
-    root.append(svg("text", { class: "axis-title", x: 4, y: T - 12 }, "events"), svg("text", { class: "axis-title", x: W - 4, y: T - 12, "text-anchor": "end" }, "Goldstein"));
+    root.append(svg("text", { class: "axis-title", x: 4, y: T - 12 }, unit), svg("text", { class: "axis-title", x: W - 4, y: T - 12, "text-anchor": "end" }, "Goldstein"));
     const bars = svg("g", { class: "bars" });
     root.append(bars);
     const every = Math.max(1, Math.ceil(n / Math.max(3, Math.floor((W - L - R) / 90))));
@@ -55,7 +57,7 @@
       const x = L + slot * i + (slot - bw) / 2;
       if (b.events) {
         const group = svg("g", { class: "bar", tabindex: 0, role: "link", "data-period": b.period, "data-last": b.last_day, "data-index": i,
-          "aria-label": binText(b, series.interval).replace(/\n/g, "; ") });
+          "aria-label": binText(b, series.interval, unit).replace(/\n/g, "; ") });
         let base = 0;
         for (const q of [1, 2, 3, 4]) {
           const v = b[D.QUAD_KEYS[q]];
@@ -65,7 +67,7 @@
           base += v;
         }
         group.addEventListener("keydown", (ev) => { if ((ev.key === "Enter" || ev.key === " ") && o.onBar) { ev.preventDefault(); o.onBar(b, null); } });
-        group.addEventListener("mouseenter", (ev) => D.showTooltip(binText(b, series.interval), ev));
+        group.addEventListener("mouseenter", (ev) => D.showTooltip(binText(b, series.interval, unit), ev));
         group.addEventListener("mousemove", D.moveTooltip);
         group.addEventListener("mouseleave", D.hideTooltip);
         bars.append(group);
@@ -86,7 +88,7 @@
         if (b.mean_goldstein !== null && b.mean_goldstein !== undefined) root.append(svg("circle", { class: "goldstein-dot", cx: L + slot * (i + 0.5), cy: g(b.mean_goldstein), r: n > 120 ? 1 : 2.5 }));
       });
     }
-    if (!bins.length) root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty" }, "no dated events"));
+    if (!bins.length) root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty" }, `no dated ${unit}`));
 
     // brushing and clicks: one pointer handler on the plot, so a drag never ends as a bar's click
     const brush = svg("rect", { class: "brush", x: 0, y: T, width: 0, height: H - T - B, visibility: "hidden" });

@@ -1,5 +1,6 @@
 // Network (#/network?level=country&top=30): who acts on whom. Countries by default; the slider keeps
-// the N heaviest edges; edge colour is the mean Goldstein (legend), width the number of events.
+// the N heaviest edges; edge colour is the mean Goldstein (legend), width the number of events (or of
+// mentions: the "count" toggle, unit=mentions).
 // Click an edge for the dyad's timeline, a node for the actor's page. The edge table below lists
 // every edge with names, page by page.
 "use strict";
@@ -9,15 +10,21 @@
   const PAGE = 25;
 
   async function network(params) {
-    const p = { start: params.get("start") || "", end: params.get("end") || "", level: params.get("level") || "country" };
+    const p = { start: params.get("start") || "", end: params.get("end") || "", level: params.get("level") || "country", unit: D.unitOf(params) };
+    const u = { unit: D.unitParam(p.unit) }; // for links: the default unit is left out
     const form = el("form", { class: "filters", id: "network-filters" },
       el("label", {}, "from", el("input", { name: "start", type: "date", value: p.start })),
       el("label", {}, "to", el("input", { name: "end", type: "date", value: p.end })),
       el("label", {}, "nodes", el("select", { name: "level" }, el("option", { value: "country", selected: p.level === "country", text: "countries" }),
         el("option", { value: "actor", selected: p.level === "actor", text: "actors" }))),
-      el("button", { type: "submit", text: "Draw" }));
-    form.addEventListener("submit", (ev) => { ev.preventDefault(); go("/network", { ...D.formValues(form), top: params.get("top") || "" }); });
+      D.unitSelect(p.unit), el("button", { type: "submit", text: "Draw" }));
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const values = D.formValues(form);
+      go("/network", { ...values, unit: D.unitParam(values.unit), top: params.get("top") || "" });
+    });
     const [net, countries] = await Promise.all([api("network", p), D.countryNames()]);
+    const unit = net.unit || p.unit; // what an edge's weight counts: events or mentions
     const edges = [...net.edges].sort((x, y) => y.events - x.events || x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
     const nodeName = new Map(net.nodes.map((n) => {
       const c = countries.byIso3.get(n.id);
@@ -33,21 +40,21 @@
     D.show(el("h1", { text: p.level === "country" ? "Network of countries" : "Network of actors" }), form,
       el("div", { class: "slider-row" }, el("label", { for: "top-edges", text: "heaviest edges shown: " }), slider, count, el("span", { class: "muted", text: ` of ${edges.length}` })),
       note, D.goldsteinLegend("network-legend"), box, el("h2", { text: "Edges" }), tableBox,
-      D.downloads("events", { start: p.start, end: p.end }, ["csv", "gdelt"]));
+      D.downloads("events", { start: p.start, end: p.end, unit }, ["csv", "gdelt"]));
     drawTable(0);
 
     function drawTable(offset) {
       const page = { items: edges.slice(offset, offset + PAGE), total: edges.length, limit: PAGE, offset };
       const rows = page.items.map((e) => el("tr", {},
         el("td", { text: e.source }), el("td", { text: e.target }), el("td", { text: named(e.source) }), el("td", { text: named(e.target) }),
-        el("td", { class: "num" }, el("a", { href: "#/events?" + D.query({ source: e.source, target: e.target, start: p.start, end: p.end }), text: e.events })),
+        el("td", { class: "num" }, el("a", { href: "#/events?" + D.query({ source: e.source, target: e.target, start: p.start, end: p.end, ...u }), text: e.events })),
         el("td", { class: "num", text: D.fmt(e.mean_goldstein) }),
-        el("td", {}, el("a", { href: "#/timeline?" + D.query({ a: e.source, b: e.target, interval: "auto" }), text: "timeline" }))));
-      tableBox.replaceChildren(D.table("edges", ["source", "target", "source name", "target name", "events", "mean Goldstein", ""], rows),
+        el("td", {}, el("a", { href: "#/timeline?" + D.query({ a: e.source, b: e.target, interval: "auto", ...u }), text: "timeline" }))));
+      tableBox.replaceChildren(D.table("edges", ["source", "target", "source name", "target name", unit, "mean Goldstein", ""], rows),
         D.pager(page, drawTable));
     }
     if (typeof cytoscape !== "function") { box.append(el("p", { class: "error", text: "cytoscape did not load" })); return; }
-    if (!edges.length) { box.append(el("p", { class: "muted", text: "No events with both a source and a target." })); return; }
+    if (!edges.length) { box.append(el("p", { class: "muted", text: `No ${unit} with both a source and a target.` })); return; }
     const maxEvents = Math.max(1, ...edges.map((e) => e.events));
     const cy = cytoscape({
       container: box,
@@ -71,7 +78,7 @@
         ...shown.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target, events: e.events, goldstein: e.mean_goldstein, color: D.goldsteinColor(e.mean_goldstein) } })),
       ]);
       cy.layout({ name: weight.size > 1 ? "cose" : "grid", animate: false, randomize: true, nodeRepulsion: () => 600000, idealEdgeLength: () => 120, nodeOverlap: 24, padding: 30 }).run();
-      note.textContent = `${weight.size} nodes and the ${shown.length} heaviest of ${edges.length} edges; width = events, colour = mean Goldstein. Click an edge for the dyad's timeline, a node for its page.`;
+      note.textContent = `${weight.size} nodes and the ${shown.length} heaviest of ${edges.length} edges; width = ${unit}, colour = mean Goldstein. Click an edge for the dyad's timeline, a node for its page.`;
     }
     draw();
     let timer = null;
@@ -79,14 +86,14 @@
       top = Number(slider.value);
       count.textContent = String(top);
       clearTimeout(timer);
-      timer = setTimeout(() => { draw(); history.replaceState(null, "", "#/network?" + D.query({ ...p, top })); }, 120);
+      timer = setTimeout(() => { draw(); history.replaceState(null, "", "#/network?" + D.query({ ...p, ...u, top })); }, 120);
     });
     cy.on("tap", "node", (ev) => go("/actor/" + encodeURIComponent(ev.target.id())));
-    cy.on("tap", "edge", (ev) => { const d = ev.target.data(); go("/timeline", { a: d.source, b: d.target, interval: "auto" }); });
+    cy.on("tap", "edge", (ev) => { const d = ev.target.data(); go("/timeline", { a: d.source, b: d.target, interval: "auto", ...u }); });
     cy.on("mouseover", "edge", (ev) => {
       const d = ev.target.data();
       ev.target.addClass("hover");
-      D.showTooltip(`${named(d.source)} → ${named(d.target)}: ${d.events} events, mean Goldstein ${D.fmt(d.goldstein)}\nclick for the timeline`, ev.originalEvent);
+      D.showTooltip(`${named(d.source)} → ${named(d.target)}: ${d.events} ${unit}, mean Goldstein ${D.fmt(d.goldstein)}\nclick for the timeline`, ev.originalEvent);
     });
     cy.on("mouseout", "edge", (ev) => { ev.target.removeClass("hover"); D.hideTooltip(); });
     cy.on("mouseover", "node", (ev) => D.showTooltip(`${named(ev.target.id())} (${ev.target.id()})\nclick for its page`, ev.originalEvent));

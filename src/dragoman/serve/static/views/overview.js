@@ -28,7 +28,7 @@
     const zoomed = f.start || f.end;
     show(
       el("h1", { text: "Overview" }),
-      el("p", { class: "muted", id: "corpus-counts" }, `${summary.articles} articles · ${summary.events} events · ${summary.quotes} quotes · ${summary.mentions} actor mentions · `,
+      el("p", { class: "muted", id: "corpus-counts" }, `${summary.articles} articles · ${summary.merged_events} events (${summary.events} mentions) · ${summary.quotes} quotes · ${summary.mentions} actor mentions · `,
         el("a", { href: "#/rejections", text: `${summary.rejections} rejections` }), " · ", el("a", { href: "#/articles", text: "all articles" })),
       form,
       D.chartFigure(`${s.events} dated events${D.filterWords(f) ? " (" + D.filterWords(f) + ")" : ""}, per ${s.interval}`, chart,
