@@ -67,14 +67,14 @@
     const [page, series] = await Promise.all([api("actors/" + encodeURIComponent(code), range), api("series", { actor: code, ...range, interval: params.get("interval") || "auto" })]);
     const s = page.summary, p = page.profile;
     const name = p.name || (s.names[0] && s.names[0].name) || code;
-    const events = (extra) => "#/events?" + D.query({ ...range, ...extra });
+    const events = (extra) => "#/events?" + D.query({ ...range, unit: "mentions", ...extra });
     const facts = [["code", code], ["kind", p.kind || s.kind || "unknown"], ["country", p.country_name ? `${p.country_name} (${p.country})` : (p.country || s.country || "—")]];
     if (p.sector) facts.push(["sector", p.sector_label ? `${p.sector} (${p.sector_label})` : p.sector]);
     facts.push(["in the store", `${s.mentions} mentions, ${s.given} events as source, ${s.received} as target`]);
     const maxMix = Math.max(1, ...s.mix.map((m) => Math.max(m.given, m.received)));
     const chart = D.seriesChart(series, {
       id: "actor-chart", label: `events of ${code}`,
-      onBar: (b, quad) => go("/events", { actor: code, start: b.period, end: b.last_day, quad_class: quad || "" }),
+      onBar: (b, quad) => go("/events", { actor: code, unit: "mentions", start: b.period, end: b.last_day, quad_class: quad || "" }),
       onBrush: (start, end) => go("/actor/" + encodeURIComponent(code), { start, end }),
     });
     const [by, about] = await Promise.all([quoteBox(code, "by", "Quotes by " + name, 0), quoteBox(code, "about", "Quotes that mention " + name, 0)]);

@@ -19,10 +19,10 @@
     const s = ov.series;
     const form = await D.eventFilterForm("overview-filters", f, ["start", "end", "actor", "country", "type"], (values) => go("/overview", { ...values, interval: form.elements.interval.value }),
       [el("label", {}, "per", el("select", { name: "interval" }, ...["auto", "day", "week", "month", "quarter", "year"].map((i) => el("option", { value: i, selected: i === interval, text: i }))))]);
-    const events = (extra) => "#/events?" + D.query({ ...f, ...extra });
+    const events = (extra) => "#/events?" + D.query({ ...f, unit: "mentions", ...extra });
     const chart = D.seriesChart(s, {
       id: "overview-chart", label: "events of the corpus",
-      onBar: (b, quad) => go("/events", { ...f, start: b.period, end: b.last_day, quad_class: quad || "" }),
+      onBar: (b, quad) => go("/events", { ...f, unit: "mentions", start: b.period, end: b.last_day, quad_class: quad || "" }),
       onBrush: (start, end) => go("/overview", { ...f, start, end, interval: interval === "auto" ? "auto" : interval }),
     });
     const zoomed = f.start || f.end;
