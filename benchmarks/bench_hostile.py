@@ -59,6 +59,7 @@ CASES = (
     Case('2 MB single token of quotation marks (""…)', lambda n: '"' * n, True),
     Case("2 MB single token of brackets ((…)", lambda n: "(" * n, True),
     Case('2 MB of one word repeated ("Iran Iran …")', lambda n: "Iran " * (n // 5), False),
+    Case("2 MB of runs of 20 apostrophes, spaced", lambda n: ("'" * 20 + " ") * (n // 21), False),
 )
 
 

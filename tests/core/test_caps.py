@@ -8,8 +8,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from dragoman.errors import SettingsError
+from dragoman.errors import ArticleError, SettingsError
 from dragoman.nlp import load_blank
+from dragoman.nlp import caps
 from dragoman.nlp.caps import long_runs, masked_doc
 from dragoman.nlp.pipeline import _stretches
 from dragoman.settings import NlpSettings, load_settings
@@ -34,6 +35,22 @@ def test_a_masked_doc_is_the_tokenizers_doc_where_the_long_runs_are_one_token(te
     doc, plain = masked_doc(BLANK.nlp, text, runs), BLANK.nlp.make_doc(text)
     assert doc.text == text
     assert [(t.text, t.idx, t.whitespace_, t.norm_) for t in doc] == [(t.text, t.idx, t.whitespace_, t.norm_) for t in plain]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab '\".,(n't\n", max_size=80), st.integers(1, 8))
+def test_a_text_tokenized_in_pieces_is_tokenized_as_a_whole(text: str, piece: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(caps, "PIECE_CHARS", piece)
+        doc = masked_doc(BLANK.nlp, text, [])
+    plain = BLANK.nlp.make_doc(text)
+    assert [(t.text, t.idx, t.whitespace_, t.norm_) for t in doc] == [(t.text, t.idx, t.whitespace_, t.norm_) for t in plain]
+
+
+def test_tokenizing_stops_once_the_tokens_are_too_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(caps, "PIECE_CHARS", 10)
+    with pytest.raises(ArticleError, match="more than 20 tokens"):
+        masked_doc(BLANK.nlp, "'''' " * 1000, [], limit=20, source="t")
 
 
 def test_stretches_hold_whole_sentences_of_at_most_the_size() -> None:

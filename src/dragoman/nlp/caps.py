@@ -10,7 +10,8 @@ costs are not ours to fix:
   the later stages skip.
 * The statistical components need memory and time for every token: an article of more than
   ``nlp.max_tokens`` tokens is rejected (``ArticleError``, reason "too many tokens") before they
-  run, and, when its runs of non-space characters alone are already too many, before tokenizing;
+  run: when its runs of non-space characters alone are already too many, before tokenizing, else
+  once the pieces tokenized so far (:data:`PIECE_CHARS`) hold too many;
   a longer one than ``nlp.max_parse_tokens`` is given to them a stretch of sentences at a time
   (:func:`dragoman.nlp.pipeline.parse_article`), so that their memory does not grow with it.
 * The rules after the nlp stage look at a sentence, or at the pairs of mentions in it, as a
@@ -81,26 +82,49 @@ def check_token_count(article: Article, tokens: int | None, limit: int) -> None:
         raise ArticleError("too many tokens", f"{article.source}: {what}, over the limit of {limit} (nlp.max_tokens)")
 
 
-def masked_doc(nlp: Language, text: str, runs: Sequence[tuple[int, int]]) -> Doc:
-    """Tokenize ``text``, each of ``runs`` (runs of non-space characters) as one token of its own.
+PIECE_CHARS = 100_000
+"""A text longer than this is tokenized a piece at a time (cut after a space between two words), so
+that a text of too many tokens is rejected once its pieces hold more than ``nlp.max_tokens``,
+without tokenizing the rest (2 MB of apostrophes are 1.7 million tokens)."""
 
-    The tokenizer splits a text at white space and tokenizes the pieces one by one, so the text
-    between the runs is tokenized exactly as it is in the whole text: a piece ends where a run
-    starts (after white space) and starts after the run's trailing space (which spaCy keeps as
-    the run token's ``whitespace_``). Token offsets still index ``text``.
+_CUT = re.compile(r"\S (?=\S)")  # a word, one space, a word: the space is the first word's, the tokenizer's pieces part here
+
+
+def masked_doc(nlp: Language, text: str, runs: Sequence[tuple[int, int]], limit: int | None = None, source: str = "") -> Doc:
+    """Tokenize ``text``, each of ``runs`` (runs of non-space characters) as one token of its own;
+    with ``limit``, raise :class:`ArticleError` as soon as the tokens are more.
+
+    The tokenizer splits a text at white space and tokenizes the pieces one by one, so a text cut
+    into pieces is tokenized exactly as it is whole where a piece ends after the space that follows
+    a word (spaCy keeps it as the word's ``whitespace_``) and the next starts with a word; a run
+    starts after white space and its piece starts after the run's trailing space. A text of no run
+    and at most :data:`PIECE_CHARS` characters (every real article) goes to the tokenizer whole.
+    Token offsets still index ``text``.
     """
-    if not runs:
+    if not runs and len(text) <= PIECE_CHARS:
         return nlp.make_doc(text)
     docs: list[Doc] = []
+    count = 0
+
+    def add(doc: Doc) -> None:
+        nonlocal count
+        docs.append(doc)
+        count += len(doc)
+        if limit is not None and count > limit:
+            raise ArticleError("too many tokens", f"{source}: more than {limit} tokens (nlp.max_tokens); tokenizing stopped at {count}")
+
     at = 0
-    for start, end in runs:
+    for start, end in [*runs, (len(text), len(text))]:
+        while start - at > PIECE_CHARS and (cut := _CUT.search(text, at + PIECE_CHARS, start)) is not None:
+            add(nlp.make_doc(text[at : cut.start() + 2]))
+            at = cut.start() + 2
         if start > at:
-            docs.append(nlp.make_doc(text[at:start]))
+            add(nlp.make_doc(text[at:start]))
+        if start == len(text):
+            break
         spaced = text[end : end + 1] == " "
-        docs.append(Doc(nlp.vocab, words=[text[start:end]], spaces=[spaced]))
+        add(Doc(nlp.vocab, words=[text[start:end]], spaces=[spaced]))
         at = end + 1 if spaced else end
-    if at < len(text):
-        docs.append(nlp.make_doc(text[at:]))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text, "masked tokenization must keep the text"  # offsets into Article.text
     return doc

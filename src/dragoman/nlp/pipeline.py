@@ -94,7 +94,7 @@ def _segmented_doc(backend: NlpBackend, article: Article, removed: tuple[Removed
     caps = backend.caps
     check_token_count(article, None, caps.tokens)
     runs = long_runs(article.text, caps.token_chars)
-    doc = masked_doc(backend.nlp, article.text, runs)
+    doc = masked_doc(backend.nlp, article.text, runs, caps.tokens, article.source)
     check_token_count(article, len(doc), caps.tokens)
     # a long token is a sentence of its own, as a removed run is
     edges = sorted([(r.span.start, r.span.end) for r in removed] + runs) if runs else [(r.span.start, r.span.end) for r in removed]
