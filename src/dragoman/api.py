@@ -18,8 +18,9 @@ from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corp
 from dragoman.events.assertion import EMITTED
 from dragoman.events.matcher import best_matches, sentence_view
 from dragoman.ingest import estimate_inputs, read_articles, read_inputs
-from dragoman.nlp import load_blank
+from dragoman.nlp import CAPS_STAGE, load_blank
 from dragoman.pipeline import Pipeline, Trace, code_articles, trace
+from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, Article, Event, Rejection, Result
 from dragoman.settings import Settings, documented_keys
 from dragoman.store import (
@@ -224,17 +225,22 @@ def explain(pipeline: Pipeline, article: Article) -> tuple[ExplainedSentence, ..
         return (ExplainedSentence(f"rejected by the {r.stage} stage: {r.reason}: {r.detail}", (), (), ()),)
     doc = t.parsed
     out = []
+    removed = Ranges(t.removed, lambda r: (r.span.start, r.span.end))
+    actors_at = Ranges(t.actors, lambda m: (m.span.start, m.span.end))
+    candidates_at = Ranges(t.candidates, lambda e: (e.evidence[0].start, e.evidence[0].end))
     for sent in doc.sents:
-        if any(r.span.start <= sent.start_char < r.span.end for r in t.removed):
-            out.append(ExplainedSentence(sent.text, (), ("(removed as boilerplate)",), ()))
+        skipped = removed.overlapping(sent.start_char, sent.start_char + 1)
+        if skipped:
+            note = f"(skipped: {skipped[0].reason})" if skipped[0].stage == CAPS_STAGE else "(removed as boilerplate)"
+            out.append(ExplainedSentence(sent.text, (), (note,), ()))
             continue
-        mentions = tuple(m for m in t.actors if sent.start_char <= m.span.start < sent.end_char)
+        mentions = tuple(actors_at.starting(sent.start_char, sent.end_char))
         view = sentence_view(doc, sent, mentions)
         matches = tuple(
             f"{m.pattern.id} [{m.pattern.code}] “{doc[m.start:m.end].text}” targets={[x.span.text for x in m.targets]}"
             for m in best_matches(view, pipeline.events.patterns, pipeline.events.words)
         )
-        events = tuple(_event_line(e, pipeline, t) for e in t.candidates if sent.start_char <= e.evidence[0].start < sent.end_char)
+        events = tuple(_event_line(e, pipeline, t) for e in candidates_at.starting(sent.start_char, sent.end_char))
         actors = tuple(_mention_line(m) for m in mentions)
         out.append(ExplainedSentence(sent.text, actors, matches, events))
     chains = tuple(f"#{e.id} {e.actor.name or '?'} ({e.actor.code or '-'}): {e.mentions} mention(s), first “{e.first.text}”" for e in entities_of(t.actors))

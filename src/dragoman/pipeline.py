@@ -23,7 +23,7 @@ from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
 from dragoman.ingest.invisible import Visible, restore, visible_text
 from dragoman.knowledge.cache import open_cache
-from dragoman.nlp import NlpBackend, add_gazetteer_ruler, parse_article, parse_articles, ruler_patterns
+from dragoman.nlp import NlpBackend, add_gazetteer_ruler, capped_spans, parse_article, parse_articles, ruler_patterns, with_capped
 from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
 from dragoman.quotes import CueLexicon, add_about, emitted_by_default, extract_quotes, load_cues
 from dragoman.records import ActorMention, Article, CodedArticle, Event, Input, Quote, Rejection, RemovedSpan, Result
@@ -130,7 +130,13 @@ def _clean(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
 
 
 def _nlp(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
-    return replace(t, doc=parse_article(pipeline.nlp, t.article, t.removed))
+    return _parsed(pipeline, t, parse_article(pipeline.nlp, t.article, t.removed))
+
+
+def _parsed(pipeline: Pipeline, t: Trace, doc: Doc) -> Trace:
+    """The trace with its Doc, and with the removed spans of the nlp stage's caps (long tokens,
+    sentences too long or too crowded) that the later stages skip."""
+    return replace(t, doc=doc, removed=with_capped(t.removed, capped_spans(doc, t.article, t.removed, pipeline.nlp.caps)))
 
 
 def _actors(pipeline: Pipeline, t: Trace, candidates: bool) -> Trace:
@@ -215,7 +221,7 @@ def _code_batch(pipeline: Pipeline, articles: list[Article]) -> list[CodedArticl
     except DragomanError:
         # one bad article must not take its batch-mates down: parse them one by one
         return [_run(pipeline, t, "events", False).result for t in cleaned]
-    parsed = (replace(t, doc=next(docs), stages=(*t.stages, "nlp")) if t.rejection is None else t for t in cleaned)
+    parsed = (replace(_parsed(pipeline, t, next(docs)), stages=(*t.stages, "nlp")) if t.rejection is None else t for t in cleaned)
     return [_run(pipeline, t, "events", False).result for t in parsed]
 
 

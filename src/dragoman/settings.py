@@ -11,9 +11,10 @@ from typing import Mapping
 from dragoman.errors import SettingsError
 
 
-def _doc(help_text: str, choices: tuple[str, ...] = (), bounds: tuple[int, int] | None = None) -> dict[str, object]:
-    """A setting's help line, and what it allows: ``choices`` (any of these values) or ``bounds`` (an int from .. to, inclusive)."""
-    return {"help": help_text, "choices": choices, "bounds": bounds}
+def _doc(help_text: str, choices: tuple[str, ...] = (), bounds: tuple[int, int] | None = None, minimum: int | None = None) -> dict[str, object]:
+    """A setting's help line, and what it allows: ``choices`` (any of these values), ``bounds`` (an int from .. to,
+    inclusive) or ``minimum`` (an int at least this)."""
+    return {"help": help_text, "choices": choices, "bounds": bounds, "minimum": minimum}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,23 @@ class NlpSettings:
     gazetteer_ruler: bool = field(default=True, metadata=_doc("With the trained model, add an entity ruler after ner fed by the actor knowledge base and the places gazetteer (docs/model.md)."))
     ruler_patterns: str = field(default="", metadata=_doc("A JSONL file of extra entity ruler patterns ({\"label\", \"pattern\", \"id\"}, spaCy EntityRuler format) that add to or replace the derived ones; used when gazetteer_ruler is on."))
     batch_size: int = field(default=8, metadata=_doc("Articles parsed together by the statistical components (batches are faster per word; results are the same)."))
+    max_token_chars: int = field(default=1000, metadata=_doc(
+        "A run of non-space characters longer than this is not tokenized: it is one token and one sentence, and a removed span "
+        "(reason \"token longer than nlp.max_token_chars\") that later stages skip; spaCy's tokenizer is quadratic on long runs "
+        "of quotes or brackets (docs/architecture.md, \"Linear costs and hard caps\").", minimum=1))
+    max_tokens: int = field(default=100_000, metadata=_doc(
+        "An article of more tokens than this is rejected by the nlp stage (reason \"too many tokens\") before the statistical "
+        "components run: their time and memory grow with every token.", minimum=1))
+    max_parse_tokens: int = field(default=10_000, metadata=_doc(
+        "The most tokens the statistical components see at once: a longer article is parsed a stretch of whole sentences at a "
+        "time, and a batch of articles (nlp.batch_size) holds no more; their memory grows with the tokens they see at once "
+        "(about 20 KB a token for the packaged model).", minimum=1))
+    max_sentence_tokens: int = field(default=500, metadata=_doc(
+        "A sentence of more tokens than this becomes a removed span (reason \"sentence longer than nlp.max_sentence_tokens\") "
+        "that the actors, quotes and events stages skip: their rules read a sentence as a whole.", minimum=1))
+    max_sentence_entities: int = field(default=100, metadata=_doc(
+        "A sentence with more entities (the model's and the entity ruler's) than this becomes a removed span (reason "
+        "\"sentence with more entities than nlp.max_sentence_entities\") that the later stages skip: events pair its mentions.", minimum=1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +146,9 @@ def _merge(base: Settings, layer: Mapping[str, object], origin: str) -> Settings
             bounds = sub_known[key].metadata.get("bounds")
             if bounds is not None and not bounds[0] <= value <= bounds[1]:
                 raise SettingsError(f"{origin}: {section}.{key} must be from {bounds[0]} to {bounds[1]}, found {value!r}")
+            minimum = sub_known[key].metadata.get("minimum")
+            if isinstance(minimum, int) and isinstance(value, int) and value < minimum:
+                raise SettingsError(f"{origin}: {section}.{key} must be at least {minimum}, found {value!r}")
             sub_changes[key] = value
         changes[section] = replace(current, **sub_changes)
     return replace(base, **changes)  # type: ignore[arg-type]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
 from dragoman.places import Gazetteer, locative_places
+from dragoman.ranges import Covered, Ranges
 from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, RemovedSpan
 
 STAGE = "actors"
@@ -28,21 +29,21 @@ def city_places(
     doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], found: list[ActorMention], kb: KnowledgeBase, gazetteer: Gazetteer,
 ) -> list[ActorMention]:
     """``city.place`` mentions for gazetteer places in locative phrases that no mention in ``found`` covers."""
-    taken = [(m.span.start, m.span.end) for m in found]
-    skip = [(r.span.start, r.span.end) for r in removed]
+    taken = Covered(len(article.text), [(m.span.start, m.span.end) for m in found])
+    skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
     out: list[ActorMention] = []
     for sent in doc.sents:
-        if any(s <= sent.start_char < e for s, e in skip):
+        if skip.at(sent.start_char):
             continue
         for place in locative_places(sent.text, sent.start_char, article, gazetteer):
             span, iso = place.span, place.country
             if span is None or iso is None or iso not in kb.countries:
                 continue
-            if any(span.start < e and s < span.end for s, e in taken):
+            if taken.overlaps(span.start, span.end):
                 continue
             state = kb.countries[iso]
             out.append(ActorMention(span, Actor(iso, state.name, iso, "state", None), "city.place", STAGE, MentionSource.CITY, MentionRole.PLACE))
-            taken.append((span.start, span.end))
+            taken.add(span.start, span.end)
     return out
 
 
@@ -53,6 +54,7 @@ def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, ga
     """A capital's name that is also a city of another country named in the same sentence is that
     city: "militias in Tripoli ... the north Lebanese port" is Tripoli, Lebanon, not Libya's capital."""
     out = list(found)
+    by_offset = Ranges(found, lambda m: (m.span.start, m.span.end))
     for n, mention in enumerate(found):
         if mention.found_by is not MentionSource.CAPITAL or mention.actor.country is None:
             continue
@@ -60,7 +62,7 @@ def relocate_capitals(doc: Doc, found: list[ActorMention], kb: KnowledgeBase, ga
         if span is None:
             continue
         bounds = (span.sent.start_char, span.sent.end_char)
-        named = {m.actor.country for m in found if m is not mention and bounds[0] <= m.span.start < bounds[1]
+        named = {m.actor.country for m in by_offset.starting(*bounds) if m is not mention
                  and m.found_by in {MentionSource.COUNTRY, MentionSource.ADJECTIVE} and m.actor.country is not None}
         if mention.actor.country in named:
             continue  # "Libyan officials said" keeps Libya's Tripoli

@@ -23,15 +23,17 @@ after "South Korean officials"); other plurals are left to the sector rules.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable, Literal, Mapping
+from typing import Callable, Hashable, Iterable, Iterator, Literal, Mapping, Sequence
 
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase
 from dragoman.actors.resolve import AHEAD, holder_of, person_actor, prospective
 from dragoman.knowledge import packaged_text, read_rows
+from dragoman.ranges import Covered, Ranges
 from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.descriptions.v1"
@@ -84,13 +86,13 @@ def _fits(m: ActorMention, d: Description, head: str) -> bool:
 
 
 def _issuer_before(doc: Doc, head: str, at: int, window: int, sent_of: Mapping[int, int],
-                   before: Callable[[int], list[ActorMention]]) -> ActorMention | None:
+                   before: Callable[[int], Iterable[ActorMention]]) -> ActorMention | None:
     """Who issued the latest document called ``head`` before token ``at`` within ``window`` sentences:
     its owner or a modifier naming an actor ("the State Department's report", "the IRGC statement"),
     the agent of a participle on it ("a statement released by the army"), or the subject of the verb
     whose object it is ("Amnesty published a report")."""
     here = sent_of[at]
-    pool = before(doc[at].idx)
+    pool: list[ActorMention] | None = None  # the mentions before, listed only once a document is found
     for k in range(at - 1, -1, -1):
         if here - sent_of[k] > window:
             return None
@@ -102,8 +104,10 @@ def _issuer_before(doc: Doc, head: str, at: int, window: int, sent_of: Mapping[i
                        if g.dep_ == "obl:agent" or (g.dep_ == "obl" and any(x.lower_ == "by" for x in g.children))]
         if noun.dep_ in {"obj", "dobj"}:
             candidates += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if candidates and pool is None:
+            pool = list(before(doc[at].idx))
         for c in candidates:
-            owner = next((m for m in pool if m.span.start <= c.idx < m.span.end and m.role is not MentionRole.PLACE and m.actor.code), None)
+            owner = next((m for m in pool or () if m.span.start <= c.idx < m.span.end and m.role is not MentionRole.PLACE and m.actor.code), None)
             if owner is not None:
                 return owner
     return None
@@ -146,27 +150,136 @@ def _title_at(doc: Doc, i: int, titles: Mapping[str, str]) -> tuple[int, str] | 
     return None
 
 
+class _Earlier:
+    """The mentions so far, latest first: the article's (some re-pointed: :meth:`replace`), then the
+    descriptions added (:meth:`add`). Calling it lists what ``sorted((m for m in pool if m.span.end
+    <= at), key=start, reverse=True)`` would (ties in pool order), lazily, so a description that
+    finds its antecedent a few mentions back does not copy and sort every mention of the article;
+    with a ``key`` and its ``test`` only the mentions that pass the test, from an index kept for
+    that key (a bare title with no holder before it would otherwise read every mention)."""
+
+    def __init__(self, ordered: list[ActorMention], replaced: dict[Span, ActorMention]) -> None:
+        self.ordered = ordered
+        self.starts = [m.span.start for m in ordered]
+        self.replaced = replaced
+        self.positions: dict[Span, list[int]] = {}  # span -> its places in ``ordered``
+        for i, m in enumerate(ordered):
+            self.positions.setdefault(m.span, []).append(i)
+        self.added: list[ActorMention] = []
+        self.added_starts: list[int] = []
+        self.in_order = True  # the added ones came in text order (they do: one per determiner, in order)
+        self.keyed: dict[Hashable, tuple[Callable[[ActorMention], bool], list[int], list[int]]] = {}  # key -> (test, places in ordered, in added)
+
+    def current(self, i: int) -> ActorMention:
+        m = self.ordered[i]
+        return self.replaced.get(m.span, m)
+
+    def add(self, mention: ActorMention) -> None:
+        self.in_order = self.in_order and (not self.added_starts or self.added_starts[-1] <= mention.span.start)
+        self.added.append(mention)
+        self.added_starts.append(mention.span.start)
+        for test, _, added in self.keyed.values():
+            if test(mention):
+                added.append(len(self.added) - 1)
+
+    def replace(self, span: Span, mention: ActorMention) -> None:
+        """The article's mentions of ``span`` are re-pointed to ``mention``."""
+        self.replaced[span] = mention
+        for test, places, _ in self.keyed.values():
+            passes = test(mention)
+            for i in self.positions.get(span, ()):
+                k = bisect_left(places, i)
+                held = k < len(places) and places[k] == i
+                if passes and not held:
+                    places.insert(k, i)
+                elif held and not passes:
+                    places.pop(k)
+
+    @staticmethod
+    def _latest_first(places: Sequence[int], starts: Sequence[int], value: Callable[[int], ActorMention], at: int) -> Iterator[ActorMention]:
+        """The mentions at ``places`` (rising, with rising ``starts``) that end by ``at``, latest start
+        first, equal starts in their own order."""
+        k = bisect_left(places, at, key=lambda i: starts[i]) - 1  # a mention starting at or after ``at`` ends after it
+        while k >= 0:
+            first = k
+            while first > 0 and starts[places[first - 1]] == starts[places[k]]:
+                first -= 1
+            for j in range(first, k + 1):
+                m = value(places[j])
+                if m.span.end <= at:
+                    yield m
+            k = first - 1
+
+    def __call__(self, at: int, key: Hashable = None, test: Callable[[ActorMention], bool] | None = None) -> Iterator[ActorMention]:
+        if key is None or test is None:
+            named: Sequence[int] = range(len(self.ordered))
+            added: Sequence[int] = range(len(self.added))
+        else:
+            if key not in self.keyed:
+                self.keyed[key] = (test, [i for i in range(len(self.ordered)) if test(self.current(i))],
+                                   [j for j, m in enumerate(self.added) if test(m)])
+            _, named, added = self.keyed[key]
+        if not self.in_order:  # (never in practice) the added ones by start, then in the order they came
+            by_start = sorted(added, key=lambda j: (self.added_starts[j], j))
+            later = self._latest_first(range(len(by_start)), [self.added_starts[j] for j in by_start], lambda r: self.added[by_start[r]], at)
+        else:
+            later = self._latest_first(added, self.added_starts, self.added.__getitem__, at)
+        earlier = self._latest_first(named, self.starts, self.current, at)
+        a, b = next(earlier, None), next(later, None)
+        while a is not None or b is not None:
+            if a is not None and (b is None or a.span.start >= b.span.start):  # at equal starts the article's mention comes first
+                yield a
+                a = next(earlier, None)
+            elif b is not None:
+                yield b
+                b = next(later, None)
+
+
 def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], mentions: list[ActorMention],
                          kb: KnowledgeBase, descriptions: Mapping[str, tuple[Description, ...]]) -> list[ActorMention]:
     """The mentions with definite descriptions added or re-pointed to what they refer back to."""
-    skip = [(r.span.start, r.span.end) for r in removed]
+    skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
     ordered = sorted(mentions, key=lambda m: m.span.start)
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     token_at = {t.idx: t.i for t in doc}
     covering = {m.span.start: m for m in ordered}
+    persons = Ranges([m for m in ordered if m.actor.kind == "person"], lambda m: (m.span.start, m.span.end))
     replaced: dict[Span, ActorMention] = {}
-    added: list[ActorMention] = []
+    before = _Earlier(ordered, replaced)
+    added = before.added
     leading = _leading_country(ordered)
+    titles: dict[tuple[str | None, str, dt.date | None], set[str]] = {}
+
+    def title_of(m: ActorMention, day: dt.date | None) -> set[str]:
+        key = (m.actor.person_id, m.span.text, day)
+        if key not in titles:
+            titles[key] = _title_of(kb, m, day)
+        return titles[key]
+
+    def holds_office(canonical: str) -> Callable[[ActorMention], bool]:
+        """A person with the title on the article's day (the test of an index kept for the title)."""
+        return lambda m: m.actor.kind == "person" and canonical in title_of(m, article.date)
+
+    def takes_office(canonical: str, later: dt.date) -> Callable[[ActorMention], bool]:
+        """A person who has the title by ``later`` but not on the article's day ("the incoming president")."""
+        return lambda m: m.actor.kind == "person" and canonical in title_of(m, later) and canonical not in title_of(m, article.date)
 
     def sentence(m: ActorMention) -> int:
         return sent_of.get(token_at.get(m.span.start, -1), -1)
 
-    def before(at_char: int) -> list[ActorMention]:
-        pool = [replaced.get(m.span, m) for m in ordered] + added
-        return sorted((m for m in pool if m.span.end <= at_char), key=lambda m: m.span.start, reverse=True)
+    sent_starts = [sent.start_char for sent in doc.sents]
+
+    def recent(at_char: int, here: int, window: int) -> Iterator[ActorMention]:
+        """``before(at_char)``, stopped where the mentions start before sentence ``here - window``:
+        none of those is within the window (nor is one whose start is no token's: its sentence is -1)."""
+        floor = sent_starts[here - window] if here - window > 0 else -1
+        for m in before(at_char):
+            if m.span.start < floor:
+                return
+            yield m
 
     for det in doc:
-        if det.lower_ not in _DETERMINERS or any(s <= det.idx < e for s, e in skip):
+        if det.lower_ not in _DETERMINERS or skip.at(det.idx):
             continue
         i = det.i + 1
         while i < len(doc) and doc[i].lower_ in _MODIFIERS:
@@ -180,23 +293,22 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "of" or doc[end].text in {"'s", "’s"}):
                 continue  # "the president Joe Biden", "the president of Egypt", "the president's": not a bare title
             start_char, end_char = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
-            if any(m.span.start < end_char and start_char < m.span.end and m.actor.kind == "person" for m in ordered):
+            if persons.overlaps(start_char, end_char):
                 continue
             ahead = prospective(doc, det.i + 1, end)
             if ahead and article.date is not None:
                 # "the incoming president": the latest person named who takes the office soon, not its holder
                 later = article.date + AHEAD
-                antecedent = next((m for m in before(start_char) if m.actor.kind == "person" and canonical in _title_of(kb, m, later)
-                                   and canonical not in _title_of(kb, m, article.date)), None)
+                antecedent = next(before(start_char, ("ahead", canonical, later), takes_office(canonical, later)), None)
             else:
-                antecedent = next((m for m in before(start_char) if m.actor.kind == "person" and canonical in _title_of(kb, m, article.date)), None)
+                antecedent = next(before(start_char, ("title", canonical), holds_office(canonical)), None)
             span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
             if antecedent is not None:
-                added.append(ActorMention(span, antecedent.actor, "definite.title", STAGE, MentionSource.DEFINITE, antecedent=antecedent.span))
+                before.add(ActorMention(span, antecedent.actor, "definite.title", STAGE, MentionSource.DEFINITE, antecedent=antecedent.span))
             elif leading is not None and det.lower_ == "the":
                 holder = holder_of(kb, leading, canonical, article.date, ahead)
                 if holder is not None:
-                    added.append(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE, MentionSource.DEFINITE))
+                    before.add(ActorMention(span, person_actor(kb, holder, article.date), "definite.title-holder", STAGE, MentionSource.DEFINITE))
             continue
         first = i
         if doc[i].is_lower and doc[i].lower_ not in descriptions and i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].lower_ in descriptions \
@@ -222,7 +334,8 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
                 continue
             if plural and reading.takes not in {"state-sector", "armed"}:
                 continue  # "the groups" are not one organisation; "the officials", "the militants" are those named before
-            found = next((m for m in before(start_char) if here - sentence(m) <= reading.window and _fits(m, reading, head)
+            found = next((m for m in recent(start_char, here, reading.window)
+                          if here - sentence(m) <= reading.window and _fits(m, reading, head)
                           and (reading.takes != "state-sector" or existing is None or m.actor.sector == existing.actor.sector)), None)
             if found is not None:
                 break
@@ -231,9 +344,9 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
         mention = ActorMention(span, found.actor, f"definite.{head}", STAGE, MentionSource.DEFINITE, antecedent=found.span)
         if existing is not None:
-            replaced[existing.span] = replace(mention, span=existing.span)
+            before.replace(existing.span, replace(mention, span=existing.span))
         else:
-            added.append(mention)
+            before.add(mention)
     out = [replaced.get(m.span, m) for m in ordered] + added
     # a pronoun resolved to a mention this pass re-pointed follows it ("The militants said they ...")
     by_span = {m.span: m for m in out}

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from dragoman.actors.knowledge import Country
 from dragoman.actors.locative import BRIDGE_WORDS
 from dragoman.actors.naming import SectorNames
+from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
 _NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
@@ -48,12 +49,16 @@ def _tokens(doc: Doc, mention: ActorMention) -> tuple[int, int] | None:
 
 @dataclass(frozen=True, slots=True)
 class _Known:
-    """The article's resolved mentions with their token spans, worked out once per article."""
+    """The article's resolved mentions with their token spans, worked out once per article, and
+    what a pending mention asks of all of them (the article's country counts) kept once asked."""
 
     mentions: list[ActorMention]
     located: list[tuple[ActorMention, int, int]]  # (mention, first token, token after), in text order
     starts: dict[int, ActorMention]  # first token -> the first mention starting there
     ends: dict[int, ActorMention]  # token after -> the last mention ending there
+    ending: dict[int, list[ActorMention]]  # token after -> every mention ending there, in text order
+    by_offset: Ranges[ActorMention]
+    leaders: dict[tuple[str, frozenset[str]], str | None]  # (which count, countries left out) -> the article's leading country
 
     @classmethod
     def of(cls, doc: Doc, mentions: list[ActorMention]) -> _Known:
@@ -62,7 +67,29 @@ class _Known:
         starts: dict[int, ActorMention] = {}
         for m, start, _ in located:
             starts.setdefault(start, m)
-        return cls(known, located, starts, {end: m for m, _, end in located})
+        return cls(known, located, starts, {end: m for m, _, end in located}, _by_end(located), Ranges(known, _bounds), {})
+
+    def article_leader(self, which: str, exclude: AbstractSet[str]) -> str | None:
+        """The article's leading country ("country": of its actors, "place": of its places), once per exclusion."""
+        key = (which, frozenset(exclude))
+        if key not in self.leaders:
+            if which == "place":
+                counts = Counter(m.actor.country for m in self.mentions if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude)
+            else:
+                counts = _counts(self.mentions, exclude)
+            self.leaders[key] = _leader(counts)
+        return self.leaders[key]
+
+
+def _bounds(m: ActorMention) -> tuple[int, int]:
+    return m.span.start, m.span.end
+
+
+def _by_end(located: list[tuple[ActorMention, int, int]]) -> dict[int, list[ActorMention]]:
+    out: dict[int, list[ActorMention]] = {}
+    for m, _, end in located:
+        out.setdefault(end, []).append(m)
+    return out
 
 
 def _counts(mentions: list[ActorMention], exclude: AbstractSet[str]) -> Counter[str]:
@@ -102,15 +129,16 @@ def _place_phrase(doc: Doc, end: int, starts: dict[int, ActorMention], exclude: 
     return None
 
 
-def _title_adjective(doc: Doc, start: int, located: list[tuple[ActorMention, int, int]], exclude: AbstractSet[str]) -> ActorMention | None:
-    """"Nigerian junior foreign minister Dubem Oniya": the state named right before the person's title."""
+def _title_adjective(doc: Doc, start: int, ending: Mapping[int, list[ActorMention]], exclude: AbstractSet[str]) -> ActorMention | None:
+    """"Nigerian junior foreign minister Dubem Oniya": the state named right before the person's title
+    (``ending``: the mentions by the token after them, in text order)."""
     k = start - 1
     while k >= 0 and start - k <= 4 and ((doc[k].is_lower and doc[k].is_alpha) or doc[k].text == "-"):
         k -= 1
     if k < 0 or k == start - 1:
         return None
-    for m, _, end in located:
-        if end == k + 1 and m.actor.kind == "state" and m.actor.country and m.actor.country not in exclude:
+    for m in ending.get(k + 1, ()):
+        if m.actor.kind == "state" and m.actor.country and m.actor.country not in exclude:
             return m
     return None
 
@@ -142,11 +170,11 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
         return Implied(place.actor.country, "place-phrase", place)
     if depth < 2:
         return None
-    adjective = _title_adjective(doc, start, known.located, exclude) if mention.actor.kind == "person" else None
+    adjective = _title_adjective(doc, start, known.ending, exclude) if mention.actor.kind == "person" else None
     if adjective is not None and adjective.actor.country:
         return Implied(adjective.actor.country, "title-adjective")
     sent = doc[start].sent
-    in_sentence = [m for m in known.mentions if sent.start_char <= m.span.start < sent.end_char]
+    in_sentence = known.by_offset.starting(sent.start_char, sent.end_char)
     # (start, country) of the sentence's places
     sentence_places = [(m.span.start, m.actor.country) for m in in_sentence if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude]
     places = {country for _, country in sentence_places}
@@ -166,10 +194,10 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
     if depth >= 4 and armed:
         # rebels and militants belong where the article's fighting is: its leading place, not its leading actor
         # ("Russia" and "Turkey" as actors in a story about Aleppo)
-        found = _leader(Counter(m.actor.country for m in known.mentions if m.role is MentionRole.PLACE and m.actor.country and m.actor.country not in exclude))
+        found = known.article_leader("place", exclude)
         if found:
             return Implied(found, "article-place")
-    found = _leader(_counts(known.mentions, exclude)) if depth >= 4 else None
+    found = known.article_leader("country", exclude) if depth >= 4 else None
     if found:
         return Implied(found, "article-country")
     return None
@@ -185,7 +213,8 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[s
     out: list[ActorMention] = []
     absorbed: set[Span] = set()
     known = _Known.of(doc, mentions)
-    everyone: list[tuple[ActorMention, int, int]] | None = None  # all mentions located, for title adjectives
+    everyone: dict[int, list[ActorMention]] | None = None  # all mentions by the token after them, for title adjectives
+    adjectives = Ranges([m for m in mentions if m.found_by is MentionSource.ADJECTIVE], lambda m: (m.span.end, m.span.end))
     for mention in mentions:
         if mention.role is not MentionRole.PENDING:
             out.append(mention)
@@ -220,10 +249,10 @@ def imply_countries(doc: Doc, mentions: list[ActorMention], countries: Mapping[s
         out.append(replace(mention, actor=actor, rule=f"{prefix}.{evidence}", role=MentionRole.ACTOR))
         if evidence == "led-by":
             # "Vietnamese-led forces": the adjective is part of the forces, no actor of its own
-            absorbed.update(m.span for m in mentions if m.found_by is MentionSource.ADJECTIVE and m.span.end <= mention.span.start and mention.span.start - m.span.end <= 5 and m.actor.country == country)
+            absorbed.update(m.span for m in adjectives.starting(mention.span.start - 5, mention.span.start + 1) if m.actor.country == country)
         if evidence == "title-adjective" and (where := _tokens(doc, mention)) is not None:
             if everyone is None:
-                everyone = [(m, *at) for m in mentions if (at := _tokens(doc, m)) is not None]
+                everyone = _by_end([(m, *at) for m in mentions if (at := _tokens(doc, m)) is not None])
             adjective = _title_adjective(doc, where[0], everyone, set())
             if adjective is not None and adjective.found_by is MentionSource.ADJECTIVE:
                 absorbed.add(adjective.span)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -13,6 +14,7 @@ from dragoman.actors.implied import PENDING
 from dragoman.actors.knowledge import KnowledgeBase, Person, name_key
 from dragoman.actors.resolve import person_actor
 from dragoman.knowledge import packaged_text, read_rows, user_text
+from dragoman.ranges import Covered
 from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
@@ -134,6 +136,7 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[s
     """Runs of 2-4 capitalised name tokens that the text around them marks as a person (:func:`_cued`)."""
     out: list[tuple[int, int]] = []
     tagged = doc.has_annotation("TAG")
+    covered = Covered(len(doc), taken)
 
     def name_token(k: int) -> bool:
         token = doc[k]
@@ -154,9 +157,9 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[s
         while j < n and j - i < 4 and name_token(j):
             j += 1
         named = _cued(doc, i, j, titles, words) or (j - i <= 3 and doc[i].lower_ in words.given)
-        if j - i >= 2 and doc[j - 1].text not in words.org_word and not any(s < j and i < e for s, e in taken) and named:
+        if j - i >= 2 and doc[j - 1].text not in words.org_word and not covered.overlaps(i, j) and named:
             out.append((i, j))
-        elif j - i == 1 and _lone_speaker(doc, i, words) and not any(s <= i < e for s, e in taken):
+        elif j - i == 1 and _lone_speaker(doc, i, words) and not covered.at(i):
             out.append((i, j))
         i = max(j, i + 1)
     return out
@@ -256,18 +259,34 @@ def _within_one_edit(a: str, b: str) -> bool:
 
 
 class _PeopleSeen:
-    """The people the article has named in full so far, for linking later partial names to them."""
+    """The people the article has named in full so far, for linking later partial names to them.
+
+    Indexed by the words of their names, each list in the order the people were added (named ones
+    by position, then the ones found later, also by position): a partial name is looked up among
+    the people whose names hold its words, not among all of them (quadratic in a long article).
+    """
 
     def __init__(self, words: PersonWords, mentions: list[ActorMention]) -> None:
         self._words = words
         self._named: list[tuple[ActorMention, tuple[tuple[str, ...], ...]]] = []  # each mention with its folded names, read once
+        self._last: dict[str, _Seen] = {}  # last word of a name -> the people
+        self._first: dict[str, _Seen] = {}  # first word of a name -> the people
+        self._first_surname_first: dict[str, _Seen] = {}  # the same, of people whose country writes the family name first
+        self._any: dict[str, _Seen] = {}  # any word of a name -> the people
         for mention in sorted(mentions, key=lambda m: m.span.start):
             self.add(mention)
 
     def add(self, mention: ActorMention) -> None:
         names = tuple(tuple(n.split()) for n in {name_key(mention.span.text), name_key(mention.actor.name or "")} if n)
         if mention.actor.kind == "person" and len({w for n in names for w in n}) >= 2 and mention.found_by is not MentionSource.SURNAME:
+            k = len(self._named)
             self._named.append((mention, names))
+            surname_first = (mention.actor.country or "") in self._words.surname_first
+            for index, keys in ((self._last, {n[-1] for n in names}), (self._first, {n[0] for n in names}),
+                                (self._first_surname_first, {n[0] for n in names} if surname_first else set()),
+                                (self._any, {w for n in names for w in n})):
+                for key in keys:
+                    index.setdefault(key, _Seen()).append(k, mention)
 
     def earlier(self, doc: Doc, start: int, end: int) -> ActorMention | None:
         """The latest person named before token ``start`` whose name holds the run ``start:end``: the
@@ -278,17 +297,49 @@ class _PeopleSeen:
         if not run:
             return None
         honorific = start > 0 and (doc[start - 1].lower_ in self._words.honorific or doc[start - 1].lower_ in self._words.rank)
-        for mention, names in reversed(self._named):
-            if mention.span.end > at:
-                continue
-            if len(run) == 1:
-                word = run[0]
-                surname_first = honorific or (mention.actor.country or "") in self._words.surname_first
-                if any(n[-1] == word or (surname_first and n[0] == word) for n in names):
-                    return mention
-            elif all(any(w in n for n in names) for w in run):
-                return mention
+        if len(run) == 1:
+            # every person of these lists matches: the latest one added that ends before the run wins
+            word = run[0]
+            lists = [self._last.get(word), (self._first if honorific else self._first_surname_first).get(word)]
+            best = max((k for seen in lists if seen is not None if (k := seen.latest_before(at)) >= 0), default=-1)
+            return self._named[best][0] if best >= 0 else None
+        holding = [seen for w in run if (seen := self._any.get(w)) is not None]
+        if len(holding) < len(run):
+            return None  # a word of the run is in no name
+        for k in min(holding, key=len).before(at):  # the people holding its rarest word
+            names = self._named[k][1]
+            if all(any(w in n for n in names) for w in run):
+                return self._named[k][0]
         return None
+
+
+class _Seen:
+    """People (their numbers in ``_PeopleSeen._named``, rising) with their mentions' starts, which
+    rise too except where the people found later start again from the top of the text."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[list[int], list[int], list[int]]] = []  # runs of rising starts: (numbers, starts, ends)
+
+    def __len__(self) -> int:
+        return sum(len(numbers) for numbers, _, _ in self.parts)
+
+    def append(self, k: int, mention: ActorMention) -> None:
+        if not self.parts or self.parts[-1][1][-1] > mention.span.start:
+            self.parts.append(([], [], []))
+        numbers, starts, ends = self.parts[-1]
+        numbers.append(k)
+        starts.append(mention.span.start)
+        ends.append(mention.span.end)
+
+    def before(self, at: int) -> Iterator[int]:
+        """The people whose mention ends at or before ``at``, latest added first."""
+        for numbers, starts, ends in reversed(self.parts):
+            for i in range(bisect_left(starts, at) - 1, -1, -1):  # those starting at or after ``at`` end after it
+                if ends[i] <= at:
+                    yield numbers[i]
+
+    def latest_before(self, at: int) -> int:
+        return next(self.before(at), -1)
 
 
 def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], known: list[ActorMention], kb: KnowledgeBase | None,
@@ -299,20 +350,20 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
     names beside a speech verb or an apposition. Surname-only mentions of any
     person named in full earlier (KB or not) are linked to that person.
     """
-    skip = [(r.span.start, r.span.end) for r in removed]
-    taken = [(m.span.start, m.span.end) for m in known]
+    taken = Covered(len(article.text), [(m.span.start, m.span.end) for m in known] + [(r.span.start, r.span.end) for r in removed])
 
     def free(start_char: int, end_char: int) -> bool:
-        return not any(s < end_char and start_char < e for s, e in taken + skip)
+        return not taken.overlaps(start_char, end_char)
 
     found: list[ActorMention] = []
     titles = kb.titles if kb is not None else {}
     # NER's PERSON entities (trained model) and names beside a speech verb or an apposition
     token_runs = [run for e in doc.ents if e.label_ == "PERSON" and (run := _name_run(doc, e.start, e.end, titles, words)) is not None]
-    expanded = [doc.char_span(s, e, alignment_mode="expand") for s, e in taken]
+    expanded = [doc.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in known]
     cued = [_name_run(doc, s, e, titles, words, speaking=e - s == 1)
             for s, e in _candidates_by_cue(doc, [(x.start, x.end) for x in expanded if x is not None], titles, words)]
-    token_runs += [run for run in cued if run is not None and not any(s < run[1] and run[0] < e for s, e in token_runs)]
+    by_ner = Covered(len(doc), token_runs)
+    token_runs += [run for run in cued if run is not None and not by_ner.overlaps(*run)]
     token_runs.sort()
     people = _PeopleSeen(words, [m for m in known if m.actor.kind == "person"])
     for start, end in token_runs:
@@ -334,7 +385,7 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
             actor = Actor(None, span.text, None, "person", None, None, _affiliation(doc, end, words))
             found.append(ActorMention(span, actor, "person.unknown", STAGE, MentionSource.PERSON))
         people.add(found[-1])
-        taken.append((span.start, span.end))
+        taken.add(span.start, span.end)
 
     for token in doc:
         if not token.text[:1].isupper() or not token.is_alpha or _part_of_longer_name(doc, token.i):
@@ -348,5 +399,5 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
         if hit is None:
             continue
         found.append(ActorMention(Span(article.id, token.idx, end_char, token.text), hit.actor, "person.surname", STAGE, MentionSource.SURNAME, antecedent=hit.span))
-        taken.append((token.idx, end_char))
+        taken.add(token.idx, end_char)
     return found

@@ -12,6 +12,7 @@ from dragoman.actors.implied import PENDING
 from dragoman.actors.locative import is_locative
 from dragoman.actors.terms import TermIndex, TermMatch
 from dragoman.knowledge import time_words, title_offices, title_words
+from dragoman.ranges import Covered
 from dragoman.records import Actor, ActorKind, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.kb.v1"
@@ -230,8 +231,8 @@ def _with_sector(actor: Actor, sector: str, kind: str) -> Actor:
 def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], kb: KnowledgeBase, index: TermIndex) -> list[ActorMention]:
     """Mentions made of KB terms: names, titles, countries, capitals, organisations, sectors."""
     ctx = ResolveContext(doc, article, kb, article.date)
-    skip = [(r.span.start, r.span.end) for r in removed]
-    matches = [m for m in index.find(doc) if not any(s <= doc[m.start].idx < e for s, e in skip)]
+    skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
+    matches = [m for m in index.find(doc) if not skip.at(doc[m.start].idx)]
     mentions: list[ActorMention] = []
     used: set[int] = set()
     locative_chain = False

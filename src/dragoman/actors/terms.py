@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Collection, Literal, Mapping
+from typing import AbstractSet, Callable, Collection, Literal, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
+from dragoman.ranges import Covered
 
 TermKind = Literal["person", "org", "country", "capital", "region", "adjective", "group", "title", "sector"]
 # When one stretch of text is several kinds of term, the first kind here wins.
@@ -86,6 +87,7 @@ class TermIndex:
     lower_names: frozenset[str] = frozenset()  # names the KB itself writes in lower case ("al-Qaeda")
     near: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)  # one-letter variants of long country names
     is_place: Callable[[str], bool] | None = None  # a real place name is no misspelling ("Columbia"); None: no variants
+    near_longest: int = 0  # the length of the longest key of ``near``
 
     def find(self, doc: Doc) -> list[TermMatch]:
         """Longest non-overlapping matches, cased kinds only where the text is capitalised."""
@@ -102,11 +104,13 @@ class TermIndex:
                 raw.append(TermMatch(start, end, usable))
         raw.extend(self._misspelt(doc, raw))
         chosen: list[TermMatch] = []
+        taken = Covered(len(doc))  # the tokens of the matches chosen so far
         # longest first, a leading "the" not counted: "the West Bank" is "West Bank", not "the West" + "Bank"
         for match in sorted(raw, key=lambda m: (-(m.end - m.start - (doc[m.start].lower_ == "the")), m.start)):
-            if any(match.start < c.end and c.start < match.end for c in chosen):
+            if taken.overlaps(match.start, match.end):
                 continue
             chosen.append(match)
+            taken.add(match.start, match.end)
         return sorted(chosen, key=lambda m: m.start)
 
 
@@ -118,13 +122,19 @@ class TermIndex:
             return []
         covered = {i for m in found for i in range(m.start, m.end)}
         out = []
+        in_long_entity: set[int] | None = None  # the tokens of entities of several tokens, listed once if asked
         for token in doc:
             text = token.text
-            if token.i in covered or len(text) < _NEAR_MIN or not text.isalpha() or not text[:1].isupper():
+            # a word more than one letter longer than every variant key is one letter off none of them
+            if token.i in covered or not _NEAR_MIN <= len(text) <= self.near_longest + 1 or not text.isalpha() or not text[:1].isupper():
                 continue
             terms = {t for key in _one_letter_keys(text.lower()) for t in self.near.get(key, ())}
             # the gazetteer is asked only about words one letter from a country name
-            if len({t.key for t in terms}) == 1 and not _in_other_name(doc, token) and not self.is_place(text):
+            if len({t.key for t in terms}) != 1:
+                continue
+            if in_long_entity is None:
+                in_long_entity = {i for e in doc.ents if len(e) > 1 for i in range(e.start, e.end)}
+            if not _in_other_name(token, in_long_entity) and not self.is_place(text):
                 out.append(TermMatch(token.i, token.i + 1, tuple(sorted(terms, key=lambda t: t.kind))))
         return out
 
@@ -132,16 +142,18 @@ class TermIndex:
 _NEAR_MIN = 7
 
 
-def _in_other_name(doc: Doc, token: Token) -> bool:
-    """A person's name, or one word of a longer organisation name ("Columbia University")."""
+def _in_other_name(token: Token, in_long_entity: AbstractSet[int]) -> bool:
+    """A person's name, or one word of a longer organisation name ("Columbia University");
+    ``in_long_entity``: the tokens of the Doc's entities of more than one token."""
     if token.ent_type_ == "PERSON":
         return True
-    return token.ent_type_ == "ORG" and any(e.start <= token.i < e.end and len(e) > 1 for e in doc.ents)
+    return token.ent_type_ == "ORG" and token.i in in_long_entity
 
 
 def _one_letter_keys(word: str) -> set[str]:
     """The word and every form with one letter deleted: two words share a key when one letter
-    inserted, deleted or replaced turns one into the other."""
+    inserted, deleted or replaced turns one into the other. Quadratic in the word's length: only
+    for the KB's names and for words no longer than them plus one (``TermIndex.near_longest``)."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
@@ -211,4 +223,5 @@ def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str],
                     for variant in _one_letter_keys(key):
                         near.setdefault(variant, set()).add(term)
     lower_names = frozenset(p for p in surfaces.values() if p[:1].islower() and any(t.kind in _CASED for t in meanings[p.lower()]))
-    return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()}, lower_names, {k: tuple(v) for k, v in near.items()}, is_place)
+    return TermIndex(matcher, {k: tuple(v) for k, v in meanings.items()}, lower_names, {k: tuple(v) for k, v in near.items()}, is_place,
+                     max(map(len, near), default=0))

@@ -67,10 +67,20 @@ def _is_orphan(text: str, start: int, end: int, abbreviations: frozenset[str]) -
     is one sentence that the naive segmenter cut after "U.S.".
     """
     fragment = text[start:end].strip()
-    before = text[:start].split()
-    if before and before[-1].lower() in abbreviations:
+    if _last_word(text, start).lower() in abbreviations:
         return False
     return bool(fragment) and fragment[0].islower() and len(fragment.split()) <= _ORPHAN_MAX_WORDS
+
+
+def _last_word(text: str, end: int) -> str:
+    """The last white-space separated word before ``end`` ("" if none), read backwards from ``end``."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
 
 
 def _span(article: Article, start: int, end: int) -> Span:

@@ -38,12 +38,45 @@ def _last_word(phrase: str) -> str:
     return phrase.split()[-1].strip("'’‘\"“”,:")
 
 
+_RIGHT_WORD = re.compile(r"[“\"‘']?([\w.'’]+)")
+
+
 def _right_word(text: str, at: int) -> str:
-    m = re.match(r"[“\"‘']?([\w.'’]+)", text[at:])
+    m = _RIGHT_WORD.match(text, at)
     return m.group(1) if m else ""
 
 
-def _is_heading(text: str, phrase: str, dash: int, spaced: bool, words: ChromeWords) -> bool:
+class _Pairs:
+    """How often "left-right" occurs in the text (``str.count``: left to right, not overlapping),
+    for many pairs without a scan of the text for each: every occurrence has its hyphen ``len(left)``
+    characters in, so the text's hyphens are indexed, once for each (len(left), len(right)) asked,
+    by the pair that would stand around them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._hyphens: list[int] | None = None
+        self._by_shape: dict[tuple[int, int], dict[str, list[int]]] = {}
+
+    def at_most_once(self, left: str, right: str) -> bool:
+        text, size = self._text, (len(left), len(right))
+        table = self._by_shape.get(size)
+        if table is None:
+            if self._hyphens is None:
+                self._hyphens = [m.start() for m in re.finditer("-", text)]
+            table = {}
+            for h in self._hyphens:
+                if h >= size[0]:
+                    table.setdefault(text[h - size[0] : h + 1 + size[1]], []).append(h - size[0])
+            self._by_shape[size] = table
+        pair = f"{left}-{right}"
+        count, free = 0, 0
+        for start in table.get(pair, ()):
+            if start >= free:
+                count, free = count + 1, start + len(pair)
+        return count <= 1
+
+
+def _is_heading(text: str, phrase: str, dash: int, spaced: bool, words: ChromeWords, pairs: _Pairs) -> bool:
     tokens = phrase.split()
     if not 1 <= len(tokens) <= _MAX_WORDS or len(phrase) > _MAX_CHARS:
         return False
@@ -64,18 +97,18 @@ def _is_heading(text: str, phrase: str, dash: int, spaced: bool, words: ChromeWo
         return False
     if not last[0].isupper():
         return True
-    pair = f"{last}-{_right_word(text, dash + 1)}"
-    return text.count(pair) <= 1
+    return pairs.at_most_once(last, _right_word(text, dash + 1))
 
 
 def find_headings(text: str, sentences: Sequence[tuple[int, int]], words: ChromeWords) -> list[tuple[int, int]]:
     """(start, end) of every glued heading, its dash included; ``sentences`` as from
     :func:`dragoman.clean.sentences.sentence_spans` (a heading starts one of them)."""
     found: list[tuple[int, int]] = []
+    pairs = _Pairs(text)
     for start, end in sentences:
         for m in _GLUED_DASH.finditer(text, start, end):
             phrase = text[start : m.start()].strip()
-            if phrase and _is_heading(text, phrase, m.end() - 1, bool(m.group("space")), words):
+            if phrase and _is_heading(text, phrase, m.end() - 1, bool(m.group("space")), words, pairs):
                 found.append((start, m.end()))
                 break
             if len(text[start : m.start()].split()) > _MAX_WORDS:

@@ -12,8 +12,16 @@ from __future__ import annotations
 import re
 
 _END = re.compile(r"[.!?…][”\"’')\]]*(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"\s+(\w+)")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end``, read backwards: a regular expression
+    anchored at ``end`` would scan the text from its start at every sentence end."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _is_abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
@@ -34,9 +42,9 @@ def sentence_spans(text: str, abbreviations: frozenset[str], openers: frozenset[
     start = 0
     for m in _END.finditer(text):
         if m.group(0)[0] != "\n":
-            before = _WORD_BEFORE.search(text, 0, m.start() + 1)
+            before = _word_before(text, m.start() + 1)
             after = _WORD_AFTER.match(text, m.end())
-            if before and _is_abbreviation(before.group(1), abbreviations) and not (after and after.group(1)[0].isupper() and after.group(1).lower() in openers):
+            if _is_abbreviation(before, abbreviations) and not (after and after.group(1)[0].isupper() and after.group(1).lower() in openers):
                 continue
         end = m.end() if m.group(0)[0] != "\n" else m.start()
         _add(text, start, end, spans)

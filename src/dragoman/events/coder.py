@@ -31,9 +31,14 @@ from dragoman.events.targets import is_self, names_each_other, object_target, ot
 from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
 from dragoman.events.words import EventWords
 from dragoman.places import DateFinder, PlaceFinder
+from dragoman.ranges import Covered, Ranges
 from dragoman.records import ActorMention, Article, Event, MentionRole, MentionSource, Quote, RemovedSpan, Span
 
 STAGE = "events.rules.v1"
+
+
+def _bounds(mention: ActorMention) -> tuple[int, int]:
+    return mention.span.start, mention.span.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +100,14 @@ def code_readings(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
     Used to score the dictionary on sentences whose actors are not annotated
     (``cameo_manual_examples``); the pipeline's events always need a source actor.
     """
-    skip = [(r.span.start, r.span.end) for r in removed]
+    skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
     out: list[CodeReading] = []
     words = [t.lower_ for t in doc]
+    by_start = Ranges(mentions, _bounds)
     for sent in doc.sents:
-        if any(s <= sent.start_char < e for s, e in skip):
+        if skip.at(sent.start_char):
             continue
-        view = replace(sentence_view(doc, sent, mentions, words), open_slots=True)
+        view = replace(sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words), open_slots=True)
         for match in best_matches(view, resources.patterns, resources.words):
             modality = read_match_modality(doc, match, sent, resources.words).modality
             code = recode(match.pattern.code, modality)
@@ -128,15 +134,16 @@ def code_events(
     Reads the Doc's sentences (and its dependency parse when present), the actor
     mentions and the quotes. Adds :class:`Event` records.
     """
-    skip = [(r.span.start, r.span.end) for r in removed]
+    skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
     quoted = [(q.span.start, q.span.end) for q in quotes if q.kind in {"direct", "mixed"}]
     has_parse = doc.has_annotation("DEP")
     words = [t.lower_ for t in doc]
     merged: dict[tuple[object, ...], Event] = {}
+    by_start = Ranges(mentions, _bounds)
     for sent in doc.sents:
-        if any(s <= sent.start_char < e for s, e in skip):
+        if skip.at(sent.start_char):
             continue
-        view = sentence_view(doc, sent, mentions, words)
+        view = sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)
         if view.mentions_at:
             here = _Sentence(doc, article, sent, view, quotes, quoted, has_parse, resources, date_of, place_of)
             for event in _sentence_events(here):
@@ -207,8 +214,10 @@ def _same_dyad(a: Event, b: Event) -> bool:
 def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
                  words: Sequence[str]) -> list[SpeechAct]:
     """Criticism, praise and appeals in reported speech and verdicts (events/speech.py)."""
+    by_start = Ranges(mentions, _bounds)
+
     def subject_of(sent: DocSpan, token: Token) -> list[ActorMention]:
-        return subject_by_parse(sentence_view(doc, sent, mentions, words), token)
+        return subject_by_parse(sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words), token)
 
     def spoken(cue: Token) -> bool:
         return read_assertion(doc, cue.i, resources.assertion).value in EMITTED | {"reported"}
@@ -217,7 +226,7 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
     speech = words_of.get("report", frozenset()) | words_of.get("claim", frozenset())
     acts = speech_acts(doc, article, quotes, mentions, resources.polarity, speech, spoken)
     if doc.has_annotation("DEP"):
-        acts += verdicts(doc, article, mentions, resources.polarity, subject_of)
+        acts += verdicts(doc, article, by_start, resources.polarity, subject_of)
     return acts
 
 

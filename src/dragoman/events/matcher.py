@@ -245,7 +245,7 @@ def match_at(view: SentenceView, pattern: Pattern, anchor_token: int) -> Pattern
     return PatternMatch(pattern, anchor_token, start, end, targets, all_sources)
 
 
-def sentence_view(doc: Doc, sent: DocSpan, mentions: tuple[ActorMention, ...], words: Sequence[str] | None = None) -> SentenceView:
+def sentence_view(doc: Doc, sent: DocSpan, mentions: Sequence[ActorMention], words: Sequence[str] | None = None) -> SentenceView:
     at: dict[int, list[ActorMention]] = {}
     ends: dict[int, int] = {}
     for m in mentions:

@@ -401,7 +401,7 @@ def crowd_source(view: SentenceView, anchor: Token, words: EventWords, places: t
     country = places[0].actor.country
     doc = view.doc
     left, right = subjects[0].left_edge, subjects[0] if subjects[0].dep_ == "ROOT" else subjects[0].right_edge
-    span = Span(places[0].span.doc_id, left.idx, right.idx + len(right.text), doc.text[left.idx : right.idx + len(right.text)])
+    span = Span(places[0].span.doc_id, left.idx, right.idx + len(right.text), doc[left.i : right.i + 1].text)  # (not doc.text: the whole text again)
     # named by the place it protests in, as the actors stage names a sector by its place ("Civilians of Texas");
     # the events stage does not rename actors, and an ISO code is no name
     actor = Actor(code=f"{country}CVL", name=f"Civilians of {places[0].actor.name or country}", country=country, kind="organization", sector="CVL")

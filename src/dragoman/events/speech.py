@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from dragoman.knowledge import packaged_text, read_rows
+from dragoman.ranges import Ranges
 from dragoman.records import ActorMention, Article, MentionRole, MentionSource, Quote, Span
 
 NEGATIVE = -0.2  # VADER compound at or below which a statement about an actor is criticism
@@ -243,6 +244,7 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
     cue is a verb of speech or writing (``speech_cues``, lemmas) count: what a speaker believes or fears
     is no act, nor speech that ``spoken`` says was not asserted to happen ("the United States will respond")."""
     out: list[SpeechAct] = []
+    by_start = Ranges(mentions, lambda m: (m.span.start, m.span.end))
     for quote in quotes:
         speaker = quote.speaker
         if speaker is None or (speaker.actor.code is None and speaker.actor.country is None) or _is_place(speaker):
@@ -255,7 +257,7 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
         if content is None:
             continue
-        inside = [m for m in mentions if quote.span.start <= m.span.start < quote.span.end]
+        inside = by_start.starting(quote.span.start, quote.span.end)
         if not inside:
             continue
         seen: set[tuple[str | None, str | None]] = set()
@@ -362,13 +364,13 @@ def _fronted_subject(doc: Doc, token: Token, verdict: Verdict, mentions: list[Ac
     return after[:1] if after and after[0].span.start - comma.idx < 60 else []
 
 
-def verdicts(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], polarity: Polarity,
+def verdicts(doc: Doc, article: Article, mentions: Ranges[ActorMention], polarity: Polarity,
              subject_of: Callable[[DocSpan, Token], list[ActorMention]]) -> list[SpeechAct]:
     """"Obama called Iran's government a brutal regime": criticism (111) or praise (051) of the
-    object by the subject, by the polarity of the predicate."""
+    object by the subject, by the polarity of the predicate. ``mentions`` are found by their start."""
     out: list[SpeechAct] = []
     for sent in doc.sents:
-        inside = [m for m in mentions if sent.start_char <= m.span.start < sent.end_char]
+        inside = mentions.starting(sent.start_char, sent.end_char)
         if len(inside) < 2:
             continue
         for token in sent:

@@ -51,8 +51,10 @@ touch no match are kept.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 import unicodedata
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Literal, Sequence, cast
 
@@ -230,19 +232,29 @@ def add_gazetteer_ruler(
 
 
 def _merge_entities(entities: Iterable[Span], matches: Iterable[Span], *, prefer: Prefer) -> list[Span]:
-    """The ruler's ``ents_filter``: model entities and ruler matches without overlaps."""
+    """The ruler's ``ents_filter``: model entities and ruler matches without overlaps.
+
+    Each side is free of overlaps (``doc.ents``, ``filter_spans``) and sorted, so the spans of the
+    other side a span overlaps are found by bisection, not by a scan of matches × entities.
+    """
     kept_matches = filter_spans(matches)
     model = list(entities)
     if prefer == "model":
-        kept_matches = [m for m in kept_matches if not any(_overlap(m, e) for e in model)]
+        kept_matches = [m for m in kept_matches if not _overlapping(m, model)]
     elif prefer == "longer":
-        kept_matches = [m for m in kept_matches if not any(_overlap(m, e) and len(e) > len(m) and not _only_titles_around(e, m) for e in model)]
-    kept_model = [e for e in model if not any(_overlap(m, e) for m in kept_matches)]
+        kept_matches = [m for m in kept_matches if not any(len(e) > len(m) and not _only_titles_around(e, m) for e in _overlapping(m, model))]
+    kept_model = [e for e in model if not _overlapping(e, kept_matches)]
     return sorted(kept_model + kept_matches)
 
 
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+def _overlapping(span: Span, others: list[Span]) -> list[Span]:
+    """The spans of ``others`` (sorted, without overlaps) that share a token with ``span``, in order."""
+    k = bisect_right(others, span.start, key=lambda o: o.end)  # the first one ending after span starts
+    out = []
+    while k < len(others) and others[k].start < span.end:
+        out.append(others[k])
+        k += 1
+    return out
 
 
 def _only_titles_around(entity: Span, match: Span) -> bool:
@@ -250,7 +262,8 @@ def _only_titles_around(entity: Span, match: Span) -> bool:
     if not (entity.start <= match.start and match.end <= entity.end):
         return False
     doc = entity.doc
-    rest = [*range(entity.start, match.start), *range(match.end, entity.end)]
+    # lazily, stopping at the first other word: a huge entity must not be listed for every match in it
+    rest = chain(range(entity.start, match.start), range(match.end, entity.end))
     return all(doc[i].lower_ in TITLES for i in rest)
 
 

@@ -8,6 +8,7 @@ shares a sentence with article text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable
 
 import numpy
@@ -98,14 +99,16 @@ def set_sentence_starts(doc: Doc, abbreviations: frozenset[str], removed: Iterab
     dateline = _dateline_end(doc)
     if dateline is not None:
         starts[dateline] = True
+    offsets = [t.idx for t in doc]
     for start_char, end_char in removed:
-        inside = [t.i for t in doc if start_char <= t.idx < end_char]
-        if not inside:
+        # the tokens starting inside the run, found by bisection (not a scan of the Doc per run)
+        first, stop = bisect_left(offsets, start_char), bisect_left(offsets, end_char)
+        if first >= stop:
             continue
-        starts[inside[0]] = True
-        for i in inside[1:]:
+        starts[first] = True
+        for i in range(first + 1, stop):
             starts[i] = False
-        after = inside[-1] + 1
+        after = stop
         while after < n and doc[after].is_space:
             after += 1
         if after < n:

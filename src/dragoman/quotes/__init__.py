@@ -20,11 +20,12 @@ from dragoman.quotes.about import add_about
 from dragoman.quotes.cues import CueLexicon, load_cues
 from dragoman.quotes.direct import Found, extract_direct, is_title, resolve_slot
 from dragoman.quotes.indirect import extract_indirect
-from dragoman.quotes.layout import Layout
+from dragoman.quotes.layout import Layout, char_before
 from dragoman.quotes.marks import find_segments
 from dragoman.quotes.mixed import widen_mixed
 from dragoman.quotes.transcripts import extract_turns
 from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, make_span, subject_before
+from dragoman.ranges import Ranges
 from dragoman.records import ActorMention, Article, MentionRole, Quote, QuoteMode, RemovedSpan, Span
 
 STAGE = "quotes.rules.v1"
@@ -34,8 +35,9 @@ _JOIN_GAP = 3  # characters (", ") between a reported clause and the quotation i
 __all__ = ["emitted_by_default", "STAGE", "CueLexicon", "add_about", "extract_quotes", "load_cues"]
 
 
-def _absorbed(phrase: Found, clauses: list[Found]) -> bool:
-    return phrase.kind == "mixed" and any(c.kind == "mixed" and c.span.contains(phrase.span.start, phrase.span.end) for c in clauses)
+def _absorbed(phrase: Found, mixed_clauses: Ranges[Found]) -> bool:
+    """A mixed phrase inside a mixed clause (``mixed_clauses``: the clauses of kind mixed)."""
+    return phrase.kind == "mixed" and mixed_clauses.covers(phrase.span.start, phrase.span.end)
 
 
 def _governed(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
@@ -64,11 +66,13 @@ def _run_into_quotes(text: str, direct: list[Found], clauses: list[Found]) -> tu
     inside the clause ("to think that ... “...”") joins."""
     joined: set[int] = set()
     out: list[Found] = []
+    # the full quotations by where they open: a follower opens at most _JOIN_GAP after the clause
+    opening = Ranges(range(len(direct)), lambda k: (_opens(direct[k]), _opens(direct[k])))
     for clause in clauses:
         follower = next(
             (
-                k for k, f in enumerate(direct)
-                if k not in joined and f.kind == "direct" and f.segment is not None
+                k for k in opening.starting(clause.span.end, clause.span.end + _JOIN_GAP + 1)
+                if k not in joined and (f := direct[k]).kind == "direct" and f.segment is not None
                 and f.first_sentence == clause.last_sentence
                 and 0 <= f.segment.open_at - clause.span.end <= _JOIN_GAP
                 and not text[clause.span.end:f.segment.open_at].strip(" ,")  # a colon opens a quotation of its own
@@ -86,14 +90,19 @@ def _run_into_quotes(text: str, direct: list[Found], clauses: list[Found]) -> tu
     return [f for k, f in enumerate(direct) if k not in joined], out
 
 
+def _opens(found: Found) -> int:
+    """Where the quotation of ``found`` opens (-1 without one: never after a clause)."""
+    return found.segment.open_at if found.segment is not None else -1
+
+
 def _named_next(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
     """A quotation standing alone in its paragraph, attributed by the next sentence that points back
     to it ("“We will not back down.” ¶ That was the message from Prime Minister Theresa May ..."):
     the first person (else the first actor) that sentence names speaks."""
     text = ctx.article.text
-    before = text[: found.span.start].rstrip(" “\"'‘")
+    before = char_before(text, found.span.start, " “\"'‘")
     after_end = found.segment.outer_end if found.segment is not None else found.span.end
-    if before and not before.endswith("\n") or text[after_end:after_end + 1] not in {"\n", ""}:
+    if before and before != "\n" or text[after_end:after_end + 1] not in {"\n", ""}:
         return found
     nxt = found.last_sentence + 1
     if nxt >= len(layout.sent_chars):
@@ -102,18 +111,22 @@ def _named_next(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
     first = text[a:b].split(maxsplit=1)
     if not first or first[0].lower() not in _POINTING_BACK:
         return found
-    inside = [m for m in ctx.mentions if a <= m.span.start < b and m.role is MentionRole.ACTOR]
+    inside = [m for m in ctx.mentions_from(a, b) if m.role is MentionRole.ACTOR]
     chosen = next((m for m in inside if m.actor.kind == "person"), inside[0] if inside else None)
     return replace(found, speaker=chosen) if chosen is not None else found
 
 
-def _within_turn(found: Found, turns: list[Found]) -> bool:
+def _within_turn(found: Found, turns: Ranges[Found]) -> bool:
     """Inside a transcript turn, only a quote the turn attributes to someone by a cue stands on its own."""
-    return any(t.span.contains(found.span.start, found.span.end) for t in turns) and (found.cue is None or found.speaker is None)
+    return turns.covers(found.span.start, found.span.end) and (found.cue is None or found.speaker is None)
 
 
-def _outside_removed(found: Found, removed: tuple[RemovedSpan, ...]) -> bool:
-    return not any(r.span.overlaps(found.span) for r in removed)
+def _outside_removed(found: Found, removed: Ranges[RemovedSpan]) -> bool:
+    return not removed.overlaps(found.span.start, found.span.end)
+
+
+def _bounds(item: Found | RemovedSpan) -> tuple[int, int]:
+    return item.span.start, item.span.end
 
 
 def extract_quotes(
@@ -133,7 +146,7 @@ def extract_quotes(
     if len(doc) == 0:
         return ()
     layout = Layout.of(doc)
-    ctx = SpeakerContext(doc, article, tuple(sorted(mentions, key=lambda m: m.span.start)), cues, cues.titles, STAGE)
+    ctx = SpeakerContext.of(doc, article, mentions, cues, STAGE)
     skipped = [(r.span.start, r.span.end) for r in removed]
     segments = find_segments(article.text, layout.sentence_ends, skipped)
     direct, used_cues = extract_direct(ctx, layout, segments)
@@ -141,11 +154,13 @@ def extract_quotes(
     phrases = [(s.open_at, s.outer_end) for s in segments if not is_title(article.text, s)]
     clauses = extract_indirect(ctx, layout, quoted, direct, used_cues, phrases)
     direct, clauses = _run_into_quotes(article.text, direct, clauses)
-    kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, clauses)] + clauses)
+    mixed_clauses = Ranges([c for c in clauses if c.kind == "mixed"], _bounds)
+    kept = widen_mixed(ctx, layout, [f for f in direct if not _absorbed(f, mixed_clauses)] + clauses)
     kept = [_governed(ctx, layout, f) if f.speaker is None and f.cue is None and f.kind in {"direct", "mixed"} else f for f in kept]
     kept = [_named_next(ctx, layout, f) if f.speaker is None and f.kind == "direct" else f for f in kept]
     turns = extract_turns(ctx, layout, removed)
-    kept = [f for f in kept if _outside_removed(f, removed) and not _within_turn(f, turns)] + turns
+    removed_at, turns_at = Ranges(removed, _bounds), Ranges(turns, _bounds)
+    kept = [f for f in kept if _outside_removed(f, removed_at) and not _within_turn(f, turns_at)] + turns
     kept.sort(key=lambda f: (f.span.start, f.span.end))
     quotes = (Quote(f.span, f.kind, f.speaker, f.cue, STAGE, _mode(cues, f)) for f in kept)
     return tuple(q for q in quotes if thought or emitted_by_default(q))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dragoman.ranges import Ranges
 from dragoman.records import ActorMention, MentionSource, Quote
 
 # closed-class grammar, not a lexicon: the speaker speaking of themselves
@@ -31,12 +32,20 @@ def _is_speaker(m: ActorMention, speaker: ActorMention | None) -> bool:
     return m.span.overlaps(speaker.span) or (speaker.entity is not None and m.entity == speaker.entity)
 
 
-def mentioned_actors(quote: Quote, mentions: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
-    """The resolved mentions inside ``quote``, in text order, the speaker's own left out."""
-    inside = [m for m in mentions if quote.span.contains(m.span.start, m.span.end) and _resolved(m) and not _is_speaker(m, quote.speaker)]
+def mentioned_actors(quote: Quote, mentions: Ranges[ActorMention]) -> tuple[ActorMention, ...]:
+    """The resolved mentions inside ``quote``, in text order, the speaker's own left out
+    (``mentions``: the article's, indexed by offset once for all the quotes)."""
+    # a mention inside the quote starts inside it (or at its end, when empty)
+    near = mentions.starting(quote.span.start, quote.span.end + 1)
+    inside = [m for m in near if quote.span.contains(m.span.start, m.span.end) and _resolved(m) and not _is_speaker(m, quote.speaker)]
     return tuple(sorted(inside, key=lambda m: (m.span.start, m.span.end)))
+
+
+def _bounds(mention: ActorMention) -> tuple[int, int]:
+    return mention.span.start, mention.span.end
 
 
 def add_about(quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
     """The quotes, each with :attr:`Quote.about` set from the article's ``mentions``."""
-    return tuple(replace(q, about=mentioned_actors(q, mentions)) for q in quotes)
+    indexed = Ranges(mentions, _bounds)
+    return tuple(replace(q, about=mentioned_actors(q, indexed)) for q in quotes)

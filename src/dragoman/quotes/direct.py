@@ -10,12 +10,13 @@ sentence is a scare quote or a title and is not reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dragoman.quotes.layout import Layout
-from dragoman.quotes.marks import Segment
+from dragoman.quotes.layout import Layout, char_before
+from dragoman.quotes.marks import Segment, SegmentIndex
 from dragoman.quotes.speakers import (
     SUBJECT_DEPS,
     PERSON_PRONOUNS,
@@ -38,6 +39,7 @@ _ADJACENT_CUE = 3  # a cue this close before the opening mark introduces only th
 _SMALL_WORDS = frozenset("of and the a an in on to for at by with or de la von van".split())
 _END_MARKS = ".?!…"
 _CLAUSE_SUBJECTS = frozenset("i we you he she they it there this that these those".split())
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,7 @@ def is_full_quote(text: str, segment: Segment, layout: Layout) -> bool:
         return True
     if segment.close_at is not None and text[segment.inner_end - 1] == "," and _starts_sentence(text, segment, layout):
         return True  # "“…,” muttered X": a sentence-initial quote closed by a comma
-    before = text[: segment.open_at].rstrip()
-    return before.endswith(":")
+    return char_before(text, segment.open_at) == ":"
 
 
 def is_title(text: str, segment: Segment) -> bool:
@@ -117,22 +118,29 @@ def _embedded(text: str, segment: Segment, ctx: SpeakerContext, layout: Layout, 
     open_tok = layout.token_at(segment.open_at)
     if cue_i >= open_tok or _starts_sentence(text, segment, layout):
         return False
-    before = text[: segment.open_at].rstrip()
-    if not before or not (before[-1].isalnum() or before[-1] in "’'"):
+    before = char_before(text, segment.open_at)
+    if not before or not (before.isalnum() or before in "’'"):
         return False
     a, _ = inner_bounds(text, segment)
     k = open_tok - 1
     while k >= 0 and ctx.doc[k].is_space:
         k -= 1
-    first_word = text[a:].split(maxsplit=1)[0].lower() if text[a:].strip() else ""
+    first_word = _first_word(text, a).lower()
     opens_clause = first_word.strip(",.’'") in _CLAUSE_SUBJECTS  # "as “we support Ukraine”": a sentence of its own
     short = len(text[a:segment.inner_end].split()) < _FULL_QUOTE_WORDS  # "called X “ISIS’ best recruiter.”"
     return k > cue_i and (ctx.doc[k].lower_ == "that" or short or (text[a : a + 1].islower() and not opens_clause))
 
 
+def _first_word(text: str, at: int) -> str:
+    """The first white-space separated word at or after ``at`` ("" if none): ``text[at:].split(maxsplit=1)[0]``
+    without copying the rest of the text."""
+    m = _WORD.search(text, at)
+    return m.group(0) if m else ""
+
+
 def _embedded_after_word(text: str, segment: Segment) -> bool:
-    before = text[: segment.open_at].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    before = char_before(text, segment.open_at)
+    return bool(before) and (before.isalnum() or before in "’'")
 
 
 def _same_clause_partner(found: list[Found], segment: Segment, sentence: int, layout: Layout, ctx: SpeakerContext) -> Found | None:
@@ -327,7 +335,7 @@ def _colon_paragraph_attribution(ctx: SpeakerContext, layout: Layout, segment: S
     if not _starts_sentence(text, segment, layout):
         return None
     s = layout.sentence_of(segment.open_at)
-    if s == 0 or not text[: layout.sent_chars[s][0]].rstrip().endswith(":"):
+    if s == 0 or char_before(text, layout.sent_chars[s][0]) != ":":
         return None
     lo = layout.sent_tokens[s - 1][0]
     if earlier is not None and earlier.outer_end > layout.sent_chars[s - 1][0]:
@@ -336,14 +344,14 @@ def _colon_paragraph_attribution(ctx: SpeakerContext, layout: Layout, segment: S
     return attribution if attribution is not None and attribution.slot is not None else None
 
 
-def _previous_sentence_slot(ctx: SpeakerContext, layout: Layout, s: int, segments: list[Segment]) -> SpeakerSlot | None:
+def _previous_sentence_slot(ctx: SpeakerContext, layout: Layout, s: int, segments: SegmentIndex) -> SpeakerSlot | None:
     """The speaker of a reporting cue in sentence ``s`` (outside quotes) that a following
     unattributed quotation continues ("Kerry said that …. “That adds up …”")."""
     lo, hi = layout.sent_tokens[s]
     doc = ctx.doc
     for p in range(lo, hi):
         token = doc[p]
-        if any(seg.open_at <= token.idx < seg.outer_end for seg in segments):
+        if segments.holds(token.idx):
             continue
         if token.lower_ in ctx.cues.participles:
             return main_clause_subject(ctx, p, lo)
@@ -359,20 +367,21 @@ def _ends_sentence(doc: Doc, cue_i: int, hi: int) -> bool:
     return cue_i > 0 and doc[cue_i - 1].text == "," and not any(t.pos_ in {"VERB", "AUX"} for t in doc[cue_i + 1 : hi])
 
 
-def _lone_person_subject(ctx: SpeakerContext, layout: Layout, s: int, segments: list[Segment], segment: Segment) -> ActorMention | None:
+def _lone_person_subject(ctx: SpeakerContext, layout: Layout, s: int, segments: SegmentIndex, segment: Segment) -> ActorMention | None:
     """ "Priebus rejected that idea. “We know …”¶": the person who is the subject of sentence
     ``s`` (no reporting cue there) when no other person, and no quotation, is in that sentence,
     and the quotation ends its paragraph (so no attribution follows it: "“…,” Ann Lee, …, said")."""
     text = ctx.article.text
     if not ctx.has_parse or segment.close_at is None:
         return None
-    rest = text[segment.outer_end :]
-    line_end = rest.find("\n")
-    if rest[: line_end if line_end >= 0 else len(rest)].strip() or rest.lstrip()[:1] in {"-", "—", "–"}:
+    # the rest of the quotation's line is blank, and what follows is no dash (read without copying the rest of the text)
+    line_end = layout.break_from(segment.outer_end)
+    word = _WORD.search(text, segment.outer_end)  # the first non-space character after the quotation
+    if word is not None and (line_end < 0 or word.start() < line_end or word.group(0)[:1] in {"-", "—", "–"}):
         return None
     lo, hi = layout.sent_tokens[s]
     start, end = layout.sent_chars[s]
-    if any(start <= seg.open_at < end or start < seg.outer_end <= end for seg in segments):
+    if segments.touch(start, end):
         return None
     doc = ctx.doc
     roots = [t for t in doc[lo:hi] if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}]
@@ -382,10 +391,7 @@ def _lone_person_subject(ctx: SpeakerContext, layout: Layout, s: int, segments: 
     if slot is None or slot.mention is None or slot.is_pronoun or slot.mention.actor.kind != "person":
         return None
     person = slot.mention
-    others = [
-        m for m in ctx.mentions
-        if start <= m.span.start < end and m.actor.kind == "person" and m.actor.name != person.actor.name
-    ]
+    others = [m for m in ctx.mentions_from(start, end) if m.actor.kind == "person" and m.actor.name != person.actor.name]
     return None if others else person
 
 
@@ -409,6 +415,7 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
     found: list[Found] = []
     used_cues: set[int] = set()
     previous: Found | None = None
+    indexed = SegmentIndex(segments)
     for n, segment in enumerate(segments):
         a, b = inner_bounds(text, segment)
         if b - a < 2 or (is_title(text, segment) and not _starts_sentence(text, segment, layout)):
@@ -417,7 +424,7 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
         s_close = layout.sentence_of(max(segment.outer_end - 1, segment.open_at))
         lo = layout.sent_tokens[s_open][0]
         hi = layout.sent_tokens[s_close][1]
-        if n > 0 and segments[n - 1].outer_end > text.rfind("\n", 0, segment.open_at):
+        if n > 0 and segments[n - 1].outer_end > layout.break_before(segment.open_at):
             lo = max(lo, layout.token_at(segments[n - 1].outer_end - 1) + 1)
         stop = hi
         if n + 1 < len(segments):
@@ -450,9 +457,9 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
                 if previous is not None and previous.speaker is not None and previous.last_sentence >= s_open - 1:
                     speaker = previous.speaker
                 elif s_open > 0:
-                    speaker = resolve_slot(_previous_sentence_slot(ctx, layout, s_open - 1, segments), previous, s_open, ctx.stage)
+                    speaker = resolve_slot(_previous_sentence_slot(ctx, layout, s_open - 1, indexed), previous, s_open, ctx.stage)
                 if speaker is None and s_open > 0:
-                    speaker = _lone_person_subject(ctx, layout, s_open - 1, segments, segment)
+                    speaker = _lone_person_subject(ctx, layout, s_open - 1, indexed, segment)
             found.append(Found(span, "direct", speaker, None, s_open, s_close, segment))
         else:
             cue_token = ctx.doc[attribution.cue_i]

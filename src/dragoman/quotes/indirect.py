@@ -9,6 +9,10 @@ full quotation inside it is cut off (it is a direct quote of its own).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from typing import Sequence
+
 from spacy.tokens import Token
 
 from dragoman.quotes.direct import Found, resolve_slot
@@ -24,6 +28,7 @@ from dragoman.quotes.speakers import (
     subject_after,
     subject_before,
 )
+from dragoman.ranges import Ranges, spans
 from dragoman.records import ActorMention
 
 _CLAUSE_STARTERS = frozenset(
@@ -57,14 +62,30 @@ _MIN_WORDS = 3
 _BACKWARD_TAIL = 8
 
 
-def _inside(spans: list[tuple[int, int]], char: int) -> bool:
-    return any(a <= char < b for a, b in spans)
+class _Quoted:
+    """The quoted segments of the article (their ``(open, end)`` ranges), indexed once: every
+    question the clause rules ask about them costs a bisection, not a scan of all of them."""
 
+    def __init__(self, quoted: list[tuple[int, int]]) -> None:
+        self.ranges = spans(quoted)
+        self.ends = sorted(end for _, end in quoted)
 
-def _inside_any(spans: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
-    """True when the clause overlaps a quoted segment that it does not wholly contain."""
-    a, b = clause
-    return any(x < b and a < y and not (a <= x and y <= b) for x, y in spans)
+    def holds(self, char: int) -> bool:
+        """A segment holds the character at ``char``."""
+        return self.ranges.holds(char)
+
+    def cut_by(self, clause: tuple[int, int]) -> bool:
+        """The clause overlaps a quoted segment that it does not wholly contain: a segment runs
+        across one of its edges (starts before it and ends after it)."""
+        a, b = clause
+        if a > b:
+            return any(x < b and a < y and not (a <= x and y <= b) for x, y in self.ranges.overlapping(a, b))
+        return self.ranges.overlaps(a, a) or self.ranges.overlaps(b, b)
+
+    def ending_in(self, lo: int, hi: int) -> bool:
+        """A segment ends at an offset from ``lo`` to ``hi``, both included."""
+        k = bisect_left(self.ends, lo)
+        return k < len(self.ends) and self.ends[k] <= hi
 
 
 def _finite_soon(tokens: list[Token]) -> bool:
@@ -144,11 +165,11 @@ def _forward_start(ctx: SpeakerContext, p: int, hi: int) -> int | None:
     return None
 
 
-def _words_outside(text: str, clause: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+def _words_outside(text: str, clause: tuple[int, int], quoted: _Quoted) -> bool:
     """The clause has words of its own outside quotation marks (a clause that only wraps a
     quotation is that quotation, already a direct quote)."""
     a, b = clause
-    inside = sorted((max(a, x), min(b, y)) for x, y in quoted if x < b and a < y)
+    inside = sorted((max(a, x), min(b, y)) for x, y in quoted.ranges.overlapping(a, b))
     rest, at = [], a
     for x, y in inside:
         rest.append(text[at:x])
@@ -157,10 +178,10 @@ def _words_outside(text: str, clause: tuple[int, int], quoted: list[tuple[int, i
     return any(ch.isalnum() for part in rest for ch in part)
 
 
-def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: list[tuple[int, int]]) -> bool:
+def _is_question(ctx: SpeakerContext, lo: int, hi: int, quoted: _Quoted) -> bool:
     """The sentence, outside quotation marks, ends with a question mark."""
     last = next((t for t in reversed(ctx.doc[lo:hi]) if not t.is_space), None)
-    return last is not None and last.text == "?" and not _inside(quoted, last.idx)
+    return last is not None and last.text == "?" and not quoted.holds(last.idx)
 
 
 def _reports_clause(ctx: SpeakerContext, p: int) -> bool:
@@ -175,10 +196,11 @@ def _reports_again(ctx: SpeakerContext, token: Token) -> bool:
     return lower in ctx.cues.participles or (lower.endswith("ing") and ctx.cues.is_verb(lower, token.lemma_))
 
 
-def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: list[int]) -> tuple[int, int] | None:
+def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: Sequence[int], cut_from: int = 0) -> tuple[int, int] | None:
     """Character bounds of a clause from token ``start_tok`` to before ``end_tok``, cut before
-    any full quotation opening in it and before ", PARTICIPLE-CUE" (", suggesting ...": a report of
-    its own), and stripped of trailing links and punctuation."""
+    any full quotation opening in it (``cut_at``: where they open, sorted; only those at or after
+    ``cut_from``) and before ", PARTICIPLE-CUE" (", suggesting ...": a report of its own), and
+    stripped of trailing links and punctuation."""
     doc = ctx.doc
     if start_tok >= end_tok:
         return None
@@ -188,9 +210,9 @@ def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: lis
     )
     a = doc[start_tok].idx
     b = doc[end_tok - 1].idx + len(doc[end_tok - 1])
-    for c in cut_at:
-        if a < c < b:
-            b = c
+    k = bisect_right(cut_at, max(a, cut_from - 1))  # the first cut after a (and at or after cut_from)
+    if k < len(cut_at) and cut_at[k] < b:
+        b = cut_at[k]  # the first opening inside the clause
     text = ctx.article.text
     while True:
         stripped = text[a:b].rstrip()
@@ -208,23 +230,54 @@ def clause_bounds(ctx: SpeakerContext, start_tok: int, end_tok: int, cut_at: lis
     return a, b
 
 
-def _tail_of_quote(text: str, quoted: list[tuple[int, int]], start: int) -> bool:
+_TAIL_MARKS = frozenset(" '\"”’")
+
+
+def _tail_of_quote(text: str, quoted: _Quoted, start: int) -> bool:
     """"'... much different'' even if no sanctions had been imposed, she said": a clause that runs on
-    from the closing mark of a quotation is that quotation's tail, not a report of its own."""
-    marks = " '\"”’"
-    return any(end <= start and not text[end:start].strip(marks) and text[:end].rstrip(marks)[-1:] not in {".", "!", "?"} for _, end in quoted)
+    from the closing mark of a quotation is that quotation's tail, not a report of its own: a
+    segment ends inside the run of marks and spaces right before the clause, and the character
+    before that run ends no sentence."""
+    run = start
+    while run > 0 and text[run - 1] in _TAIL_MARKS:
+        run -= 1
+    return quoted.ending_in(run, start) and text[run - 1 : run] not in {".", "!", "?"}
 
 
-def _speaker_from_direct(direct: list[Found], sentence: int, before_char: int) -> ActorMention | None:
-    for found in reversed(direct):
-        if found.first_sentence <= sentence <= found.last_sentence and found.cue is not None and found.cue.start < before_char:
-            return found.speaker
-    return None
+class _Direct:
+    """The direct quotes found before the clauses, indexed for the questions the clause rules ask
+    as they walk the sentences (each a bisection, not a scan of every quote)."""
+
+    def __init__(self, direct: list[Found]) -> None:
+        self.direct = direct
+        # by sentences: the quotes whose sentences hold a given one
+        self.by_sentence = Ranges(direct, lambda f: (f.first_sentence, f.last_sentence + 1))
+        # the latest full quote opening at or before each sentence, in list order
+        full = sorted((f.first_sentence, k) for k, f in enumerate(direct) if f.kind == "direct")
+        self.full_firsts = [first for first, _ in full]
+        self.full_latest = list(accumulate((k for _, k in full), max))
+        # where mixed quotes open, sorted: a clause holding one is mixed
+        self.mixed_opens = sorted(f.segment.open_at for f in direct if f.kind == "mixed" and f.segment is not None)
+
+    def speaker_before(self, sentence: int, before_char: int) -> ActorMention | None:
+        """The speaker of the latest quote over ``sentence`` with a cue before ``before_char``."""
+        for found in reversed(self.by_sentence.overlapping(sentence, sentence + 1)):
+            if found.cue is not None and found.cue.start < before_char:
+                return found.speaker
+        return None
+
+    def previous(self, sentence: int) -> Found | None:
+        """The latest (in list order) full quote opening at or before ``sentence``."""
+        k = bisect_right(self.full_firsts, sentence)
+        return self.direct[self.full_latest[k - 1]] if k else None
+
+    def mixed_in(self, a: int, b: int) -> bool:
+        k = bisect_left(self.mixed_opens, a)
+        return k < len(self.mixed_opens) and self.mixed_opens[k] < b
 
 
-def _resolve(slot: SpeakerSlot | None, direct: list[Found], sentence: int, stage: str) -> ActorMention | None:
-    previous = next((f for f in reversed(direct) if f.kind == "direct" and f.first_sentence <= sentence), None)
-    return resolve_slot(slot, previous, sentence, stage)
+def _resolve(slot: SpeakerSlot | None, direct: _Direct, sentence: int, stage: str) -> ActorMention | None:
+    return resolve_slot(slot, direct.previous(sentence), sentence, stage)
 
 
 def extract_indirect(
@@ -238,16 +291,19 @@ def extract_indirect(
     found (full ones cut clauses, short ones turn them mixed, and so does a quoted phrase inside).
     """
     doc = ctx.doc
-    cut_at = [f.segment.open_at for f in direct if f.kind == "direct" and f.segment is not None]
+    cut_at = sorted(f.segment.open_at for f in direct if f.kind == "direct" and f.segment is not None)
+    found = _Direct(direct)
+    in_quotes = _Quoted(quoted)
+    quoted_phrases = spans(phrases)
     out: list[Found] = []
     for s, (lo, hi) in enumerate(layout.sent_tokens):
-        if _is_question(ctx, lo, hi, quoted):
+        if _is_question(ctx, lo, hi, in_quotes):
             continue  # "You said Darfur is repetition?": a question asserts nothing
         p = lo
         while p < hi:
             token = doc[p]
             lower = token.lower_
-            if _inside(quoted, token.idx):
+            if in_quotes.holds(token.idx):
                 p += 1
                 continue
             clause: tuple[int, int] | None = None
@@ -274,9 +330,9 @@ def extract_indirect(
                     q = p + 1
                     if q < hi and doc[q].lower_ == "that":
                         q += 1
-                if q < hi and not _inside(quoted, doc[q].idx):
+                if q < hi and not in_quotes.holds(doc[q].idx):
                     clause = clause_bounds(ctx, q, _forward_end(ctx, p, hi), cut_at)
-                    speaker_fixed = _speaker_from_direct(direct, s, token.idx)
+                    speaker_fixed = found.speaker_before(s, token.idx)
                     if speaker_fixed is None:
                         slot = main_clause_subject(ctx, p, lo)
             elif (
@@ -288,30 +344,28 @@ def extract_indirect(
                 start = _forward_start(ctx, p, hi)
                 if start is not None:
                     clause = clause_bounds(ctx, start, _forward_end(ctx, p, hi), cut_at)
-                    if clause is not None and _inside_any(quoted, clause):
+                    if clause is not None and in_quotes.cut_by(clause):
                         clause = clause_bounds(ctx, start, hi, cut_at)  # the complement ends inside a quotation: to the sentence's end
                     slot = subject_before(ctx, p, lo)
                 else:
                     if hi - p <= _BACKWARD_TAIL and p not in used_cues:
-                        clause, slot = _backward(ctx, p, lo, hi, cut_at, quoted)
+                        clause, slot = _backward(ctx, layout, p, lo, hi, cut_at, in_quotes)
                     if clause is None and (parsed := _parsed(ctx, p, lo, hi, cut_at)) is not None:
                         clause, extra, slot = parsed
                     if clause is None and p not in used_cues and (parenthetical := _interrupting(ctx, p, lo, hi, cut_at)) is not None:
                         clause, extra, slot = parenthetical
             pieces = [
                 c for c in (clause, extra)
-                if c is not None and not _inside_any(quoted, c) and not _tail_of_quote(ctx.article.text, quoted, c[0])
-                and _words_outside(ctx.article.text, c, quoted)
+                if c is not None and not in_quotes.cut_by(c) and not _tail_of_quote(ctx.article.text, in_quotes, c[0])
+                and _words_outside(ctx.article.text, c, in_quotes)
             ]
             if pieces:
-                speaker = speaker_fixed if speaker_fixed is not None else _resolve(slot, direct, s, ctx.stage)
+                speaker = speaker_fixed if speaker_fixed is not None else _resolve(slot, found, s, ctx.stage)
                 cue = make_span(ctx.article, token.idx, token.idx + len(token))
                 if lower == "according":
                     cue = make_span(ctx.article, token.idx, doc[p + 1].idx + len(doc[p + 1]))
                 for a, b in pieces:
-                    mixed = any(f.kind == "mixed" and f.segment is not None and a <= f.segment.open_at < b for f in direct) or any(
-                        a <= x and y <= b for x, y in phrases
-                    )
+                    mixed = found.mixed_in(a, b) or quoted_phrases.inside(a, b)
                     out.append(Found(make_span(ctx.article, a, b), "mixed" if mixed else "indirect", speaker, cue, s, s))
                 b = max(b for _, b in pieces)
                 if b > token.idx:
@@ -322,7 +376,7 @@ def extract_indirect(
 
 
 def _parsed(
-    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: list[int]
+    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: Sequence[int]
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, SpeakerSlot | None] | None:
     """What the dependency parse says the cue at ``p`` reports, where the word rules found nothing:
 
@@ -355,7 +409,7 @@ def _parsed(
 
 
 def _interrupting(
-    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: list[int]
+    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: Sequence[int]
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, SpeakerSlot | None] | None:
     """A cue set off by commas inside the clause it reports: "The good news, Woolson said, is that
     ...", "Recently, he said, he has realized ...", "Take action now, they said, and you risk ...".
@@ -386,7 +440,7 @@ def _interrupting(
 
 
 def _backward(
-    ctx: SpeakerContext, p: int, lo: int, hi: int, cut_at: list[int], quoted: list[tuple[int, int]]
+    ctx: SpeakerContext, layout: Layout, p: int, lo: int, hi: int, cut_at: Sequence[int], quoted: _Quoted
 ) -> tuple[tuple[int, int] | None, SpeakerSlot | None]:
     """ "CLAUSE, X said." and "CLAUSE, said X.": the clause before the comma."""
     doc = ctx.doc
@@ -400,20 +454,13 @@ def _backward(
     if comma is None or comma <= lo:
         return None, None
     start = lo
-    for a, b in quoted:
-        if doc[lo].idx <= a < doc[comma].idx:
-            start = max(start, _token_after(ctx, b))
-    if _inside(quoted, doc[comma - 1].idx):
+    for _, b in quoted.ranges.starting(doc[lo].idx, doc[comma].idx):
+        start = max(start, layout.token_from(b))  # the first token after a quotation before the comma
+    if quoted.holds(doc[comma - 1].idx):
         return None, None
     slot = subject_after(ctx, p, hi) if comma == p - 1 else subject_before(ctx, p, comma + 1)
     if slot is None:
         return None, None
     return clause_bounds(ctx, start, comma, cut_at), slot
 
-
-def _token_after(ctx: SpeakerContext, char: int) -> int:
-    for token in ctx.doc:
-        if token.idx >= char:
-            return token.i
-    return len(ctx.doc)
 

@@ -13,6 +13,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from dragoman.ranges import Ranges, spans
+
 _DOUBLE_OPEN = frozenset("“«„")
 _DOUBLE_CLOSE = frozenset("”»")
 _STRAIGHT = '"'
@@ -36,6 +38,28 @@ class Segment:
         return self.close_at + 1 if self.close_at is not None else self.inner_end
 
 
+class SegmentIndex:
+    """The article's quoted segments, indexed once by where they open and end (a question about
+    them costs a bisection, not a scan of every segment)."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.outer = Ranges(segments, lambda g: (g.open_at, g.outer_end))
+        self.opens = sorted(g.open_at for g in segments)
+        self.ends = sorted(g.outer_end for g in segments)
+
+    def holds(self, char: int) -> bool:
+        """A segment holds the character at ``char`` (its marks included)."""
+        return self.outer.holds(char)
+
+    def touch(self, start: int, end: int) -> bool:
+        """A segment opens at or after ``start`` and before ``end``, or ends after ``start`` and at or before ``end``."""
+        k = bisect.bisect_left(self.opens, start)
+        if k < len(self.opens) and self.opens[k] < end:
+            return True
+        k = bisect.bisect_right(self.ends, start)
+        return k < len(self.ends) and self.ends[k] <= end
+
+
 def _paragraphs(text: str, removed: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Paragraph ranges, cut at newlines and around removed spans."""
     cuts: list[tuple[int, int]] = sorted(removed)
@@ -49,8 +73,9 @@ def _paragraphs(text: str, removed: Iterable[tuple[int, int]]) -> list[tuple[int
     if start < len(text):
         pieces.append((start, len(text)))
     out: list[tuple[int, int]] = []
+    by_start = spans(cuts)
     for a, b in pieces:
-        for ra, rb in cuts:
+        for ra, rb in by_start.overlapping(a, b):  # the cuts a scan would not skip, in the same order
             if rb <= a or ra >= b:
                 continue
             if ra > a:
@@ -121,14 +146,15 @@ def _sentence_end(sentence_ends: Sequence[int], at: int) -> int:
 
 
 def _unclosed(
-    text: str, open_at: int, limit: int, paragraph: tuple[int, int], sentence_ends: Sequence[int]
+    text: str, open_at: int, limit: int, paragraph: tuple[int, int], sentence_ends: Sequence[int], first_word: int
 ) -> Segment | None:
     """A segment for an opening mark with no partner: clipped to its sentence, or to the
-    paragraph end when the mark opens a short paragraph."""
-    para_start, _ = paragraph
-    opens_paragraph = not text[para_start:open_at].strip()
-    inside = [e for e in sentence_ends if open_at < e <= limit]
-    if opens_paragraph and len(inside) <= _MAX_PARAGRAPH_SENTENCES:
+    paragraph end when the mark opens a short paragraph (nothing but white space from the
+    paragraph's start to the mark: ``first_word``, the paragraph's first other character, is not
+    before it)."""
+    opens_paragraph = first_word >= open_at
+    inside = bisect.bisect_right(sentence_ends, limit) - bisect.bisect_right(sentence_ends, open_at)  # sentence ends in (open_at, limit]
+    if opens_paragraph and inside <= _MAX_PARAGRAPH_SENTENCES:
         end = limit
     else:
         end = min(limit, _sentence_end(sentence_ends, open_at))
@@ -145,10 +171,13 @@ def _pair(
 ) -> list[Segment]:
     segments: list[Segment] = []
     open_at: int | None = None
+    first_word = paragraph[0]
+    while first_word < paragraph[1] and text[first_word].isspace():
+        first_word += 1
     for i, role in marks:
         if role == "open":
             if open_at is not None:
-                stray = _unclosed(text, open_at, i, paragraph, sentence_ends)
+                stray = _unclosed(text, open_at, i, paragraph, sentence_ends, first_word)
                 if stray is not None:
                     segments.append(stray)
             open_at = i
@@ -157,7 +186,7 @@ def _pair(
                 segments.append(Segment(open_at, open_at + 1, i, i))
             open_at = None
     if open_at is not None:
-        stray = _unclosed(text, open_at, paragraph[1], paragraph, sentence_ends)
+        stray = _unclosed(text, open_at, paragraph[1], paragraph, sentence_ends, first_word)
         if stray is not None:
             segments.append(stray)
     return segments

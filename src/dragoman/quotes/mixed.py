@@ -10,10 +10,13 @@ A widened clause that overlaps an indirect clause takes it over.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dragoman.quotes.direct import Found
 from dragoman.quotes.indirect import clause_bounds
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.speakers import SpeakerContext, make_span
+from dragoman.ranges import Ranges
 
 _THAT_WINDOW = 6
 _LABEL_ONLY = frozenset({"refer", "refers", "referred", "referring"})
@@ -35,12 +38,12 @@ def _clause_start(ctx: SpeakerContext, cue_i: int, open_tok: int) -> int:
     return start
 
 
-def _next_cue_cut(ctx: SpeakerContext, start_tok: int, hi: int, cue_tokens: set[int]) -> int:
+def _next_cue_cut(ctx: SpeakerContext, start_tok: int, hi: int, cue_tokens: set[int], own_cue: int) -> int:
     """Where a clause must stop before another quote's cue ("…, and he said that …"): the
-    last conjunction or comma before that cue."""
+    last conjunction or comma before that cue (``cue_tokens`` but ``own_cue``)."""
     doc = ctx.doc
     for k in range(start_tok, hi):
-        if k in cue_tokens:
+        if k in cue_tokens and k != own_cue:
             for j in range(k - 1, start_tok - 1, -1):
                 if doc[j].lower_ in {"and", "but", ",", ";"}:
                     return j
@@ -49,6 +52,7 @@ def _next_cue_cut(ctx: SpeakerContext, start_tok: int, hi: int, cue_tokens: set[
 
 
 def _widen(ctx: SpeakerContext, layout: Layout, found: Found, cut_at: list[int], cue_tokens: set[int]) -> Found:
+    """``found`` widened to its clause; ``cut_at``: where the full quotations open, sorted."""
     segment = found.segment
     if segment is None or found.cue_i is None:
         return found
@@ -60,16 +64,16 @@ def _widen(ctx: SpeakerContext, layout: Layout, found: Found, cut_at: list[int],
     s_close = layout.sentence_of(max(segment.outer_end - 1, segment.open_at))
     lo, _ = layout.sent_tokens[s_open]
     _, hi = layout.sent_tokens[s_close]
-    cuts = [c for c in cut_at if c >= segment.outer_end]
     if found.cue_i < open_tok:
         close_tok = layout.token_at(segment.outer_end - 1) + 1
-        hi = _next_cue_cut(ctx, close_tok, hi, cue_tokens - {found.cue_i})
-        bounds = clause_bounds(ctx, _clause_start(ctx, found.cue_i, open_tok), max(hi, close_tok), cuts)
+        hi = _next_cue_cut(ctx, close_tok, hi, cue_tokens, found.cue_i)
+        # only the quotations opening after this one cut its clause
+        bounds = clause_bounds(ctx, _clause_start(ctx, found.cue_i, open_tok), max(hi, close_tok), cut_at, cut_from=segment.outer_end)
     else:
         start = lo
-        for c in cut_at:
-            if doc[lo].idx <= c < segment.open_at:
-                start = max(start, layout.token_at(c))
+        k = bisect_left(cut_at, segment.open_at) - 1  # the last quotation opening before this one, if in its sentence
+        if k >= 0 and cut_at[k] >= doc[lo].idx:
+            start = max(start, layout.token_at(cut_at[k]))
         bounds = clause_bounds(ctx, start, layout.token_at(segment.outer_end - 1) + 1, [])
         if bounds is not None and start > lo and doc[start].text in "“”\"":
             bounds = None
@@ -84,7 +88,7 @@ def _widen(ctx: SpeakerContext, layout: Layout, found: Found, cut_at: list[int],
 def widen_mixed(ctx: SpeakerContext, layout: Layout, kept: list[Found]) -> list[Found]:
     """Widen each mixed phrase (not already inside a clause) to its clause; drop the indirect
     clauses a widened one overlaps, taking their extent."""
-    cut_at = [f.segment.open_at for f in kept if f.kind == "direct" and f.segment is not None]
+    cut_at = sorted(f.segment.open_at for f in kept if f.kind == "direct" and f.segment is not None)
     out: list[Found] = []
     widened: list[Found] = []
     cue_tokens = {f.cue_i for f in kept if f.cue_i is not None}
@@ -95,8 +99,9 @@ def widen_mixed(ctx: SpeakerContext, layout: Layout, kept: list[Found]) -> list[
         else:
             out.append(f)
     result: list[Found] = []
+    by_span = Ranges(widened, lambda w: (w.span.start, w.span.end))
     for f in out:
-        if f.kind == "indirect" and any(w.span.overlaps(f.span) for w in widened):
+        if f.kind == "indirect" and by_span.overlaps(f.span.start, f.span.end):
             continue
         result.append(f)
     merged: list[Found] = []

@@ -9,14 +9,16 @@ resolve stay unresolved: nothing is guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
 from dragoman.quotes.cues import CueLexicon
 from dragoman.knowledge import time_words
 from dragoman.quotes.descriptions import description_after, description_before
+from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, Span
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -33,7 +35,8 @@ _NOT_NAMES = time_words("not_name")
 
 @dataclass(frozen=True, slots=True)
 class SpeakerContext:
-    """What speaker finding reads: the doc, its article, the mentions and the cue lexicon."""
+    """What speaker finding reads: the doc, its article, the mentions (in text order, and indexed
+    by offset: :meth:`of`) and the cue lexicon."""
 
     doc: Doc
     article: Article
@@ -41,6 +44,21 @@ class SpeakerContext:
     cues: CueLexicon
     titles: frozenset[str]
     stage: str
+    by_offset: Ranges[ActorMention]
+    token_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Doc, article: Article, mentions: Iterable[ActorMention], cues: CueLexicon, stage: str) -> SpeakerContext:
+        ordered = tuple(sorted(mentions, key=lambda m: m.span.start))
+        return cls(doc, article, ordered, cues, cues.titles, stage, Ranges(ordered, lambda m: (m.span.start, m.span.end)), tuple(t.idx for t in doc))
+
+    def mentions_from(self, start: int, end: int) -> list[ActorMention]:
+        """The mentions starting at or after ``start`` and before ``end``, in text order."""
+        return self.by_offset.starting(start, end)
+
+    def token_from(self, char: int) -> int:
+        """The first token starting at or after ``char`` (the number of tokens if none)."""
+        return bisect_left(self.token_starts, char)
 
     @property
     def has_parse(self) -> bool:
@@ -82,7 +100,7 @@ def make_span(article: Article, start: int, end: int) -> Span:
 def _mention_at(ctx: SpeakerContext, token: Token) -> ActorMention | None:
     """The best mention covering ``token``: persons first, then the longest."""
     start, end = token.idx, token.idx + len(token)
-    hits = [m for m in ctx.mentions if m.span.start < end and start < m.span.end]
+    hits = ctx.by_offset.overlapping(start, end)
     if not hits:
         return None
     return max(hits, key=lambda m: (m.actor.kind == "person", m.span.end - m.span.start))
@@ -380,7 +398,7 @@ def _after_fronted_clause(ctx: SpeakerContext, mention: ActorMention, cue_i: int
     comma = next((t.i for t in doc[sent.start : cue_i] if t.text == ","), None)
     if comma is None or at.start > comma:
         return None
-    return next((m for m in ctx.mentions if doc[comma + 1].idx <= m.span.start < doc[cue_i].idx and m.role is not MentionRole.PLACE
+    return next((m for m in ctx.mentions_from(doc[comma + 1].idx, doc[cue_i].idx) if m.role is not MentionRole.PLACE
                  and m.span.start == doc[comma + 1].idx), None)
 
 
@@ -401,7 +419,7 @@ def _modifies_later_name(ctx: SpeakerContext, mention: ActorMention, window_end:
     "'s", a lower-case word or a title ("Clinton Senior Adviser ..."), and a capitalised name comes
     later in the window."""
     doc = ctx.doc
-    k = next((t.i for t in doc if t.idx >= mention.span.end), len(doc))
+    k = ctx.token_from(mention.span.end)
     if k >= window_end:
         return False  # the mention ends the window (or the text)
     titled = doc[k].text in ctx.titles or (k + 1 < window_end and doc[k + 1].text in ctx.titles)  # "Clinton Senior Adviser Sidney Blumenthal"
@@ -460,7 +478,7 @@ def main_clause_subject(ctx: SpeakerContext, cue_i: int, lo: int) -> SpeakerSlot
             slot = subject_before(ctx, k, lo)
             if slot is not None:
                 return slot
-    persons = [m for m in ctx.mentions if doc[lo].idx <= m.span.start < doc[cue_i].idx and m.actor.kind == "person"]
+    persons = [m for m in ctx.mentions_from(doc[lo].idx, doc[cue_i].idx) if m.actor.kind == "person"]
     if persons:
         return SpeakerSlot(min(persons, key=lambda m: m.span.start))
     first = lo

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dragoman.quotes.direct import Found
 from dragoman.quotes.layout import Layout
 from dragoman.quotes.speakers import SpeakerContext, make_span
+from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, MentionSource, RemovedSpan
 
 _LABEL = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’\- ]{0,40}?):[ \t]+(?=\S)")
@@ -30,6 +31,7 @@ class _Turn:
 
 def _turns(text: str, removed: tuple[RemovedSpan, ...]) -> list[_Turn]:
     turns: list[_Turn] = []
+    skipped = Ranges(removed, lambda r: (r.span.start, r.span.end))
     for match in _LABEL.finditer(text):
         start = match.end()
         end = text.find("\n", start)
@@ -37,22 +39,31 @@ def _turns(text: str, removed: tuple[RemovedSpan, ...]) -> list[_Turn]:
         while end > start and text[end - 1].isspace():
             end -= 1
         label = match.span(1)
-        if not any(r.span.start < end and label[0] < r.span.end for r in removed) and end > start:
+        if not skipped.overlaps(label[0], end) and end > start:
             turns.append(_Turn(label, (start, end)))
     return turns
 
 
-def _speaker(ctx: SpeakerContext, label: tuple[int, int]) -> ActorMention | None:
+def _people_by_surname(ctx: SpeakerContext) -> dict[str, ActorMention]:
+    """The first person mention of each last name (lower-cased), in text order."""
+    out: dict[str, ActorMention] = {}
+    for mention in ctx.mentions:
+        parts = (mention.actor.name or "").lower().split()
+        if mention.actor.kind == "person" and parts:
+            out.setdefault(parts[-1], mention)
+    return out
+
+
+def _speaker(ctx: SpeakerContext, label: tuple[int, int], by_surname: dict[str, ActorMention]) -> ActorMention | None:
     text = ctx.article.text[label[0]:label[1]]
     words = [w.strip(".") for w in text.split() if w.strip(".")]
     if not words or len(words[-1]) < 2:
         return None  # "Q:", "A:"
     last = words[-1].lower()
-    for mention in ctx.mentions:
-        parts = (mention.actor.name or "").lower().split()
-        if mention.actor.kind == "person" and parts and parts[-1] == last:
-            return ActorMention(make_span(ctx.article, *label), mention.actor, "quote.transcript-label", ctx.stage,
-                                MentionSource.SPEAKER_NAME, antecedent=mention.span, entity=mention.entity)
+    mention = by_surname.get(last)
+    if mention is not None:
+        return ActorMention(make_span(ctx.article, *label), mention.actor, "quote.transcript-label", ctx.stage,
+                            MentionSource.SPEAKER_NAME, antecedent=mention.span, entity=mention.entity)
     name = " ".join(w.capitalize() for w in words if w.lower() not in ctx.titles and w.capitalize() + "." not in ctx.titles)
     if not name:
         return None
@@ -66,8 +77,9 @@ def extract_turns(ctx: SpeakerContext, layout: Layout, removed: tuple[RemovedSpa
     if len(turns) < _MIN_TURNS:
         return []
     out: list[Found] = []
+    by_surname = _people_by_surname(ctx)
     for turn in turns:
         a, b = turn.words
         first, last = layout.sentence_of(a), layout.sentence_of(b - 1)
-        out.append(Found(make_span(ctx.article, a, b), "direct", _speaker(ctx, turn.label), None, first, last))
+        out.append(Found(make_span(ctx.article, a, b), "direct", _speaker(ctx, turn.label, by_surname), None, first, last))
     return out
