@@ -13,7 +13,7 @@ date) merge, and events aimed at antecedents and subsumed ones are settled (``an
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
@@ -28,10 +28,10 @@ from dragoman.events.roles import crowd_source, attack_owner, by_agent, noun_sou
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.events.targets import is_self, names_each_other, object_target, others, pairs, place_target
-from dragoman.events.voices import BACKGROUND_DAYS, act_assertion, same_actor
+from dragoman.events.voices import BACKGROUND_DAYS, act_assertion
 from dragoman.events.words import EventWords
 from dragoman.places import DateFinder, PlaceFinder
-from dragoman.ranges import Covered, Ranges
+from dragoman.ranges import Covered, Ranges, spans
 from dragoman.records import ActorMention, Article, Event, MentionRole, MentionSource, Quote, RemovedSpan, Span
 
 STAGE = "events.rules.v1"
@@ -62,8 +62,8 @@ class _Sentence:
     article: Article
     sent: DocSpan
     view: SentenceView
-    quotes: tuple[Quote, ...]
-    quoted: list[tuple[int, int]]  # the direct and mixed quotes' character ranges
+    quotes: Ranges[Quote]  # the direct and mixed quotes of more than 40 characters
+    quoted: Ranges[tuple[int, int]]  # the direct and mixed quotes' character ranges
     has_parse: bool
     resources: EventResources
     date_of: DateFinder | None
@@ -135,23 +135,27 @@ def code_events(
     mentions and the quotes. Adds :class:`Event` records.
     """
     skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
-    quoted = [(q.span.start, q.span.end) for q in quotes if q.kind in {"direct", "mixed"}]
+    quoted = spans((q.span.start, q.span.end) for q in quotes if q.kind in {"direct", "mixed"})
+    long_quotes = Ranges([q for q in quotes if q.kind in {"direct", "mixed"} and q.span.end - q.span.start > 40], lambda q: (q.span.start, q.span.end))
     has_parse = doc.has_annotation("DEP")
     words = [t.lower_ for t in doc]
-    merged: dict[tuple[object, ...], Event] = {}
+    merging = _Merging()
     by_start = Ranges(mentions, _bounds)
     for sent in doc.sents:
         if skip.at(sent.start_char):
             continue
         view = sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)
         if view.mentions_at:
-            here = _Sentence(doc, article, sent, view, quotes, quoted, has_parse, resources, date_of, place_of)
+            here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of)
             for event in _sentence_events(here):
-                _merge(merged, event)
+                merging.add(event)
+    merged = merging.events()
+    dyads = _Dyads(merged.values())
     for act in _verbal_acts(doc, article, quotes, mentions, resources, words):
         spoken = _speech_event(doc, article, act, resources, date_of)
-        if spoken is not None and _key(spoken) not in merged and not any(_same_dyad(spoken, e) for e in merged.values()):
+        if spoken is not None and _key(spoken) not in merged and not dyads.read_again(spoken):
             merged[_key(spoken)] = spoken
+            dyads.add(spoken)
     aimed = aim_at_antecedents(doc, list(merged.values()), resources.event_nouns)
     organs = resources.words.state_organs
     kept = [e for e in drop_subsumed(aimed)
@@ -178,16 +182,34 @@ def _sentence_events(s: _Sentence) -> list[Event]:
     return out
 
 
-def _merge(merged: dict[tuple[object, ...], Event], event: Event) -> None:
-    """One event per key: a second reading adds its evidence, keeps the higher confidence and the emitted assertion."""
-    key = _key(event)
-    old = merged.get(key)
-    if old is None:
-        merged[key] = event
-    elif event.evidence[0] not in old.evidence:
-        better = event if old.assertion not in EMITTED and event.assertion in EMITTED else old
-        merged[key] = replace(old, evidence=old.evidence + event.evidence, confidence=max(old.confidence, event.confidence),
-                              assertion=better.assertion, assertion_reason=better.assertion_reason)
+class _Merging:
+    """One event per key: a second reading adds its evidence, keeps the higher confidence and the emitted
+    assertion. The evidence is gathered in a list and a set and joined to its event at the end (a tuple
+    copied and searched at every reading was quadratic in the readings of one event: a text that
+    repeats "Obama met Putin." a thousand times)."""
+
+    def __init__(self) -> None:
+        self._events: dict[tuple[object, ...], Event] = {}
+        self._evidence: dict[tuple[object, ...], list[Span]] = {}
+        self._seen: dict[tuple[object, ...], set[Span]] = {}
+
+    def add(self, event: Event) -> None:
+        key = _key(event)
+        old = self._events.get(key)
+        if old is None:
+            self._events[key] = event
+            self._evidence[key], self._seen[key] = list(event.evidence), set(event.evidence)
+        elif event.evidence[0] not in self._seen[key]:
+            better = event if old.assertion not in EMITTED and event.assertion in EMITTED else old
+            self._events[key] = replace(old, confidence=max(old.confidence, event.confidence), assertion=better.assertion,
+                                        assertion_reason=better.assertion_reason)
+            self._evidence[key].extend(event.evidence)
+            self._seen[key].update(event.evidence)
+
+    def events(self) -> dict[tuple[object, ...], Event]:
+        """The merged events by key, each with all its evidence in the order it came."""
+        return {key: e if len(self._evidence[key]) == len(e.evidence) else replace(e, evidence=tuple(self._evidence[key]))
+                for key, e in self._events.items()}
 
 
 def _key(event: Event) -> tuple[object, ...]:
@@ -202,13 +224,35 @@ def _verdicts(doc: Doc, sent: DocSpan, view: SentenceView) -> dict[int, Verdict]
     return {token.i: v for token in sent if (v := verdict_at(doc, token, inside)) is not None}
 
 
-def _same_dyad(a: Event, b: Event) -> bool:
-    """The same speech read twice: a pattern already coded what this speaker said or did to this target
-    ("Iraq said it would allow the inspectors' return" is the intent, not also a tone of voice); a bare
-    statement (01) of the dyad does not count."""
-    if b.root == "01" and a.root != "01":
-        return False  # a bare statement ("claimed") is no reading of the tone the speech act reads
-    return same_actor(a.source, b.source) and a.target is not None and b.target is not None and same_actor(a.target, b.target)
+class _Dyads:
+    """The (source, target) pairs of the events so far, with whether one of them is a bare statement
+    (01) or another code, to tell a verbal act read again: a pattern already coded what this speaker
+    said or did to this target ("Iraq said it would allow the inspectors' return" is the intent, not
+    also a tone of voice); a bare statement (01) of the dyad does not count, unless the act is one
+    too. :meth:`read_again` asks the pairs, not every event, for each verbal act."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self._roots: dict[tuple[tuple[str | None, str | None], tuple[str | None, str | None]], list[bool]] = {}  # -> [some not 01, some 01]
+        for e in events:
+            self.add(e)
+
+    @staticmethod
+    def _pair(e: Event) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None:
+        if e.target is None:
+            return None
+        return (e.source.actor.code, e.source.actor.name), (e.target.actor.code, e.target.actor.name)
+
+    def add(self, e: Event) -> None:
+        pair = self._pair(e)
+        if pair is not None:
+            seen = self._roots.setdefault(pair, [False, False])
+            seen[0] = seen[0] or e.root != "01"
+            seen[1] = seen[1] or e.root == "01"
+
+    def read_again(self, e: Event) -> bool:
+        pair = self._pair(e)
+        seen = self._roots.get(pair) if pair is not None else None
+        return seen is not None and (seen[0] or (e.root == "01" and seen[1]))
 
 
 def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
@@ -243,8 +287,9 @@ def _speech_event(doc: Doc, article: Article, act: SpeechAct, resources: EventRe
     )
 
 
-def _quote_at(quotes: tuple[Quote, ...], offset: int) -> Quote | None:
-    return next((q for q in quotes if q.kind in {"direct", "mixed"} and q.span.start <= offset < q.span.end and q.span.end - q.span.start > 40), None)
+def _quote_at(quotes: Ranges[Quote], offset: int) -> Quote | None:
+    """The first (direct or mixed, long) quote holding ``offset``."""
+    return next(iter(quotes.overlapping(offset, offset + 1)), None)
 
 
 def _events_of_match(s: _Sentence, match: PatternMatch) -> list[Event]:

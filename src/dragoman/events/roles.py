@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from dragoman.events.matcher import PatternMatch, SentenceView
 from dragoman.events.policy import CodingPolicy, weapon_code
 from dragoman.events.words import EventWords
+from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
 _OBLIQUE_MARKERS = frozenset(
@@ -205,7 +206,7 @@ def _oblique(view: SentenceView, mention: ActorMention, start_token: int, previo
     return False
 
 
-def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]]) -> list[ActorMention]:
+def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMention, ...], in_quote: bool, quoted: Ranges[tuple[int, int]]) -> list[ActorMention]:
     """Nearest mention before the anchor that is not the object of a preposition.
     After a relative pronoun ("Joe Biden, who declared"), the relative clause's antecedent."""
     rel = anchor - 1
@@ -233,7 +234,7 @@ def subject_by_position(view: SentenceView, anchor: int, exclude: tuple[ActorMen
             break
         if m in exclude or oblique:
             continue
-        inside = any(s <= m.span.start < e for s, e in quoted)
+        inside = quoted.holds(m.span.start)
         if inside != in_quote:
             continue
         # a possessive ("his company") names its owner: keep it as the source
@@ -353,7 +354,7 @@ def attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention,
     return tuple(inside[:1]), weapon_code(words, subject.lemma_.lower(), [w.lower_ for w in subject.lefts])
 
 
-def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMention, ...], in_quote: bool, quoted: list[tuple[int, int]], words: EventWords) -> tuple[ActorMention, ...]:
+def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMention, ...], in_quote: bool, quoted: Ranges[tuple[int, int]], words: EventWords) -> tuple[ActorMention, ...]:
     """The source of a nominal event: its possessor or adjacent modifier ("Russia's invasion",
     "Western sanctions"), else the subject of the verb it is the object of ("repeated threats").
     A noun after a preposition ("after the meeting", "under threat from") has no other source."""
