@@ -7,9 +7,10 @@ offsets; nothing downstream of ingest ever rewrites the text.
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, Mapping, Union
+from typing import Iterator, Literal, Mapping, Union
 
 JsonScalar = Union[str, int, float, bool, None]
 ActorKind = Literal["person", "state", "organization", "igo", "group"]
@@ -227,3 +228,16 @@ Input = Union[Article, Rejection, Duplicate]
 
 Result = Union[CodedArticle, Rejection, Duplicate]
 """What coding yields, one per input, in input order."""
+
+
+def spans_of(record: object) -> Iterator[Span]:
+    """Every :class:`Span` inside ``record`` (a record, a tuple of records, nested at any depth), in
+    field order; an :class:`Article` holds none (the spans point into it)."""
+    if isinstance(record, Span):
+        yield record
+    elif isinstance(record, tuple):
+        for value in record:
+            yield from spans_of(value)
+    elif dataclasses.is_dataclass(record) and not isinstance(record, (type, Article)):
+        for f in dataclasses.fields(record):
+            yield from spans_of(getattr(record, f.name))

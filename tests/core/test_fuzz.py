@@ -14,17 +14,16 @@ atheris harnesses of ``fuzz/`` beside them. The properties:
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
-from typing import Any, Iterator
+from typing import Any
 
 import regex
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from dragoman.ingest import check_article, parse_bytes
 from dragoman.pipeline import Pipeline, code_article
-from dragoman.records import Article, CodedArticle, Rejection, Span
+from dragoman.records import Article, CodedArticle, Rejection, Span, spans_of
 from dragoman.settings import IngestSettings
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
@@ -46,20 +45,9 @@ news_like = st.lists(st.sampled_from(WORDS), max_size=120).map(" ".join)
 any_text = st.text(max_size=400)
 
 
-def _spans(value: object) -> Iterator[Span]:
-    if isinstance(value, Span):
-        yield value
-    elif isinstance(value, tuple):
-        for v in value:
-            yield from _spans(v)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, (type, Article)):
-        for f in dataclasses.fields(value):
-            yield from _spans(getattr(value, f.name))
-
-
 def _check_spans(coded: CodedArticle) -> None:
     text = coded.article.text
-    for span in _spans(coded):
+    for span in spans_of(coded):
         assert 0 <= span.start <= span.end <= len(text), span
         assert span.text == text[span.start : span.end], span
 

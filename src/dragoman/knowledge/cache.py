@@ -21,16 +21,12 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar, cast
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 _SUFFIX = ".marshal"
-
-
-def _marshallable(table: object) -> Any:
-    return table  # marshal itself refuses (ValueError) what it cannot write
 
 
 def default_cache_dir() -> Path:
@@ -79,7 +75,7 @@ class BuildCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.folder, prefix=f".{name}-", suffix=".tmp", delete=False) as f:
-                marshal.dump(_marshallable(table), f)
+                marshal.dump(cast(Any, table), f)  # marshal itself refuses (ValueError) what it cannot write
             os.replace(f.name, path)
             for old in self.folder.glob(f"{name}-*{_SUFFIX}"):  # entries of older data or code
                 if old != path:
