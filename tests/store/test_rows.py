@@ -115,7 +115,7 @@ def test_v2_store_migrates_and_keeps_its_rows(tmp_path: Path) -> None:
     old.close()
 
     migrated = connect(tmp_path / "v2.db")
-    assert schema_version(migrated) == LATEST == 6
+    assert schema_version(migrated) == LATEST == 7
     assert _shape(migrated) == _shape(connect(tmp_path / "fresh.db"))
     # version 4: entity chains; rows stored before have none
     assert migrated.execute("SELECT entity FROM mentions").fetchone() == (None,)
@@ -178,7 +178,7 @@ def test_v4_store_migrates_and_derives_what_quotes_are_about(pipeline: Pipeline,
         conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     conn.close()
     migrated = connect(tmp_path / "s.db")
-    assert schema_version(migrated) == LATEST == 6
+    assert schema_version(migrated) == LATEST == 7
     assert _shape(migrated) == _shape(connect(tmp_path / "fresh.db"))
     # the rule of quotes/about.py, re-derived from the stored quotes and mentions, gives what coding gave
     assert migrated.execute("SELECT * FROM quote_mentions ORDER BY id").fetchall() == written

@@ -115,27 +115,27 @@ def add_workbench(app: FastAPI, names: Mapping[str, str], knowledge: Callable[[]
 
     @app.get("/api/overview", response_model=Overview, tags=["workbench"])
     def overview_route(conn: Conn, f: EventsFilter, interval: IntervalParam = "auto",
-                       top: Annotated[int, Query(ge=1, le=100, description="Length of each top list.")] = 10) -> Overview:
+                       top: Annotated[int, Query(ge=1, le=100, description="Length of each top list.")] = 10, unit: UnitParam = "mentions") -> Overview:
         """The events matching the filter over time (QuadClass stacks, mean Goldstein, empty periods included) and
         the top country dyads, actors, CAMEO roots and codes."""
         try:
-            return overview(conn, f, names, interval, top)
+            return overview(conn, f, names, interval, top, unit)
         except ValueError as e:
             raise refuse(e) from e
 
     @app.get("/api/series", response_model=Series, tags=["workbench"])
-    def series_route(conn: Conn, f: EventsFilter, interval: IntervalParam = "month") -> Series:
+    def series_route(conn: Conn, f: EventsFilter, interval: IntervalParam = "month", unit: UnitParam = "mentions") -> Series:
         """Events matching the filter per period on a true time axis: a dyad one way is ``source=A&target=B``,
         an actor ``actor=X``."""
         try:
-            return event_series(conn, f, interval)
+            return event_series(conn, f, interval, unit)
         except ValueError as e:
             raise refuse(e) from e
 
     @app.get("/api/facets", response_model=Facets, tags=["workbench"])
-    def facets_route(conn: Conn, f: EventsFilter) -> Facets:
+    def facets_route(conn: Conn, f: EventsFilter, unit: UnitParam = "mentions") -> Facets:
         """Counts of the events matching the filter by CAMEO root, QuadClass, PLOVER type and country."""
-        return event_facets(conn, f, names)
+        return event_facets(conn, f, names, unit=unit)
 
     @app.get("/api/event-types", response_model=EventTypes, tags=["workbench"])
     def event_types_route(conn: Conn) -> EventTypes:
@@ -148,10 +148,10 @@ def add_workbench(app: FastAPI, names: Mapping[str, str], knowledge: Callable[[]
         return list(find_actors(conn, q, limit))
 
     @app.get("/api/actors/{code}", response_model=ActorPage, tags=["actors"])
-    def actor_route(conn: Conn, code: ActorCode, start: Day = None, end: Day = None) -> ActorPage:
+    def actor_route(conn: Conn, code: ActorCode, start: Day = None, end: Day = None, unit: UnitParam = "mentions") -> ActorPage:
         """An actor: its names, events given and received by CAMEO root and QuadClass, main partners, quote counts,
         and the knowledge base's entry with its dated roles."""
-        summary = actor_summary(conn, code, names, EventFilter(start=start, end=end))
+        summary = actor_summary(conn, code, names, EventFilter(start=start, end=end), unit=unit)
         base, sectors = kb.get()
         profile = actor_profile(base, sectors, code, [n.name for n in summary.names])
         if not profile.known and summary.mentions == 0 and summary.given == 0 and summary.received == 0:
@@ -170,9 +170,9 @@ def add_workbench(app: FastAPI, names: Mapping[str, str], knowledge: Callable[[]
 
     @app.get("/api/map", response_model=EventMap, tags=["workbench"])
     def map_route(conn: Conn, f: EventsFilter, side: MapSide = "place",
-                  places: Annotated[int, Query(ge=1, le=5000, description="At most this many places.")] = 500) -> EventMap:
+                  places: Annotated[int, Query(ge=1, le=5000, description="At most this many places.")] = 500, unit: UnitParam = "mentions") -> EventMap:
         """The events matching the filter by country (of their place, source or target) and by place (coordinates)."""
-        return event_map(conn, f, side, places)
+        return event_map(conn, f, side, places, unit)
 
     @app.get("/api/rejections", response_model=Rejections, tags=["store"])
     def rejections_route(conn: Conn, stage: Words = None, reason: Words = None, limit: Limit = 50, offset: Offset = 0) -> Rejections:

@@ -10,7 +10,9 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Literal, Mapping
 
-from dragoman.store.queries import EventFilter, Page, QuoteRow, _QUOTE_COLUMNS, _like, _quote_rows, cameo_name, where_clause
+from dragoman.store.queries import EventFilter, Page, QuoteRow, Unit, _like, cameo_name
+from dragoman.store.quote_lists import actor_quote_filter, count_quotes, list_quotes
+from dragoman.store.tallies import mean, tally_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +36,8 @@ def find_actors(conn: sqlite3.Connection, q: str | None = None, limit: int = 20)
         code = word.upper()
         where += " AND ((code >= ? AND code < ?) OR country = ? OR name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')"
         params += [code, code + "\U0010ffff", code, f"{_like(word)}%", f"% {_like(word)}%"]
-    rows = conn.execute(
-        f"SELECT code, name, max(country), max(kind), count(*) FROM mentions WHERE {where} GROUP BY code, name ORDER BY 5 DESC, 1, 2 LIMIT ?",
+    rows = conn.execute(  # mention_names: the mentions counted per code, name, country and kind (store/aggregates.py)
+        f"SELECT code, name, max(country), max(kind), sum(n) FROM mention_names WHERE {where} GROUP BY code, name ORDER BY 5 DESC, 1, 2 LIMIT ?",
         [*params, limit],
     ).fetchall()
     return tuple(ActorMatch(code, name, country, kind, int(n)) for code, name, country, kind, n in rows)
@@ -92,36 +94,33 @@ class ActorSummary:
     partners: tuple[Partner, ...]
     quotes_by: int
     quotes_about: int
+    unit: Unit = "mentions"   # what the event counts count
 
 
 def _side(prefix: str) -> str:
     return f"({prefix}_code = ? OR {prefix}_country = ?)"
 
 
-def _mean(value: float | None) -> float | None:
-    return None if value is None else round(float(value), 3)
-
-
-def actor_summary(conn: sqlite3.Connection, code: str, names: Mapping[str, str], f: EventFilter | None = None, partners: int = 15) -> ActorSummary:
-    """The actor ``code`` (a code or a country) in the events matching ``f`` (dates, types ...)."""
+def actor_summary(conn: sqlite3.Connection, code: str, names: Mapping[str, str], f: EventFilter | None = None, partners: int = 15,
+                  unit: Unit = "mentions") -> ActorSummary:
+    """The actor ``code`` (a code or a country) in the events (or mentions) matching ``f`` (dates, types ...)."""
     code = code.upper()
     base = f or EventFilter()
-    given_where, given_params = where_clause(replace(base, source=code))
-    recv_where, recv_params = where_clause(replace(base, target=code))
     name_rows = conn.execute(
-        "SELECT name, count(*) FROM mentions WHERE (code = ? OR (country = ? AND code = country)) AND name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8",
+        "SELECT name, sum(n) FROM mention_names WHERE (code = ? OR (country = ? AND code = country)) AND name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 8",
         (code, code),
     ).fetchall()
     ident = conn.execute(
-        "SELECT country, kind, count(*) FROM mentions WHERE code = ? GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1", (code,)).fetchone()
-    mentions = int(conn.execute("SELECT count(*) FROM mentions WHERE code = ?", (code,)).fetchone()[0])
+        "SELECT country, kind, sum(n) FROM mention_names WHERE code = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1", (code,)).fetchone()
+    mentions = int(conn.execute("SELECT coalesce(sum(n), 0) FROM mention_names WHERE code = ?", (code,)).fetchone()[0])
     mix: dict[str, list[int]] = {}
     quads = {"given": [0, 0, 0, 0], "received": [0, 0, 0, 0]}
     totals: dict[str, tuple[int, float | None]] = {}
-    for way, where, params in (("given", given_where, given_params), ("received", recv_where, recv_params)):
-        n_all, mean = conn.execute(f"SELECT count(*), avg(goldstein) FROM events e{where}", params).fetchone()
-        totals[way] = (int(n_all), _mean(mean))
-        for root, quad, n in conn.execute(f"SELECT root, quad_class, count(*) FROM events e{where} GROUP BY 1, 2", params):
+    sources = {"given": tally_source(replace(base, source=code), unit), "received": tally_source(replace(base, target=code), unit)}
+    for way, (source, params) in sources.items():
+        n_all, g_all = conn.execute(f"SELECT coalesce(sum(n), 0), sum(g) FROM {source}", params).fetchone()
+        totals[way] = (int(n_all), mean(g_all, n_all))
+        for root, quad, n in conn.execute(f"SELECT root, quad_class, sum(n) FROM {source} GROUP BY 1, 2", params):
             row = mix.setdefault(root, [int(quad), 0, 0])
             row[1 if way == "given" else 2] += int(n)
             if 1 <= int(quad) <= 4:
@@ -130,20 +129,19 @@ def actor_summary(conn: sqlite3.Connection, code: str, names: Mapping[str, str],
     return ActorSummary(
         code, tuple(NameCount(n, int(c)) for n, c in name_rows), ident[0] if ident else (code if len(code) == 3 else None),
         ident[1] if ident else None, mentions, totals["given"][0], totals["received"][0], totals["given"][1], totals["received"][1],
-        tuple(quads["given"]), tuple(quads["received"]), mix_rows, _partners(conn, given_where, given_params, recv_where, recv_params, partners),
-        _count_quotes(conn, code, "by"), _count_quotes(conn, code, "about"),
+        tuple(quads["given"]), tuple(quads["received"]), mix_rows, _partners(conn, sources["given"], sources["received"], partners),
+        _count_quotes(conn, code, "by"), _count_quotes(conn, code, "about"), unit,
     )
 
 
-def _partners(conn: sqlite3.Connection, given_where: str, given_params: list[object], recv_where: str, recv_params: list[object], top: int) -> tuple[Partner, ...]:
+def _partners(conn: sqlite3.Connection, given_from: tuple[str, list[object]], received_from: tuple[str, list[object]], top: int) -> tuple[Partner, ...]:
     ways: list[dict[str, tuple[str | None, str | None, int, float | None]]] = []
-    for key, name_col, country_col, where, params in (
-        ("coalesce(target_code, target_country)", "target_name", "target_country", given_where, given_params),
-        ("coalesce(source_code, source_country)", "source_name", "source_country", recv_where, recv_params),
+    for key, name_col, country_col, (source, params) in (
+        ("coalesce(target_code, target_country)", "target_name", "target_country", given_from),
+        ("coalesce(source_code, source_country)", "source_name", "source_country", received_from),
     ):
-        cond = (where + " AND " if where else " WHERE ") + f"{key} IS NOT NULL"
-        rows = conn.execute(f"SELECT {key}, max({name_col}), max({country_col}), count(*), avg(goldstein) FROM events e{cond} GROUP BY 1", params)
-        ways.append({k: (nm, c, int(n), _mean(g)) for k, nm, c, n, g in rows})
+        rows = conn.execute(f"SELECT {key}, max({name_col}), max({country_col}), sum(n), sum(g) FROM {source} WHERE {key} IS NOT NULL GROUP BY 1", params)
+        ways.append({k: (nm, c, int(n), mean(g, n)) for k, nm, c, n, g in rows})
     given, received = ways
     out = []
     for k in set(given) | set(received):
@@ -156,20 +154,10 @@ def _partners(conn: sqlite3.Connection, given_where: str, given_params: list[obj
 
 
 QuoteRole = Literal["by", "about"]
-_QUOTE_WHERE: dict[str, str] = {
-    "by": "(speaker_code = ? OR speaker_country = ?)",
-    "about": "id IN (SELECT quote_id FROM quote_mentions WHERE code = ? OR country = ?)",
-}
-
-
 def _count_quotes(conn: sqlite3.Connection, code: str, role: QuoteRole) -> int:
-    return int(conn.execute(f"SELECT count(*) FROM quotes WHERE {_QUOTE_WHERE[role]}", (code, code)).fetchone()[0])
+    return count_quotes(conn, actor_quote_filter(code, role))
 
 
 def actor_quotes(conn: sqlite3.Connection, code: str, role: QuoteRole = "by", limit: int = 20, offset: int = 0) -> Page[QuoteRow]:
     """Quotes whose speaker is the actor (``role="by"``: its code, or its country), or that mention it (``"about"``)."""
-    code = code.upper()
-    where = _QUOTE_WHERE[role]
-    total = _count_quotes(conn, code, role)
-    rows = conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes WHERE {where} ORDER BY article_id, start LIMIT ? OFFSET ?", (code, code, limit, offset)).fetchall()
-    return Page(_quote_rows(conn, rows), total, limit, offset)
+    return list_quotes(conn, actor_quote_filter(code, role), limit, offset)

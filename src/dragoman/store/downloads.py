@@ -18,9 +18,10 @@ import tempfile
 from typing import Any, Iterable, Iterator, Literal, Mapping
 
 from dragoman.store.rejected import RejectionRow, rejection_where
+from dragoman.store.quote_lists import QUOTE_COLUMNS, id_condition, quote_filter
 from dragoman.store.queries import (
     FROM, _QUOTE_COLUMNS, _SELECT, ArticleSummary, EventFilter, EventRow, QuoteRow, Unit, _event_row, _order, _quote_rows, article_summary, check_unit,
-    quote_where, where_clause,
+    where_clause,
 )
 
 ListFormat = Literal["csv", "json", "jsonl", "parquet"]
@@ -151,8 +152,8 @@ def _gdelt(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], u
 
 
 def _quotes(conn: sqlite3.Connection, speaker: str | None, about: str | None) -> Iterator[QuoteRow]:
-    where, params = quote_where(speaker, about)
-    cursor = conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes{where} ORDER BY article_id, start", params)
+    where, params = id_condition(quote_filter(conn, speaker, about))
+    cursor = conn.execute(f"SELECT {QUOTE_COLUMNS} FROM quotes q{where} ORDER BY q.id", params)
     while batch := cursor.fetchmany(_CHUNK):
         yield from _quote_rows(conn, batch)
 

@@ -11,7 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from dragoman.store.queries import EventFilter, Unit, check_unit, where_clause
+from dragoman.store.queries import EventFilter, Unit, check_unit
+from dragoman.store.series import MAX_PERIODS, count_periods
+from dragoman.store.tallies import actor_ways, mean, tally_source
 
 Interval = Literal["day", "week", "month"]
 NetworkLevel = Literal["actor", "country"]
@@ -23,6 +25,7 @@ _PERIOD_SQL: dict[str, str] = {
     "month": "strftime('%Y-%m-01', date)",
 }
 _TABLE: dict[str, str] = {"events": "event_groups", "mentions": "events"}
+_COARSER: dict[Interval, Interval] = {"day": "week", "week": "month"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,32 +66,62 @@ def dyad_timeline(
     """Events (or mentions) between ``a`` and ``b`` (codes or countries) per period, A to B and B to A; an event
     counts in the period of its date (the date most of its mentions give).
 
-    Undated events are left out; periods without events are left out too.
+    Undated events are left out; periods without events are left out too. A day or week axis of more than
+    :data:`~dragoman.store.series.MAX_PERIODS` periods (from the dyad's first to its last dated event) is drawn
+    with the next longer period, as the series are; ``Timeline.interval`` says which.
     """
     if interval not in _PERIOD_SQL:
         raise ValueError(f"interval must be one of {sorted(_PERIOD_SQL)}, not {interval!r}")
     unit = check_unit(unit)
     a, b = a.upper(), b.upper()
-    side = "({p}_code = :{x} OR {p}_country = :{x})"
-    a_to_b = f"({side.format(p='source', x='a')} AND {side.format(p='target', x='b')})"
-    b_to_a = f"({side.format(p='source', x='b')} AND {side.format(p='target', x='a')})"
-    where = [f"({a_to_b} OR {b_to_a})", "date IS NOT NULL"]
+    # Each direction as the ways its sides can match, each way a term an index answers (a way no stored row takes is
+    # left out); the directions are read apart, so the dyad index covers each (a row both ways counts A to B).
+    ways = {a: actor_ways(conn, a, unit), b: actor_ways(conn, b, unit)}
+    named = {"a": a, "b": b}
+
+    def direction(x: str, y: str) -> str:
+        return "(" + " OR ".join(f"(source_{ks} = :{x} AND target_{kt} = :{y})" for ks in ways[named[x]] for kt in ways[named[y]]) + ")"
+
     params: dict[str, object] = {"a": a, "b": b}
+    where = ["date IS NOT NULL"]
     if start:
         where.append("date >= :start")
         params["start"] = start.isoformat()
     if end:
         where.append("date <= :end")
         params["end"] = end.isoformat()
-    rows = conn.execute(
-        f"SELECT {_PERIOD_SQL[interval]} AS period, {a_to_b} AS forward, count(*),"
-        " sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4), avg(goldstein)"
-        f" FROM {_TABLE[unit]} WHERE {' AND '.join(where)} GROUP BY period, forward ORDER BY period",
-        params,
-    ).fetchall()
+    a_to_b, b_to_a = direction("a", "b"), direction("b", "a")
+    if interval != "month":  # an axis of more than MAX_PERIODS days or weeks is drawn with the next longer period
+        span = [conn.execute(f"SELECT min(date), max(date) FROM {_TABLE[unit]} WHERE {cond} AND {' AND '.join(where)}", params).fetchone()
+                for cond in (a_to_b, b_to_a)]
+        days = sorted(d for pair in span for d in pair if d)
+        if days:
+            first, last = dt.date.fromisoformat(days[0][:10]), dt.date.fromisoformat(days[-1][:10])
+            while interval in _COARSER and count_periods(first, last, interval) > MAX_PERIODS:
+                interval = _COARSER[interval]
+    if interval == "month":  # whole months from the summary tables (store/tallies.py), the days at the edges from the rows
+        source, tally_params = tally_source(EventFilter(start=start, end=end), unit, "month")
+        one_way = "(source_code = ? OR source_country = ?) AND (target_code = ? OR target_country = ?)"
+        rows = conn.execute(
+            f"SELECT {_PERIOD_SQL[interval]} AS period, ({one_way}) AS forward, sum(n), sum(n * (quad_class = 1)), sum(n * (quad_class = 2)),"
+            f" sum(n * (quad_class = 3)), sum(n * (quad_class = 4)), sum(g) FROM {source} WHERE date IS NOT NULL AND (({one_way}) OR ({one_way}))"
+            " GROUP BY period, forward ORDER BY period",
+            [a, a, b, b, *tally_params, a, a, b, b, b, b, a, a],
+        ).fetchall()
+    else:
+        dated = " AND ".join(where)
+        period = "date" if interval == "day" else _PERIOD_SQL[interval]  # a day is the stored date: grouped in the index's order
+        rows = []
+        for forward, cond in ((1, a_to_b), (0, f"{b_to_a} AND NOT {a_to_b}")):
+            rows += conn.execute(
+                f"SELECT {period} AS period, {forward}, count(*), sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4),"
+                f" sum(CAST(round(goldstein * 100) AS INTEGER)) FROM {_TABLE[unit]} WHERE {cond} AND {dated} GROUP BY period",
+                params,
+            ).fetchall()
+        rows.sort(key=lambda r: (r[0], -r[1]))
     bins: dict[str, dict[bool, DirectionStats]] = {}
-    for period, forward, n, q1, q2, q3, q4, mean in rows:
-        bins.setdefault(period, {})[bool(forward)] = DirectionStats(n, q1, q2, q3, q4, round(mean, 3))
+    for period, forward, n, q1, q2, q3, q4, g in rows:
+        bins.setdefault(period, {})[bool(forward)] = DirectionStats(n, q1, q2, q3, q4, mean(g, n))
     return Timeline(a, b, interval, tuple(TimelineBin(p, d.get(True, _EMPTY), d.get(False, _EMPTY)) for p, d in bins.items()), unit)
 
 
@@ -125,20 +158,16 @@ def actor_network(
     so are edges with fewer than ``min_events`` events. An actor node is labelled with the name its code
     has most often on either side (among equals the first in alphabetical order).
 
-    One pass over the rows, grouped by actor, name and country on each side in the order of the index
-    ``*_network`` (schema.sql), which covers it; the edges, the countries and the labels are summed from those groups."""
+    One pass over the summary tables (``store/tallies.py``), grouped by actor, name and country on each side; the
+    edges, the countries and the labels are summed from those groups."""
     if level not in ("actor", "country"):
         raise ValueError(f"level must be 'actor' or 'country', not {level!r}")
     unit = check_unit(unit)
-    where, params = where_clause(replace(f or EventFilter(), start=start, end=end), unit)
-    t = "g" if unit == "events" else "e"
-    key_s, key_t = f"coalesce({t}.source_code, {t}.source_country)", f"coalesce({t}.target_code, {t}.target_country)"
-    ends = (key_s, key_t) if level == "actor" else (f"{t}.source_country", f"{t}.target_country")
-    # "+" keeps the planner off the dyad index for these terms (a lookup per row); it reads the covering index instead
-    where = (where + " AND" if where else " WHERE") + f" +{ends[0]} IS NOT NULL AND +{ends[1]} IS NOT NULL"
+    source, params = tally_source(replace(f or EventFilter(), start=start, end=end), unit)
+    ends = ("coalesce(source_code, source_country)", "coalesce(target_code, target_country)") if level == "actor" else ("source_country", "target_country")
     rows = conn.execute(
-        f"SELECT {key_s}, {key_t}, {t}.source_name, {t}.target_name, {t}.source_country, {t}.target_country, count(*), sum({t}.goldstein)"
-        f" FROM {_TABLE[unit]} {t}{where} GROUP BY 1, 2, 3, 4, 5, 6",
+        "SELECT coalesce(source_code, source_country), coalesce(target_code, target_country), source_name, target_name, source_country, target_country,"
+        f" sum(n), sum(g) FROM {source} WHERE {ends[0]} IS NOT NULL AND {ends[1]} IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6",
         params,
     ).fetchall()
     sums: dict[tuple[str, str], list[float]] = {}
@@ -151,7 +180,7 @@ def actor_network(
         if level == "actor":
             names.setdefault(ks, Counter())[(source_name or ks, source_country)] += n
             names.setdefault(kt, Counter())[(target_name or kt, target_country)] += n
-    edges = tuple(sorted((NetworkEdge(a, b, int(n), round(g / n, 3)) for (a, b), (n, g) in sums.items() if n >= min_events),
+    edges = tuple(sorted((NetworkEdge(a, b, int(n), mean(int(g), int(n)) or 0.0) for (a, b), (n, g) in sums.items() if n >= min_events),
                          key=lambda e: (-e.events, e.source, e.target)))
     degree: dict[str, int] = {}
     for e in edges:

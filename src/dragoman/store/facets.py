@@ -12,7 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Mapping
 
-from dragoman.store.queries import EventFilter, cameo_name, where_clause
+from dragoman.store.queries import EventFilter, Unit, cameo_name
+from dragoman.store.tallies import tally_source
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -40,6 +41,7 @@ class Facet:
 class Facets:
     total: int
     facets: tuple[Facet, ...]
+    unit: Unit = "mentions"   # what the counts count
 
 
 # name, filter parameter, SQL expression counted
@@ -53,17 +55,17 @@ _FACETS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def event_facets(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], top: int = 12) -> Facets:
-    """Counts of the events matching ``f`` by each facet field, most frequent first (``top`` per facet)."""
-    where, params = where_clause(f)
-    total = int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
+def event_facets(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], top: int = 12, unit: Unit = "mentions") -> Facets:
+    """Counts of the events (or mentions) matching ``f`` by each facet field, most frequent first (``top`` per facet)."""
+    source, params = tally_source(f, unit)
+    total = int(conn.execute(f"SELECT coalesce(sum(n), 0) FROM {source}", params).fetchone()[0])
     facets = []
     for name, param, expr in _FACETS:
-        cond = (where + " AND " if where else " WHERE ") + f"{expr} IS NOT NULL AND {expr} <> ''"
-        rows = conn.execute(f"SELECT {expr}, count(*) FROM events e{cond} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*params, top + 1]).fetchall()
+        rows = conn.execute(f"SELECT {expr}, sum(n) FROM {source} WHERE {expr} IS NOT NULL AND {expr} <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+                            [*params, top + 1]).fetchall()
         values = tuple(FacetValue(str(v), _label(param, v, names), int(n)) for v, n in rows[:top])
         facets.append(Facet(name, param, values, len(rows) > top))
-    return Facets(total, tuple(facets))
+    return Facets(total, tuple(facets), unit)
 
 
 def _label(param: str, value: object, names: Mapping[str, str]) -> str | None:
@@ -127,8 +129,9 @@ def _parent(code: str, known: set[str]) -> str | None:
 def event_types(conn: sqlite3.Connection, catalogue: tuple[CameoEntry, ...]) -> EventTypes:
     """The CAMEO tree and the PLOVER types with their stored events (the codes come from ``catalogue``,
     plus any stored code the catalogue lacks)."""
-    by_code = {code: int(n) for code, n in conn.execute("SELECT cameo, count(*) FROM events GROUP BY 1")}
-    by_root = {root: int(n) for root, n in conn.execute("SELECT root, count(*) FROM events GROUP BY 1")}
+    source, params = tally_source(EventFilter())
+    by_code = {code: int(n) for code, n in conn.execute(f"SELECT cameo, sum(n) FROM {source} GROUP BY 1", params)}
+    by_root = {root: int(n) for root, n in conn.execute(f"SELECT root, sum(n) FROM {source} GROUP BY 1", params)}
     entries = {e.code: e for e in catalogue}
     known = set(entries)
     for code in by_code:
@@ -140,6 +143,6 @@ def event_types(conn: sqlite3.Connection, catalogue: tuple[CameoEntry, ...]) -> 
         EventType(e.code, e.name, _parent(e.code, known), e.quad_class, e.plover, by_root.get(e.code, 0) if len(e.code) == 2 else by_code.get(e.code, 0))
         for e in sorted(entries.values(), key=lambda e: e.code)
     )
-    stored = {p: int(n) for p, n in conn.execute("SELECT plover, count(*) FROM events WHERE plover IS NOT NULL AND plover <> '' GROUP BY 1")}
+    stored = {p: int(n) for p, n in conn.execute(f"SELECT plover, sum(n) FROM {source} WHERE plover IS NOT NULL AND plover <> '' GROUP BY 1", params)}
     names = sorted({e.plover for e in entries.values() if e.plover} | set(stored))
     return EventTypes(cameo, tuple(PloverType(p, stored.get(p, 0)) for p in names))

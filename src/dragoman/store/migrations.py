@@ -24,6 +24,9 @@ Versions:
    HTML page stored before keeps its url's domain, not its site name), ``events.merge_key`` and
    ``events.group_id``, and the ``event_groups`` table, filled by grouping every stored mention with the
    default ``store.merge_window_days`` (``meta.merge_window_days`` records the window used).
+7. summary tables for the workbench at scale (``store/aggregates.py``): ``event_tallies`` (events and mentions per
+   month and year and per value of every filtered column), ``mention_names`` and ``row_counts``, with the
+   triggers that keep them in step, filled from the stored rows; indexes for the article list and quotes by speaker.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ from typing import Callable
 
 from dragoman.errors import InputError
 from dragoman.settings import StoreSettings
+from dragoman.store.aggregates import rebuild_aggregates, trigger_statements
 from dragoman.store.grouping import WINDOW_META, merge_key_of, regroup_all
 
-LATEST = 6
+LATEST = 7
 
 
 def schema_sql() -> str:
@@ -77,10 +81,11 @@ def schema_version(conn: sqlite3.Connection) -> int:
         raise InputError(f"meta.schema_version is {row[0]!r}, not a number; this is not a dragoman store") from e
 
 
-def _apply_schema(conn: sqlite3.Connection) -> None:
-    """Run ``schema.sql`` (every statement is IF NOT EXISTS). In an early migration step, an index on a column
-    that a later step adds cannot be made yet: it is left to that step, which applies the schema again."""
-    for stmt in statements(schema_sql()):
+def _apply_schema(conn: sqlite3.Connection, triggers: bool = False) -> None:
+    """Run ``schema.sql`` (every statement is IF NOT EXISTS), and with ``triggers`` the summary tables' triggers
+    (version 7 on). In an early migration step, an index on a column that a later step adds cannot be made yet:
+    it is left to that step, which applies the schema again."""
+    for stmt in statements(schema_sql()) + (trigger_statements() if triggers else []):
         try:
             conn.execute(stmt)
         except sqlite3.OperationalError as e:
@@ -175,7 +180,20 @@ def _v5_to_v6(conn: sqlite3.Connection) -> None:
     regroup_all(conn, StoreSettings().merge_window_days)
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
+_V7_REDEFINED = ("events_dyad", "event_groups_dyad", "events_cameo", "event_groups_cameo", "quote_mentions_code", "quote_mentions_country",
+                 "quote_mentions_name", "events_network", "event_groups_network")
+
+
+def _v6_to_v7(conn: sqlite3.Connection) -> None:
+    """Summary tables and their triggers, filled from the stored rows; indexes redefined (covering the dyad timeline
+    and quotes about an actor, ordering the events list) and the network's indexes dropped (it reads the tallies)."""
+    for index in _V7_REDEFINED:
+        conn.execute(f"DROP INDEX IF EXISTS {index}")  # names are ours
+    _apply_schema(conn, triggers=True)
+    rebuild_aggregates(conn)
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7}
 
 
 def _in_transaction(conn: sqlite3.Connection, body: Callable[[], None]) -> None:
@@ -200,7 +218,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise InputError(f"the store has schema version {found}, newer than this dragoman's {LATEST}; upgrade dragoman to open it")
     if found == 0:
         def create() -> None:
-            _apply_schema(conn)
+            _apply_schema(conn, triggers=True)
             _set_version(conn, LATEST)
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (WINDOW_META, str(StoreSettings().merge_window_days)))
 

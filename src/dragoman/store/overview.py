@@ -1,7 +1,8 @@
 """The corpus at a glance, for any filter: events over time, the top dyads, actors and event types.
 
-Every list counts the events matching one :class:`EventFilter`, so each mark of the overview page
-drills down to the events list with the same filter plus its own key.
+Every list counts the events (or mentions) matching one :class:`EventFilter`, so each mark of the overview page
+drills down to the events list with the same filter plus its own key. Counts come from the summary tables
+(``store/tallies.py``), so the whole corpus is summed in milliseconds.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
-from dragoman.store.queries import EventFilter, cameo_name, where_clause
+from dragoman.store.queries import EventFilter, Unit, cameo_name
+from dragoman.store.tallies import mean, tally_source
 from dragoman.store.series import Period, Series, event_series
 
 
@@ -56,54 +58,52 @@ class Overview:
     top_actors: tuple[ActorStat, ...]
     top_roots: tuple[TypeStat, ...]
     top_types: tuple[TypeStat, ...]
+    unit: Unit = "mentions"   # what every count counts: mentions (each coded report) or events (reports of one act merged)
 
 
 DyadLevel = Literal["actor", "country"]
 
 
-def _and(where: str, condition: str) -> str:
-    return (where + " AND " if where else " WHERE ") + condition
-
-
-def top_dyads(conn: sqlite3.Connection, f: EventFilter, top: int = 10, level: DyadLevel = "country") -> tuple[DyadStat, ...]:
-    """The dyads with the most events, directed; countries or (``level="actor"``) codes."""
-    where, params = where_clause(f)
+def top_dyads(conn: sqlite3.Connection, f: EventFilter, top: int = 10, level: DyadLevel = "country", unit: Unit = "mentions") -> tuple[DyadStat, ...]:
+    """The dyads with the most events (or mentions), directed; countries or (``level="actor"``) codes."""
+    source, params = tally_source(f, unit)
     if level == "country":
         s, t, sn, tn = "source_country", "target_country", "NULL", "NULL"
     else:
         s, t, sn, tn = "coalesce(source_code, source_country)", "coalesce(target_code, target_country)", "max(source_name)", "max(target_name)"
     rows = conn.execute(
-        f"SELECT {s}, {t}, {sn}, {tn}, count(*), avg(goldstein) FROM events e{_and(where, f'{s} IS NOT NULL AND {t} IS NOT NULL')}"
+        f"SELECT {s}, {t}, {sn}, {tn}, sum(n), sum(g) FROM {source} WHERE {s} IS NOT NULL AND {t} IS NOT NULL"
         " GROUP BY 1, 2 ORDER BY 5 DESC, 1, 2 LIMIT ?",
         [*params, top],
     ).fetchall()
-    return tuple(DyadStat(a, b, an, bn, int(n), round(float(g), 3)) for a, b, an, bn, n, g in rows)
+    return tuple(DyadStat(a, b, an, bn, int(n), mean(g, n) or 0.0) for a, b, an, bn, n, g in rows)
 
 
-def top_actors(conn: sqlite3.Connection, f: EventFilter, top: int = 10) -> tuple[ActorStat, ...]:
-    """The actors (codes) that are source or target of the most events, with their most frequent name."""
-    where, params = where_clause(f)
+def top_actors(conn: sqlite3.Connection, f: EventFilter, top: int = 10, unit: Unit = "mentions") -> tuple[ActorStat, ...]:
+    """The actors (codes) that are source or target of the most events (or mentions), with their most frequent name."""
+    source, params = tally_source(f, unit)
     rows = conn.execute(
         f"SELECT code, sum(n), sum(src), sum(n) - sum(src) FROM ("
-        f" SELECT source_code AS code, count(*) AS n, count(*) AS src FROM events e{_and(where, 'source_code IS NOT NULL')} GROUP BY 1"
-        f" UNION ALL SELECT target_code, count(*), 0 FROM events e{_and(where, 'target_code IS NOT NULL')} GROUP BY 1"
+        f" SELECT source_code AS code, sum(n) AS n, sum(n) AS src FROM {source} WHERE source_code IS NOT NULL GROUP BY 1"
+        f" UNION ALL SELECT target_code, sum(n), 0 FROM {source} WHERE target_code IS NOT NULL GROUP BY 1"
         ") GROUP BY code ORDER BY 2 DESC, 1 LIMIT ?",
         [*params, *params, top],
     ).fetchall()
-    names = _names(conn, [r[0] for r in rows])
+    names = _names(conn, [r[0] for r in rows], unit)
     return tuple(ActorStat(code, *names.get(code, (None, None)), int(n), int(s), int(t)) for code, n, s, t in rows)
 
 
-def _names(conn: sqlite3.Connection, codes: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    """The most frequent (name, country) of each code among the events' sides."""
+def _names(conn: sqlite3.Connection, codes: list[str], unit: Unit = "mentions") -> dict[str, tuple[str | None, str | None]]:
+    """The most frequent (name, country) of each code among the sides of all the events (or mentions)."""
     if not codes:
         return {}
     marks = ", ".join("?" * len(codes))
+    source, params = tally_source(EventFilter(), unit)
     best: dict[str, tuple[int, str | None, str | None]] = {}
     for code, name, country, n in conn.execute(
-        f"SELECT source_code, source_name, source_country, count(*) FROM events WHERE source_code IN ({marks}) GROUP BY 1, 2, 3"
-        f" UNION ALL SELECT target_code, target_name, target_country, count(*) FROM events WHERE target_code IN ({marks}) GROUP BY 1, 2, 3",
-        [*codes, *codes],
+        f"SELECT source_code, source_name, source_country, sum(n) FROM {source} WHERE source_code IN ({marks}) GROUP BY 1, 2, 3"
+        f" UNION ALL SELECT target_code, target_name, target_country, sum(n) FROM {source} WHERE target_code IN ({marks}) GROUP BY 1, 2, 3",
+        [*params, *codes, *params, *codes],
     ):
         seen = best.get(code)
         if seen is None or n > seen[0] or (n == seen[0] and (name or "") < (seen[1] or "")):
@@ -111,18 +111,18 @@ def _names(conn: sqlite3.Connection, codes: list[str]) -> dict[str, tuple[str | 
     return {code: (name, country) for code, (_, name, country) in best.items()}
 
 
-def top_types(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], top: int = 10, by: Literal["root", "cameo"] = "cameo") -> tuple[TypeStat, ...]:
+def top_types(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], top: int = 10, by: Literal["root", "cameo"] = "cameo",
+              unit: Unit = "mentions") -> tuple[TypeStat, ...]:
     """The most frequent CAMEO codes (or roots) with their names."""
-    where, params = where_clause(f)
-    rows = conn.execute(
-        f"SELECT {by}, min(quad_class), count(*), avg(goldstein) FROM events e{where} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?", [*params, top]
-    ).fetchall()
-    return tuple(TypeStat(code, cameo_name(names, code), int(q), int(n), round(float(g), 3)) for code, q, n, g in rows)
+    source, params = tally_source(f, unit)
+    rows = conn.execute(f"SELECT {by}, min(quad_class), sum(n), sum(g) FROM {source} GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT ?", [*params, top]).fetchall()
+    return tuple(TypeStat(code, cameo_name(names, code), int(q), int(n), mean(g, n) or 0.0) for code, q, n, g in rows)
 
 
-def overview(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], interval: Period | Literal["auto"] = "auto", top: int = 10) -> Overview:
-    """Events matching ``f`` over time (:func:`event_series`) and the top dyads, actors, roots and codes."""
+def overview(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], interval: Period | Literal["auto"] = "auto", top: int = 10,
+             unit: Unit = "mentions") -> Overview:
+    """Events (or mentions) matching ``f`` over time (:func:`event_series`) and the top dyads, actors, roots and codes."""
     return Overview(
-        event_series(conn, f, interval), top_dyads(conn, f, top), top_actors(conn, f, top),
-        top_types(conn, f, names, top, "root"), top_types(conn, f, names, top, "cameo"),
+        event_series(conn, f, interval, unit), top_dyads(conn, f, top, unit=unit), top_actors(conn, f, top, unit),
+        top_types(conn, f, names, top, "root", unit), top_types(conn, f, names, top, "cameo", unit), unit,
     )

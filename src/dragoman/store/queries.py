@@ -48,18 +48,20 @@ class StoreSummary:
 
 
 def summarize(conn: sqlite3.Connection, top: int = 10) -> StoreSummary:
-    """Counts, and the most frequent country dyads with their mean Goldstein."""
-    def count(table: str) -> int:
-        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # table names are ours, not user input
+    """Counts (kept by the summary tables, ``store/aggregates.py``), and the most frequent country dyads with their mean Goldstein."""
+    from dragoman.store.tallies import mean, tally_source
 
+    counts = {str(name): int(n) for name, n in conn.execute("SELECT name, n FROM row_counts")}
+    source, params = tally_source(EventFilter())
     dyads = conn.execute(
-        "SELECT source_country, target_country, count(*), round(avg(goldstein), 2) FROM events"
+        f"SELECT source_country, target_country, sum(n), sum(g) FROM {source}"
         " WHERE source_country IS NOT NULL AND target_country IS NOT NULL"
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?",
-        (top,),
+        [*params, top],
     ).fetchall()
-    return StoreSummary(count("articles"), count("rejections"), count("mentions"), count("events"), count("quotes"),
-                        tuple(DyadCount(a, b, int(n), float(g)) for a, b, n, g in dyads), count("event_groups"))
+    rejections = int(conn.execute("SELECT count(*) FROM rejections").fetchone()[0])
+    return StoreSummary(counts["articles"], rejections, counts["mentions"], counts["events"], counts["quotes"],
+                        tuple(DyadCount(a, b, int(n), round(mean(g, n) or 0.0, 2)) for a, b, n, g in dyads), counts["event_groups"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ _SELECT: Mapping[Unit, str] = {
     "events": ", ".join(["g.best_mention"] + [f"g.{n}" for n in _SHARED[1:] if n != "cameo_name"] + list(_COUNTS)),
 }
 FROM: Mapping[Unit, str] = {"mentions": "events e LEFT JOIN event_groups g ON g.id = e.group_id", "events": "event_groups g"}
+_TABLES: Mapping[Unit, str] = {"mentions": "events", "events": "event_groups"}
 """The rows of each unit, ``e`` a mention and ``g`` its event (:func:`where_clause` names columns of ``e`` or ``g``)."""
 
 
@@ -147,25 +150,33 @@ def check_unit(unit: str) -> Unit:
     return "events" if unit == "events" else "mentions"
 
 
-def where_clause(f: EventFilter, unit: Unit = "mentions") -> tuple[str, list[object]]:
-    """``WHERE ...`` (or ``""``) and its parameters for an :class:`EventFilter` over the rows of ``unit``
-    (``events e`` for mentions, ``event_groups g`` for events: see :data:`FROM`)."""
-    t = "g." if unit == "events" else "e."
+Ways = Mapping[str, tuple[str, ...]]
+"""How a side can match an actor ``X`` (upper case): by ``code``, ``country`` or both (the default); see
+:func:`dragoman.store.tallies.actor_ways`."""
 
-    def side(prefix: str) -> str:
-        return f"({t}{prefix}_code = ? OR {t}{prefix}_country = ?)"
+
+def where_clause(f: EventFilter, unit: Unit = "mentions", alias: str | None = None, ways: Ways | None = None) -> tuple[str, list[object]]:
+    """``WHERE ...`` (or ``""``) and its parameters for an :class:`EventFilter` over the rows of ``unit``
+    (``events e`` for mentions, ``event_groups g`` for events: see :data:`FROM`), or over the rows named ``alias``
+    that have their columns (``event_tallies``; no ``article_id`` there). ``ways`` leaves out the ways no stored
+    row matches an actor (the same rows, a condition the indexes serve better)."""
+    t = f"{alias}." if alias else "g." if unit == "events" else "e."
+
+    def side(prefix: str, actor: str) -> tuple[str, list[object]]:
+        columns = (ways or {}).get(actor, ("code", "country"))
+        return "(" + " OR ".join(f"{t}{prefix}_{c} = ?" for c in columns) + ")", [actor] * len(columns)
 
     parts: list[str] = []
     params: list[object] = []
     if f.actor:
-        parts.append(f"({side('source')} OR {side('target')})")
-        params += [f.actor.upper()] * 4
-    if f.source:
-        parts.append(side("source"))
-        params += [f.source.upper()] * 2
-    if f.target:
-        parts.append(side("target"))
-        params += [f.target.upper()] * 2
+        (s, sp), (g, gp) = side("source", f.actor.upper()), side("target", f.actor.upper())
+        parts.append(f"({s} OR {g})")
+        params += [*sp, *gp]
+    for prefix, actor in (("source", f.source), ("target", f.target)):
+        if actor:
+            cond, more = side(prefix, actor.upper())
+            parts.append(cond)
+            params += more
     if f.country:
         parts.append(f"({t}source_country = ? OR {t}target_country = ?)")
         params += [f.country.upper()] * 2
@@ -217,9 +228,13 @@ def _event_row(row: tuple[object, ...], names: Mapping[str, str]) -> EventRow:
 
 EventSort = Literal["date", "-date", "goldstein", "-goldstein", "cameo", "-cameo", "quad_class", "-quad_class", "confidence", "-confidence",
                    "source", "-source", "target", "-target"]
-"""An events list's order: a column, ``-`` first for descending; ties by date (newest first) and id."""
+"""An events list's order: a column, ``-`` first for descending; ties by date and then id in the same direction
+(``-date``: newest first, ties by id). Each order has an index that serves both directions (schema.sql, ``*_sort_*``)."""
 _SORT_COLUMNS = {"date": "{a}.date", "goldstein": "{a}.goldstein", "cameo": "{a}.cameo", "quad_class": "{a}.quad_class", "confidence": "{a}.confidence",
                  "source": "coalesce({a}.source_code, {a}.source_country)", "target": "coalesce({a}.target_code, {a}.target_country)"}
+_SORT_INDEXES = {"date": "date", "goldstein": "sort_goldstein", "cameo": "cameo", "quad_class": "sort_quad", "confidence": "sort_confidence",
+                 "source": "sort_source", "target": "sort_target"}
+"""The index (``TABLE_NAME``) whose order each sort is."""
 
 
 def _order(sort: str, alias: str) -> str:
@@ -229,7 +244,8 @@ def _order(sort: str, alias: str) -> str:
     column = column.format(a=alias)
     if column == f"{alias}.date":
         return f"{alias}.date DESC, {alias}.id" if sort.startswith("-") else f"{alias}.date, {alias}.id"
-    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'}, {alias}.date DESC, {alias}.id"
+    way = "DESC" if sort.startswith("-") else "ASC"
+    return f"{column} {way}, {alias}.date {way}, {alias}.id {way}"
 
 
 def find_events(
@@ -237,13 +253,26 @@ def find_events(
     unit: Unit = "mentions", sort: str = "-date",
 ) -> Page[EventRow]:
     """Events (``unit="events"``) or their mentions matching ``f``, newest first unless ``sort`` names another order (:data:`EventSort`)."""
+    from dragoman.store.tallies import actor_ways, tally_source
+
     unit = check_unit(unit)
-    where, params = where_clause(f, unit)
     alias = "g" if unit == "events" else "e"
-    base = "event_groups g" if unit == "events" else "events e"
-    total = int(conn.execute(f"SELECT count(*) FROM {base}{where}", params).fetchone()[0])
+    order = _order(sort, alias)  # a bad order is refused first
+    ways = {x.upper(): actor_ways(conn, x.upper(), unit) for x in (f.actor, f.source, f.target) if x}
+    where, params = where_clause(f, unit, ways=ways)
+    source, count_params = tally_source(f, unit)
+    total = int(conn.execute(f"SELECT coalesce(sum(n), 0) FROM {source}", count_params).fetchone()[0])
+    table = _TABLES[unit]
+    rows_from = FROM[unit]
+    if total and (where or sort.removeprefix("-") != "date"):
+        # Walking the sort's index until the page is full reads about (offset + limit) * all / total rows; sorting the
+        # matches reads every one of them: take the cheaper (the planner cannot know how common a filter is).
+        stored = int(conn.execute("SELECT n FROM row_counts WHERE name = ?", (table,)).fetchone()[0])
+        if (offset + limit) * stored <= total * total:
+            index = f"{table}_{_SORT_INDEXES[sort.removeprefix('-')]}"
+            rows_from = rows_from.replace(f"{table} {alias}", f"{table} {alias} INDEXED BY {index}", 1)
     rows = conn.execute(
-        f"SELECT {_SELECT[unit]} FROM {FROM[unit]}{where} ORDER BY {_order(sort, alias)} LIMIT ? OFFSET ?", [*params, limit, offset]
+        f"SELECT {_SELECT[unit]} FROM {rows_from}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
     ).fetchall()
     return Page(tuple(_event_row(r, names or {}) for r in rows), total, limit, offset)
 
@@ -392,8 +421,8 @@ def article_summary(r: Any) -> ArticleSummary:
 
 
 def list_articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> Page[ArticleSummary]:
-    """Articles, newest first, with their counts."""
-    total = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    """Articles, newest first (undated last), with their counts."""
+    total = int(conn.execute("SELECT n FROM row_counts WHERE name = 'articles'").fetchone()[0])  # kept by a trigger (store/aggregates.py)
     rows = conn.execute(
         "SELECT a.id, a.title, a.date, a.source,"
         " (SELECT count(*) FROM events e WHERE e.article_id = a.id),"
@@ -430,31 +459,14 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def quote_where(speaker: str | None = None, about: str | None = None) -> tuple[str, list[object]]:
-    """``WHERE ...`` (or ``""``) and its parameters over ``quotes`` for :func:`find_quotes`'s ``speaker`` and ``about``."""
-    parts: list[str] = []
-    params: list[object] = []
-    if speaker:
-        parts.append("(speaker_code = ? OR speaker_country = ? OR speaker_name LIKE ? ESCAPE '\\')")
-        params += [speaker.upper(), speaker.upper(), f"%{_like(speaker)}%"]
-    if about:
-        code = about.upper()
-        parts.append(
-            "id IN (SELECT quote_id FROM quote_mentions WHERE (code >= ? AND code < ?) OR country = ?"
-            " OR name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')")
-        params += [code, code + "\U0010ffff", code, f"{_like(about)}%", f"% {_like(about)}%"]
-    where = " WHERE " + " AND ".join(parts) if parts else ""
-    return where, params
-
-
 def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
     """Quotes, by speaker when one is given (a code, a country, or part of a name in any case), and by what they
     are about: a quote mentions an actor whose code starts with ``about`` (``RUS`` matches ``RUSGOV``), whose
-    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``)."""
-    where, params = quote_where(speaker, about)
-    total = int(conn.execute(f"SELECT count(*) FROM quotes{where}", params).fetchone()[0])
-    rows = conn.execute(f"SELECT {_QUOTE_COLUMNS} FROM quotes{where} ORDER BY article_id, start LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return Page(_quote_rows(conn, rows), total, limit, offset)
+    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``); in article
+    order (``store/quote_lists.py``)."""
+    from dragoman.store.quote_lists import list_quotes, quote_filter
+
+    return list_quotes(conn, quote_filter(conn, speaker, about), limit, offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,25 +491,34 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in visible.split())
 
 
+RANK_WINDOW = 2000
+"""Search ranks at most the newest this many matches (or as many as the page needs): ranking costs every match."""
+
+
 def search(conn: sqlite3.Connection, text: str, kind: SearchKind = "articles", limit: int = 20, offset: int = 0) -> Page[SearchHit]:
-    """Full-text search over article titles and texts, or over quotes, best match first."""
+    """Full-text search over article titles and texts, or over quotes, best match first among the newest
+    :data:`RANK_WINDOW` matches (the most recently stored; all of them when there are fewer)."""
     query = fts_query(text)
     if not query:
         return Page((), 0, limit, offset)
+    fts = "articles_fts" if kind == "articles" else "quotes_fts"
+    total = int(conn.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (query,)).fetchone()[0])
+    window = max(RANK_WINDOW, offset + limit)
+    floor = 0
+    if total > window:
+        floor = int(conn.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?", (query, window - 1)).fetchone()[0])
     if kind == "articles":
-        total = int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0])
         rows = conn.execute(
             "SELECT a.id, NULL, a.title, a.date, NULL, snippet(articles_fts, 1, '«', '»', '…', 16), " + _HEAD_SQL +
             " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (query, limit, offset),
+            " WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
+            (query, floor, limit, offset),
         ).fetchall()
     else:
-        total = int(conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0])
         rows = conn.execute(
             "SELECT q.article_id, q.id, a.title, a.date, q.speaker_name, snippet(quotes_fts, 0, '«', '»', '…', 24), " + _HEAD_SQL +
             " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (query, limit, offset),
+            " WHERE quotes_fts MATCH ? AND quotes_fts.rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
+            (query, floor, limit, offset),
         ).fetchall()
     return Page(tuple(SearchHit(kind, r[0], r[1], r[2], r[3], r[4], r[5], headline(r[2], r[6] or "")) for r in rows), total, limit, offset)

@@ -122,7 +122,7 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.id, old.text, coalesce(old.speaker_name, ''));
 END;
 
-CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS events_dyad ON events (source_country, target_country, date, quad_class, goldstein);  -- covers the dyad timeline
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_name);
@@ -132,23 +132,69 @@ CREATE INDEX IF NOT EXISTS events_source_code ON events (source_code, date);
 CREATE INDEX IF NOT EXISTS events_target_code ON events (target_code, date);
 CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date);
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
-CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo);
+CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo, date);
 CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq);
 CREATE INDEX IF NOT EXISTS quote_mentions_quote ON quote_mentions (quote_id);
-CREATE INDEX IF NOT EXISTS quote_mentions_code ON quote_mentions (code);
-CREATE INDEX IF NOT EXISTS quote_mentions_country ON quote_mentions (country);
-CREATE INDEX IF NOT EXISTS quote_mentions_name ON quote_mentions (name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS quote_mentions_code ON quote_mentions (code, country, quote_id);  -- covering for quote_lists._count_about
+CREATE INDEX IF NOT EXISTS quote_mentions_country ON quote_mentions (country, quote_id);
+CREATE INDEX IF NOT EXISTS quote_mentions_name ON quote_mentions (name COLLATE NOCASE, country, code, quote_id);
 CREATE INDEX IF NOT EXISTS events_merge ON events (merge_key, date);
 CREATE INDEX IF NOT EXISTS events_group ON events (group_id);
-CREATE INDEX IF NOT EXISTS event_groups_dyad ON event_groups (source_country, target_country, date);
+CREATE INDEX IF NOT EXISTS event_groups_dyad ON event_groups (source_country, target_country, date, quad_class, goldstein);
 CREATE INDEX IF NOT EXISTS event_groups_source_code ON event_groups (source_code, date);
 CREATE INDEX IF NOT EXISTS event_groups_target_code ON event_groups (target_code, date);
 CREATE INDEX IF NOT EXISTS event_groups_target_country ON event_groups (target_country, date);
 CREATE INDEX IF NOT EXISTS event_groups_date ON event_groups (date);
-CREATE INDEX IF NOT EXISTS event_groups_cameo ON event_groups (cameo);
+CREATE INDEX IF NOT EXISTS event_groups_cameo ON event_groups (cameo, date, id);
 CREATE INDEX IF NOT EXISTS event_groups_merge ON event_groups (merge_key, date);
--- Version 6: the actor network (store/dyads.py) groups by these, in this order: one pass over the index, no sort.
-CREATE INDEX IF NOT EXISTS events_network ON events (coalesce(source_code, source_country), coalesce(target_code, target_country),
-    source_name, target_name, source_country, target_country, goldstein, source_code, target_code);
-CREATE INDEX IF NOT EXISTS event_groups_network ON event_groups (coalesce(source_code, source_country), coalesce(target_code, target_country),
-    source_name, target_name, source_country, target_country, goldstein, source_code, target_code);
+-- Version 7: summary tables (store/aggregates.py), kept in step by triggers that aggregates.trigger_statements()
+-- makes (applied with this file), so the workbench answers over millions of events (docs/store.md, "Summary tables").
+CREATE TABLE IF NOT EXISTS event_tallies (
+    grain TEXT NOT NULL,      -- 'month' or 'year'
+    unit TEXT NOT NULL,       -- 'events' (rows of event_groups) or 'mentions' (rows of events)
+    k TEXT NOT NULL,          -- the period and every column below, quoted and joined: which rows this one sums
+    period TEXT,              -- the first day of the month or year; NULL: undated
+    source_code TEXT, source_country TEXT, source_name TEXT, target_code TEXT, target_country TEXT, target_name TEXT,
+    cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT, quad_class INTEGER NOT NULL,
+    place_name TEXT, place_country TEXT, lat REAL, lon REAL,   -- lat and lon rounded to 3 decimals
+    n INTEGER NOT NULL,       -- how many rows
+    g INTEGER NOT NULL,       -- their Goldstein scores summed, in hundredths
+    PRIMARY KEY (grain, unit, k)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_tallies_period ON event_tallies (grain, unit, period);
+
+CREATE TABLE IF NOT EXISTS mention_names (
+    k TEXT PRIMARY KEY,       -- code, name, country and kind, quoted and joined
+    code TEXT, name TEXT, country TEXT, kind TEXT NOT NULL,
+    n INTEGER NOT NULL        -- actor mentions with these (those with a code or a name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mention_names_code ON mention_names (code);
+
+CREATE TABLE IF NOT EXISTS quote_speakers (
+    k TEXT PRIMARY KEY,       -- speaker code, country and name, quoted and joined
+    speaker_code TEXT, speaker_country TEXT, speaker_name TEXT,
+    n INTEGER NOT NULL        -- quotes with these
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS about_names (
+    name TEXT PRIMARY KEY,    -- a name of an actor some quote is about (quote_mentions.name)
+    n INTEGER NOT NULL        -- rows of quote_mentions with it
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO row_counts(name, n) VALUES ('articles', 0), ('mentions', 0), ('events', 0), ('event_groups', 0), ('quotes', 0);
+
+CREATE INDEX IF NOT EXISTS articles_date ON articles (date DESC, id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_code ON quotes (speaker_code);
+CREATE INDEX IF NOT EXISTS quotes_speaker_country ON quotes (speaker_country);
+-- The events list's orders (queries._SORT_INDEXES): the column, then the date and id, so one index serves both directions.
+CREATE INDEX IF NOT EXISTS events_sort_goldstein ON events (goldstein, date);
+CREATE INDEX IF NOT EXISTS events_sort_quad ON events (quad_class, date);
+CREATE INDEX IF NOT EXISTS events_sort_confidence ON events (confidence, date);
+CREATE INDEX IF NOT EXISTS events_sort_source ON events (coalesce(source_code, source_country), date);
+CREATE INDEX IF NOT EXISTS events_sort_target ON events (coalesce(target_code, target_country), date);
+CREATE INDEX IF NOT EXISTS event_groups_sort_goldstein ON event_groups (goldstein, date, id);
+CREATE INDEX IF NOT EXISTS event_groups_sort_quad ON event_groups (quad_class, date, id);
+CREATE INDEX IF NOT EXISTS event_groups_sort_confidence ON event_groups (confidence, date, id);
+CREATE INDEX IF NOT EXISTS event_groups_sort_source ON event_groups (coalesce(source_code, source_country), date, id);
+CREATE INDEX IF NOT EXISTS event_groups_sort_target ON event_groups (coalesce(target_code, target_country), date, id);

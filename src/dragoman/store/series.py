@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from dragoman.store.queries import EventFilter, where_clause
+from dragoman.store.queries import EventFilter, Unit, check_unit, where_clause
+from dragoman.store.tallies import mean, tally_source
+
+_TABLE: dict[str, str] = {"events": "event_groups", "mentions": "events"}
 
 Period = Literal["day", "week", "month", "quarter", "year"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter", "year")
@@ -59,6 +62,7 @@ class Series:
     events: int
     undated: int
     bins: tuple[SeriesBin, ...]
+    unit: Unit = "mentions"   # what the counts count: mentions (each coded report) or events (reports of one act merged)
 
 
 def period_start(day: dt.date, interval: Period) -> dt.date:
@@ -111,42 +115,75 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def event_series(conn: sqlite3.Connection, f: EventFilter, interval: Period | Literal["auto"] = "month") -> Series:
-    """The events matching ``f`` per period, every period from the first to the last day shown.
+def _exact_end(conn: sqlite3.Connection, f: EventFilter, unit: Unit, near: str | None, last: bool) -> dt.date | None:
+    """The first (or ``last``) date of the rows matching ``f``, given ``near``: that date, or the first day of the
+    month or year holding it (a tally's date); read from the rows between ``near`` and the end of its year."""
+    day = _day(near)
+    if day is None or len(near or "") < 10:
+        return day
+    span_end = next_period(period_start(day, "year"), "year")
+    hi = (span_end - dt.timedelta(days=1)) if span_end is not None else dt.date.max
+    narrowed = replace(f, start=max(filter(None, (f.start, day))), end=min(filter(None, (f.end, hi))))
+    where, params = where_clause(narrowed, unit)
+    t = "g" if unit == "events" else "e"
+    found = conn.execute(f"SELECT {'max' if last else 'min'}({t}.date) FROM {_TABLE[unit]} {t}{where}", params).fetchone()[0]
+    return _day(found) or day
+
+
+def _bounds(conn: sqlite3.Connection, f: EventFilter, unit: Unit) -> tuple[dt.date | None, dt.date | None, int, int]:
+    """The first and last dates of the events matching ``f``, and how many are dated and undated."""
+    source, params = tally_source(f, unit)
+    low, high, dated, undated = conn.execute(
+        f"SELECT min(date), max(date), coalesce(sum(n) FILTER (WHERE date IS NOT NULL), 0), coalesce(sum(n) FILTER (WHERE date IS NULL), 0)"
+        f" FROM {source}", params).fetchone()
+    if low is None:
+        return None, None, int(dated), int(undated)
+    # a tally's date is the first day of its year: find the event's own date inside that year
+    return _exact_end(conn, f, unit, low, False), _exact_end(conn, f, unit, high, True), int(dated), int(undated)
+
+
+def event_series(conn: sqlite3.Connection, f: EventFilter, interval: Period | Literal["auto"] = "month", unit: Unit = "mentions") -> Series:
+    """The events (or mentions) matching ``f`` per period, every period from the first to the last day shown.
 
     The axis runs from the filter's ``start`` (else the first dated event) to its ``end`` (else the
     last). ``interval="auto"`` picks the finest period with at most :data:`AUTO_PERIODS` bins. An axis
     of more than :data:`MAX_PERIODS` periods is first narrowed to the matching events' own dates, then,
     if still too long, drawn with a longer period: ``Series.interval``, ``first`` and ``last`` say what
-    was drawn.
+    was drawn. Months, quarters and years are summed from the summary tables (``store/tallies.py``), days
+    and weeks from the rows.
     """
     if interval != "auto" and interval not in _PERIOD_SQL:
         raise ValueError(f"interval must be one of {', '.join(PERIODS)} or auto, not {interval!r}")
-    where, params = where_clause(f)
-    low, high, dated, undated = conn.execute(
-        f"SELECT min(date), max(date), count(date), count(*) - count(date) FROM events e{where}", params).fetchone()
-    first, last = f.start or _day(low), f.end or _day(high)
+    unit = check_unit(unit)
+    low, high, dated, undated = _bounds(conn, f, unit)
+    first, last = f.start or low, f.end or high
     if first is None or last is None or first > last:
-        return Series("month" if interval == "auto" else interval, None, None, int(dated), int(undated), ())
+        return Series("month" if interval == "auto" else interval, None, None, dated, undated, ())
     chosen: Period = choose_interval(first, last) if interval == "auto" else interval
     if count_periods(first, last, chosen) > MAX_PERIODS and low is not None:
-        first, last = max(first, _day(low) or first), min(last, _day(high) or last)
+        first, last = max(first, low or first), min(last, high or last)
     while count_periods(first, last, chosen) > MAX_PERIODS and chosen != "year":
         chosen = PERIODS[PERIODS.index(chosen) + 1]
-    dated_where = (where + " AND" if where else " WHERE") + " date IS NOT NULL"
+    if chosen in ("day", "week"):
+        where, params = where_clause(f, unit)
+        t = "g" if unit == "events" else "e"
+        dated_where = (where + " AND" if where else " WHERE") + f" {t}.date IS NOT NULL"
+        source = f"(SELECT {t}.date AS date, {t}.quad_class AS quad_class, 1 AS n, CAST(round({t}.goldstein * 100) AS INTEGER) AS g FROM {_TABLE[unit]} {t}{dated_where})"
+    else:
+        source, params = tally_source(f, unit, "year" if chosen == "year" else "month")
     rows = conn.execute(
-        f"SELECT {_PERIOD_SQL[chosen]} AS period, count(*), sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3),"
-        f" sum(quad_class = 4), avg(goldstein) FROM events e{dated_where} GROUP BY period",
+        f"SELECT {_PERIOD_SQL[chosen]} AS period, sum(n), sum(n * (quad_class = 1)), sum(n * (quad_class = 2)), sum(n * (quad_class = 3)),"
+        f" sum(n * (quad_class = 4)), sum(g) FROM {source} WHERE date IS NOT NULL GROUP BY period",
         params,
     ).fetchall()
-    found = {period: (n, q1, q2, q3, q4, mean) for period, n, q1, q2, q3, q4, mean in rows}
+    found = {period: (n, q1, q2, q3, q4, mean(g, n)) for period, n, q1, q2, q3, q4, g in rows}
     bins: list[SeriesBin] = []
     start: dt.date | None = period_start(first, chosen)
     while start is not None and start <= last:
         after = next_period(start, chosen)
         last_day = (after - dt.timedelta(days=1)) if after is not None else dt.date.max
         key = start.isoformat()
-        n, q1, q2, q3, q4, mean = found.get(key, (0, 0, 0, 0, 0, None))
-        bins.append(SeriesBin(key, last_day.isoformat(), n, q1, q2, q3, q4, None if mean is None else round(mean, 3)))
+        n, q1, q2, q3, q4, avg = found.get(key, (0, 0, 0, 0, 0, None))
+        bins.append(SeriesBin(key, last_day.isoformat(), n, q1, q2, q3, q4, avg))
         start = after
-    return Series(chosen, bins[0].period, bins[-1].last_day, int(dated), int(undated), tuple(bins))
+    return Series(chosen, bins[0].period, bins[-1].last_day, dated, undated, tuple(bins), unit)

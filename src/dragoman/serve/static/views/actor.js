@@ -64,18 +64,20 @@
   async function actor(params, rest) {
     const code = (rest[0] || "").toUpperCase();
     const range = { start: params.get("start") || "", end: params.get("end") || "" };
-    const [page, series] = await Promise.all([api("actors/" + encodeURIComponent(code), range), api("series", { actor: code, ...range, interval: params.get("interval") || "auto" })]);
+    const unit = D.unitOf(params), u = { unit: D.unitParam(unit) };
+    const [page, series] = await Promise.all([api("actors/" + encodeURIComponent(code), { ...range, unit }),
+      api("series", { actor: code, ...range, unit, interval: params.get("interval") || "auto" })]);
     const s = page.summary, p = page.profile;
     const name = p.name || (s.names[0] && s.names[0].name) || code;
-    const events = (extra) => "#/events?" + D.query({ ...range, unit: "mentions", ...extra });
+    const events = (extra) => "#/events?" + D.query({ ...range, ...u, ...extra });
     const facts = [["code", code], ["kind", p.kind || s.kind || "unknown"], ["country", p.country_name ? `${p.country_name} (${p.country})` : (p.country || s.country || "—")]];
     if (p.sector) facts.push(["sector", p.sector_label ? `${p.sector} (${p.sector_label})` : p.sector]);
-    facts.push(["in the store", `${s.mentions} mentions, ${s.given} events as source, ${s.received} as target`]);
+    facts.push(["in the store", `${s.mentions} mentions, ${s.given} ${unit === "events" ? "events" : "event mentions"} as source, ${s.received} as target`]);
     const maxMix = Math.max(1, ...s.mix.map((m) => Math.max(m.given, m.received)));
     const chart = D.seriesChart(series, {
-      id: "actor-chart", label: `events of ${code}`,
-      onBar: (b, quad) => go("/events", { actor: code, unit: "mentions", start: b.period, end: b.last_day, quad_class: quad || "" }),
-      onBrush: (start, end) => go("/actor/" + encodeURIComponent(code), { start, end }),
+      id: "actor-chart", label: `${unit} of ${code}`,
+      onBar: (b, quad) => go("/events", { actor: code, ...u, start: b.period, end: b.last_day, quad_class: quad || "" }),
+      onBrush: (start, end) => go("/actor/" + encodeURIComponent(code), { start, end, ...u }),
     });
     const [by, about] = await Promise.all([quoteBox(code, "by", "Quotes by " + name, 0), quoteBox(code, "about", "Quotes that mention " + name, 0)]);
     D.show(
@@ -84,7 +86,8 @@
       s.names.length ? el("p", { class: "muted", id: "actor-names" }, "Written in the articles as: " + s.names.map((n) => `${n.name} (${n.mentions})`).join(", ")) : null,
       p.country && p.country !== code ? el("p", {}, el("a", { href: "#/actor/" + p.country, text: `the country: ${p.country_name || p.country} →` })) : null,
       range.start || range.end ? el("p", {}, `Events from ${range.start || "the start"} to ${range.end || "the end"}. `, el("a", { href: "#/actor/" + encodeURIComponent(code), text: "whole period" })) : null,
-      D.chartFigure(`Events of ${code} per ${series.interval} (as source or target)`, chart, "Drag to zoom; click a bar for its events."),
+      el("p", { id: "actor-unit" }, D.unitSelect(unit, (x) => go("/actor/" + encodeURIComponent(code), { ...range, unit: D.unitParam(x) }))),
+      D.chartFigure(`${unit === "events" ? "Events" : "Event mentions"} of ${code} per ${series.interval} (as source or target)`, chart, "Drag to zoom; click a bar for its events."),
       el("div", { class: "cards wide-cards" },
         el("section", { class: "card", id: "actor-quads" }, el("h2", { text: "Event mix by QuadClass" }),
           quadBars("given", s.quad_given, Math.max(1, s.given)), quadBars("received", s.quad_received, Math.max(1, s.received)),

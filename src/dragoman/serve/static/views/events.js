@@ -25,11 +25,10 @@
     const label = `${name || text || "—"} (${code || country || "–"})`;
     return code || country ? el("a", { href: "#/actor/" + encodeURIComponent(code || country), text: label }) : label;
   }
-  // The facet counts count mentions (/api/facets has no unit); the heading is the list's own total.
+  // The facet counts count what the list shows (events or mentions); the heading is the list's own total.
   function facetsBox(facets, f, total, unit) {
     return el("aside", { class: "facets", id: "facets", "aria-label": "facet counts" },
       el("h2", { text: `${total} ${unit}` }),
-      unit === "events" ? el("p", { class: "muted small", id: "facets-unit", text: `counts below: mentions (${facets.total} in all)` }) : null,
       ...facets.facets.filter((x) => x.values.length).map((x) => el("section", { class: "facet", "data-facet": x.param },
         el("h3", { text: x.name }),
         el("ul", {}, ...x.values.map((v) => {
@@ -51,7 +50,7 @@
     const title = unit === "events" ? "Events" : "Event mentions";
     let page, facets;
     try {
-      [page, facets] = await Promise.all([api("events", { ...f, unit, sort, limit: 50, offset }), api("facets", f)]);
+      [page, facets] = await Promise.all([api("events", { ...f, unit, sort, limit: 50, offset }), api("facets", { ...f, unit })]);
     } catch (err) {
       D.show(el("h1", { text: title }), form, el("p", { class: "error", text: err.message }));
       return;

@@ -58,14 +58,15 @@
   async function map(params) {
     const f = D.eventParams(params);
     const side = params.get("side") || "place";
-    const form = await D.eventFilterForm("map-filters", f, ["start", "end", "actor", "type"], (values) => go("/map", { ...values }),
+    const unit = D.unitOf(params), u = { unit: D.unitParam(unit) };
+    const form = await D.eventFilterForm("map-filters", f, ["start", "end", "actor", "type"], (values) => go("/map", { ...values, unit: D.unitParam(values.unit) }),
       [el("label", {}, "countries by", el("select", { name: "side" }, ...[["place", "where it happened"], ["source", "source's country"], ["target", "target's country"]]
-        .map(([v, t]) => el("option", { value: v, selected: v === side, text: t }))))]);
-    const [data, shapes, names] = await Promise.all([api("map", { ...f, side }), outlines(), D.countryNames()]);
+        .map(([v, t]) => el("option", { value: v, selected: v === side, text: t })))), D.unitSelect(unit)]);
+    const [data, shapes, names] = await Promise.all([api("map", { ...f, side, unit }), outlines(), D.countryNames()]);
     const counts = new Map(data.countries.map((c) => [c.country, c]));
     const max = Math.max(1, ...data.countries.map((c) => c.events));
     const klass = classes(max);
-    const drill = (iso3) => go("/events", { ...f, unit: "mentions", [side]: iso3 });
+    const drill = (iso3) => go("/events", { ...f, ...u, [side]: iso3 });
     const root = svg("svg", { class: "map", id: "world-map", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "group", "aria-label": "events by country and place" });
     const clip = svg("clipPath", { id: "sphere-clip" }, undefined);
     clip.append(svg("path", { d: sphere() }));
@@ -97,7 +98,7 @@
       const label = `${place.name}${place.country ? ", " + place.country : ""}: ${place.events} events, mean Goldstein ${D.fmt(place.mean_goldstein)}`;
       const dot = svg("circle", { class: "place", cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 9 * Math.sqrt(place.events / maxPlace)).toFixed(1),
         tabindex: 0, role: "link", "aria-label": label, "data-place": place.name });
-      const open = () => go("/events", { ...f, unit: "mentions", place: place.name });
+      const open = () => go("/events", { ...f, ...u, place: place.name });
       dot.addEventListener("click", open);
       dot.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); open(); } });
       dot.addEventListener("mouseenter", (ev) => D.showTooltip(label, ev));
@@ -112,10 +113,10 @@
     }), el("span", { class: "legend-item" }, el("span", { class: "swatch place-swatch" }), "a place (size: events)"));
     const unmapped = data.countries.filter((c) => !drawn.has(c.country));
     const rows = data.countries.map((c) => el("tr", {},
-      el("td", {}, el("a", { href: "#/events?" + D.query({ ...f, unit: "mentions", [side]: c.country }), text: (names.byIso3.get(c.country) || { name: c.country }).name })),
+      el("td", {}, el("a", { href: "#/events?" + D.query({ ...f, ...u, [side]: c.country }), text: (names.byIso3.get(c.country) || { name: c.country }).name })),
       el("td", { text: c.country }), el("td", { class: "num", text: c.events }), el("td", { class: "num", text: D.fmt(c.mean_goldstein) })));
     const placeRows = data.places.map((x) => el("tr", {},
-      el("td", {}, el("a", { href: "#/events?" + D.query({ ...f, unit: "mentions", place: x.name }), text: x.name })), el("td", { text: x.country || "" }),
+      el("td", {}, el("a", { href: "#/events?" + D.query({ ...f, ...u, place: x.name }), text: x.name })), el("td", { text: x.country || "" }),
       el("td", { class: "num", text: x.events }), el("td", { text: `${x.lat.toFixed(2)}, ${x.lon.toFixed(2)}` })));
     D.show(el("h1", { text: "Map" }), form,
       el("p", { class: "muted", id: "map-note", text: `${data.events} events; ${data.located} of them at a place with coordinates. ` +
