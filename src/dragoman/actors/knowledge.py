@@ -21,7 +21,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from itertools import starmap
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence, TypeVar, cast
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence, TypeVar, cast, overload
 
 from dragoman.errors import DataFileError
 from dragoman.knowledge import Row, packaged_text, read_rows, tables, user_text
@@ -105,7 +105,7 @@ class KnowledgeBase:
     countries: Mapping[str, Country]
     organizations: Mapping[str, Organization]
     people: Mapping[str, Person]
-    roles: tuple[Role, ...]
+    roles: Sequence[Role]
     titles: Mapping[str, str]
     sectors: Mapping[str, SectorWord]
     groups: Mapping[str, GroupTerm]
@@ -118,19 +118,18 @@ class KnowledgeBase:
     def to_table(self) -> tuple[object, ...]:
         """The knowledge base as plain tuples, lists and dicts (for the start-up cache, knowledge/cache.py):
         every record once, as the tuple of its fields (dates as day numbers); the indexes by people's
-        and roles' numbers."""
-        people = list(self.people.values())
-        person_number = {id(p): n for n, p in enumerate(people)}
+        ids and roles' numbers."""
+        person_key = {id(p): k for k, p in self.people.items()}
         role_number = {id(r): n for n, r in enumerate(self.roles)}
 
         def records(table: Mapping[str, Any]) -> tuple[list[str], list[tuple[object, ...]]]:
             return list(table), [_fields(r) for r in table.values()]
 
         return (
-            records(self.countries), records(self.organizations), (list(self.people), [_fields(p) for p in people]),
+            records(self.countries), records(self.organizations), {k: _fields(p) for k, p in self.people.items()},
             [(r.person, r.title, r.office, r.org, r.sector, _day(r.start), _day(r.end)) for r in self.roles],
             dict(self.titles), records(self.sectors), records(self.groups), records(self.regions),
-            {k: [(key, person_number[id(p)]) for key, p in found] for k, found in self.people_by_first_word.items()},
+            {k: [(key, person_key[id(p)]) for key, p in found] for k, found in self.people_by_first_word.items()},
             {k: [role_number[id(r)] for r in found] for k, found in self.roles_by_org.items()},
             {k: [role_number[id(r)] for r in found] for k, found in self.roles_by_person.items()},
             self.imported,
@@ -138,27 +137,37 @@ class KnowledgeBase:
 
     @classmethod
     def from_table(cls, table: object) -> "KnowledgeBase":
-        """The knowledge base :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
-        (countries, orgs, (person_ids, person_rows), role_rows, titles, sectors, groups, regions,
+        """The knowledge base :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table).
+
+        People and roles stay rows until they are asked for (:class:`_Made`, :class:`_MadeRoles`): a
+        start makes the few an article needs, not the 20,000 people and 32,000 roles of the table."""
+        (countries, orgs, people_rows, role_rows, titles, sectors, groups, regions,
          by_first, by_org, by_person, imported) = cast(tuple[Any, ...], table)
-        people = list(starmap(Person, person_rows))
-        day = dt.date.fromordinal
-        roles = tuple([Role(person, title, office, org, sector, None if start is None else day(start), None if end is None else day(end))
-                       for person, title, office, org, sector, start, end in role_rows])
+        if not all(isinstance(t, dict) for t in (people_rows, titles, by_first, by_org, by_person)) or not isinstance(role_rows, list):
+            raise TypeError("not a knowledge base table")
         if not isinstance(imported, frozenset):
             raise TypeError(f"imported is a {type(imported).__name__}, not a frozenset")
+        people: _Made[Person] = _Made(people_rows, lambda row: Person(*row))
+        roles = _MadeRoles(role_rows)
+
+        def named(found: list[tuple[str, str]]) -> tuple[tuple[str, Person], ...]:
+            return tuple([(key, people[pid]) for key, pid in found])
+
+        def held(found: list[int]) -> tuple[Role, ...]:
+            return tuple(map(roles.__getitem__, found))
+
         return cls(
             countries=_records(Country, countries),
             organizations=_records(Organization, orgs),
-            people=dict(zip(person_ids, people, strict=True)),
+            people=people,
             roles=roles,
             titles=dict(titles),
             sectors=_records(SectorWord, sectors),
             groups=_records(GroupTerm, groups),
             regions=_records(Region, regions),
-            people_by_first_word={k: tuple([(key, people[n]) for key, n in found]) for k, found in by_first.items()},
-            roles_by_org={k: tuple(map(roles.__getitem__, found)) for k, found in by_org.items()},
-            roles_by_person={k: tuple(map(roles.__getitem__, found)) for k, found in by_person.items()},
+            people_by_first_word=_Made(by_first, named),
+            roles_by_org=_Made(by_org, held),
+            roles_by_person=_Made(by_person, held),
             imported=imported,
         )
 
@@ -211,6 +220,70 @@ def _records(kind: Callable[..., _R], table: tuple[list[str], list[tuple[object,
 
 def _day(day: dt.date | None) -> int | None:
     return None if day is None else day.toordinal()
+
+
+class _Made(Mapping[str, _R]):
+    """Records kept as the rows of the start-up cache's table, each made the first time it is asked for."""
+
+    __slots__ = ("_rows", "_make", "_made")
+
+    def __init__(self, rows: Mapping[str, Any], make: Callable[[Any], _R]) -> None:
+        self._rows = rows
+        self._make = make
+        self._made: dict[str, _R] = {}
+
+    def __getitem__(self, key: str) -> _R:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._make(self._rows[key])
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class _MadeRoles(Sequence[Role]):
+    """The roles kept as the rows of the start-up cache's table (dates as day numbers), each made the first time it is asked for."""
+
+    __slots__ = ("_rows", "_made")
+
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows
+        self._made: list[Role | None] = [None] * len(rows)
+
+    def _role(self, n: int) -> Role:
+        role = self._made[n]
+        if role is None:
+            person, title, office, org, sector, start, end = self._rows[n]
+            role = self._made[n] = Role(person, title, office, org, sector, None if start is None else dt.date.fromordinal(start),
+                                        None if end is None else dt.date.fromordinal(end))
+        return role
+
+    @overload
+    def __getitem__(self, i: int) -> Role: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Role]: ...
+
+    def __getitem__(self, i: int | slice) -> Role | Sequence[Role]:
+        if isinstance(i, slice):
+            return tuple(map(self._role, range(len(self._rows))[i]))
+        return self._role(range(len(self._rows))[i])  # negative numbers as a tuple reads them; IndexError past the end
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Role]:
+        return map(self._role, range(len(self._rows)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
 
 _NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ul"})
