@@ -68,8 +68,12 @@ def test_the_key_follows_every_input(tmp_path: Path) -> None:
     key = digest([a, b], "5000")
     assert digest([a, b], "5000") == key
     assert digest([a, b], "15000") != key
+    cache = BuildCache(tmp_path)
+    assert cache.key([a, b], "5000") == key
     b.write_text("y2\n", encoding="utf-8")
     assert digest([a, b], "5000") != key
+    assert cache.key([a, b], "5000") == key  # one cache object (one load) reads each file once
+    assert BuildCache(tmp_path).key([a, b], "5000") == digest([a, b], "5000")
 
 
 def test_settings_choose_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,7 +95,8 @@ def test_settings_choose_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 # The knowledge base, its term index, the entity ruler's tokenized patterns and the compiled event
 # patterns are cached the same way: each must come back equal, follow its user file, and be built
-# again from an unreadable entry.
+# again from an unreadable entry. Each load opens its cache, as load_pipeline does (a cache object
+# reads each file once).
 
 ACTORS = "[people]\nid\tname\taliases\tcountry\tgender\nann-lee\tAnn Lee\tA. Lee\tGBR\tf\n"
 
@@ -113,20 +118,19 @@ def _corrupt(entry: Path) -> None:
 def test_a_cached_knowledge_base_equals_a_fresh_one(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     user = tmp_path / "actors.tsv"
     user.write_text(ACTORS, encoding="utf-8")
-    cache = BuildCache(tmp_path / "cache")
     fresh = build_knowledge(user)
-    first = load_knowledge(user, cache=cache)
+    first = load_knowledge(user, cache=BuildCache(tmp_path / "cache"))
     entry = _only(tmp_path / "cache", "knowledge")
-    again = load_knowledge(user, cache=cache)
+    again = load_knowledge(user, cache=BuildCache(tmp_path / "cache"))
     assert first == fresh and again == fresh and again.people["ann-lee"].aliases == ("A. Lee",)
     assert [list(getattr(again, f)) for f in ("countries", "people", "roles_by_person")] == [list(getattr(fresh, f)) for f in ("countries", "people", "roles_by_person")]
     assert all(again.people[p.id] is p for _, found in again.people_by_first_word.items() for _, p in found)  # one record, shared
     _corrupt(entry)
-    assert load_knowledge(user, cache=cache) == fresh and "unreadable" in caplog.text
+    assert load_knowledge(user, cache=BuildCache(tmp_path / "cache")) == fresh and "unreadable" in caplog.text
     user.write_text(ACTORS.replace("A. Lee", "Annie Lee"), encoding="utf-8")  # a changed user file: a new entry
-    changed = load_knowledge(user, cache=cache)
+    changed = load_knowledge(user, cache=BuildCache(tmp_path / "cache"))
     assert changed.people["ann-lee"].aliases == ("Annie Lee",) and _only(tmp_path / "cache", "knowledge") != entry
-    assert load_knowledge(None, cache=cache) == build_knowledge(None) and len(list((tmp_path / "cache").glob("knowledge-*"))) == 1
+    assert load_knowledge(None, cache=BuildCache(tmp_path / "cache")) == build_knowledge(None) and len(list((tmp_path / "cache").glob("knowledge-*"))) == 1
 
 
 def test_an_unreadable_user_file_is_refused_with_or_without_a_cache(tmp_path: Path) -> None:
@@ -141,11 +145,10 @@ def test_a_cached_term_index_equals_a_fresh_one(tmp_path: Path, blank: NlpBacken
     user = tmp_path / "actors.tsv"
     user.write_text(ACTORS, encoding="utf-8")
     kb = build_knowledge(user)
-    cache = BuildCache(tmp_path / "cache")
     sources = knowledge_sources(user)
 
     def load() -> TermIndex:
-        return load_term_index(kb, blank.nlp, str.isupper, cache, sources, blank.tokenizer_digest)
+        return load_term_index(kb, blank.nlp, str.isupper, BuildCache(tmp_path / "cache"), sources, blank.tokenizer_digest)
 
     fresh = build_term_index(kb, blank.nlp, str.isupper)
     assert load() == fresh
@@ -158,7 +161,7 @@ def test_a_cached_term_index_equals_a_fresh_one(tmp_path: Path, blank: NlpBacken
     kb = build_knowledge(user)
     assert "annie lee" in load().meanings and _only(tmp_path / "cache", "terms") != entry
     # another tokenizer, another entry; none known, none cached
-    load_term_index(kb, blank.nlp, None, cache, sources, "another tokenizer")
+    load_term_index(kb, blank.nlp, None, BuildCache(tmp_path / "cache"), sources, "another tokenizer")
     assert len(list((tmp_path / "cache").glob("terms-*"))) == 1 and _only(tmp_path / "cache", "terms") != entry
     load_term_index(kb, blank.nlp, None, BuildCache(tmp_path / "none"), sources, "")
     assert not (tmp_path / "none").exists()
@@ -169,11 +172,10 @@ def test_cached_ruler_patterns_equal_fresh_ones(tmp_path: Path, blank: NlpBacken
     user.write_text('{"label": "ORG", "pattern": "Acme Corp"}\n{"label": "ORG", "pattern": [{"LOWER": "acme"}]}\n', encoding="utf-8")
     settings = dataclasses.replace(load_settings().nlp, ruler_patterns=str(user))
     kb = build_knowledge()
-    cache = BuildCache(tmp_path / "cache")
     sources = ([Path(__file__)], "test")  # what the knowledge base and gazetteer stand for here
 
     def load() -> TokenizedPatterns:
-        return load_ruler_patterns(settings, blank.nlp, kb, fresh, cache, sources, blank.tokenizer_digest)
+        return load_ruler_patterns(settings, blank.nlp, kb, fresh, BuildCache(tmp_path / "cache"), sources, blank.tokenizer_digest)
 
     built = TokenizedPatterns.of(blank.nlp, ruler_patterns(settings, kb, fresh))
     assert load() == built
@@ -189,15 +191,14 @@ def test_cached_ruler_patterns_equal_fresh_ones(tmp_path: Path, blank: NlpBacken
 def test_cached_event_patterns_equal_fresh_ones(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     user = tmp_path / "patterns.tsv"
     user.write_text("id\tcode\tpattern\tflags\nmine.visit\t042\tpop in on +\t\n", encoding="utf-8")
-    cache = BuildCache(tmp_path / "cache")
     fresh = build_patterns(user)
-    assert load_patterns(user, cache=cache) == fresh
+    assert load_patterns(user, cache=BuildCache(tmp_path / "cache")) == fresh
     entry = _only(tmp_path / "cache", "patterns")
-    again = load_patterns(user, cache=cache)
+    again = load_patterns(user, cache=BuildCache(tmp_path / "cache"))
     assert again == fresh and list(again.by_anchor) == list(fresh.by_anchor) and again.passive_by_anchor == fresh.passive_by_anchor
     assert all(p in again.patterns for found in again.by_anchor.values() for p in found)
     _corrupt(entry)
-    assert load_patterns(user, cache=cache) == fresh and "unreadable" in caplog.text
+    assert load_patterns(user, cache=BuildCache(tmp_path / "cache")) == fresh and "unreadable" in caplog.text
     user.write_text("id\tcode\tpattern\tflags\nmine.visit\t042\tdrop in on +\t\n", encoding="utf-8")
-    assert "drop" in load_patterns(user, cache=cache).by_anchor and _only(tmp_path / "cache", "patterns") != entry
-    assert load_patterns(user, True, cache=cache) == build_patterns(user, True)  # the PETRARCH patterns: another key
+    assert "drop" in load_patterns(user, cache=BuildCache(tmp_path / "cache")).by_anchor and _only(tmp_path / "cache", "patterns") != entry
+    assert load_patterns(user, True, cache=BuildCache(tmp_path / "cache")) == build_patterns(user, True)  # the PETRARCH patterns: another key

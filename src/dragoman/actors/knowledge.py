@@ -25,7 +25,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Seque
 
 from dragoman.errors import DataFileError
 from dragoman.knowledge import Row, packaged_text, read_rows, tables, user_text
-from dragoman.knowledge.cache import BuildCache, digest
+from dragoman.knowledge.cache import BuildCache
 
 OFFICES = frozenset({"hos", "hog", "fm", "dm", "supreme", "igo_head", "group_leader", "other"})
 IMPORTED_SOURCES: frozenset[str] = frozenset({"phoenix"})
@@ -509,7 +509,7 @@ def load_knowledge(user_file: Path | None = None, *, imported: bool = True, cach
     if cache is None:
         return build_knowledge(user_file, imported=imported)
     try:
-        key = digest(*knowledge_sources(user_file, imported=imported))
+        key = cache.key(*knowledge_sources(user_file, imported=imported))
     except OSError:  # a user file that cannot be read: the build says so, naming it
         return build_knowledge(user_file, imported=imported)
     return cache.get("knowledge", key, lambda: build_knowledge(user_file, imported=imported), KnowledgeBase.to_table, KnowledgeBase.from_table)

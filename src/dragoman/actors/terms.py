@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
-from dragoman.knowledge.cache import BuildCache, digest
+from dragoman.knowledge.cache import BuildCache
 from dragoman.ranges import Covered
 
 TermKind = Literal["person", "org", "country", "capital", "region", "adjective", "group", "title", "sector"]
@@ -204,7 +204,7 @@ def load_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str], 
     if cache is None or not inputs or not tokenizer:
         return build_term_index(kb, nlp, is_place)
     try:
-        key = digest([Path(__file__), *inputs], f"{params}\0{tokenizer}")
+        key = cache.key([Path(__file__), *inputs], f"{params}\0{tokenizer}")
     except OSError:
         return build_term_index(kb, nlp, is_place)
     return cache.get("terms", key, lambda: build_term_index(kb, nlp, is_place), TermIndex.to_table, lambda t: TermIndex.from_table(t, is_place))

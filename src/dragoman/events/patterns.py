@@ -18,7 +18,7 @@ from lemminflect import getAllInflections, getAllInflectionsOOV
 from dragoman.errors import DataFileError
 from dragoman.events.tables import load_cameo_table
 from dragoman.knowledge import read_rows, tables, user_text
-from dragoman.knowledge.cache import BuildCache, digest
+from dragoman.knowledge.cache import BuildCache
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
 FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate"})
@@ -178,7 +178,7 @@ def load_patterns(user_file: Path | None = None, petrarch: bool = False, codes: 
               *([user_file] if user_file is not None else [])]
     params = f"petrarch={petrarch}\0lemminflect {version('lemminflect')}\0{' '.join(sorted(codes))}"
     try:
-        key = digest(inputs, params)
+        key = cache.key(inputs, params)
     except OSError:  # a user file that cannot be read: the build says so, naming it
         return build_patterns(user_file, petrarch, codes)
     return cache.get("patterns", key, lambda: build_patterns(user_file, petrarch, codes), PatternSet.to_table, PatternSet.from_table)

@@ -77,7 +77,7 @@ from spacy.util import filter_spans
 from dragoman.actors import KnowledgeBase, load_knowledge
 from dragoman.errors import DataFileError
 from dragoman.knowledge import data_lines, tables, user_text
-from dragoman.knowledge.cache import BuildCache, digest
+from dragoman.knowledge.cache import BuildCache
 from dragoman.nlp import labels
 from dragoman.nlp.labels import TITLES, is_plural_group_word, place_label
 from dragoman.places import Gazetteer, load_gazetteer
@@ -240,7 +240,7 @@ def load_ruler_patterns(
            *sorted(p for p in Path(tables.__file__).parent.joinpath("data").iterdir() if p.is_file())]
     user = [Path(settings.ruler_patterns)] if settings.ruler_patterns else []
     try:
-        key = digest([*own, *inputs, *user], f"{params}\0{tokenizer}\0{_DEFAULT_CITY_POPULATION}")
+        key = cache.key([*own, *inputs, *user], f"{params}\0{tokenizer}\0{_DEFAULT_CITY_POPULATION}")
     except OSError:  # a user file that cannot be read: the build says so, naming it
         return build()
     return cache.get("ruler", key, build, TokenizedPatterns.to_table, TokenizedPatterns.from_table)

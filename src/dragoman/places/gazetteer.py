@@ -38,7 +38,7 @@ import pycountry
 
 from dragoman.errors import DataFileError
 from dragoman.knowledge import packaged_text, packaged_words, read_rows
-from dragoman.knowledge.cache import BuildCache, digest
+from dragoman.knowledge.cache import BuildCache
 
 __all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "gazetteer_sources", "load_gazetteer", "normalise_name"]
 
@@ -223,7 +223,7 @@ def load_gazetteer(min_population: int = 5000, cache: BuildCache | None = None) 
     """:func:`build_gazetteer`, read from ``cache`` when it holds one built from the same files."""
     if cache is None:
         return build_gazetteer(min_population)
-    key = digest(*gazetteer_sources(min_population))
+    key = cache.key(*gazetteer_sources(min_population))
     return cache.get("gazetteer", key, lambda: build_gazetteer(min_population), Gazetteer.to_table, Gazetteer.from_table)
 
 
