@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, S
 
 from dragoman.actors import ActorResources, entities_of, load_actor_resources, person_actor, title_holder
 from dragoman.errors import InputError
-from dragoman.eval import evaluate, gold_kind
-from dragoman.eval.baseline import Baseline, Corpus, Rebased, check_floors, corpus_digest, load_baseline, rebase, render_baseline
 from dragoman.events.assertion import EMITTED
 from dragoman.events.matcher import best_matches, sentence_view
 from dragoman.ingest import estimate_inputs, read_articles, read_inputs
@@ -23,16 +21,16 @@ from dragoman.pipeline import Pipeline, Trace, code_articles, trace
 from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, Article, Event, Rejection, Result
 from dragoman.settings import Settings, documented_keys
-from dragoman.store import (
-    EventExplanation, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary, Timeline, Unit,
-)
-from dragoman.store import connect, summarize, write_stream
-from dragoman.store.writer import StoredIndex, read_stored_index
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store and eval are imported where they are used: `dragoman code` needs neither (docs/architecture.md, "Start-up")
     from fastapi import FastAPI
 
+    from dragoman.eval.baseline import Baseline, Corpus, Rebased
     from dragoman.scale import RunReport
+    from dragoman.store import (
+        EventExplanation, EventFilter, EventRow, Interval, Network, NetworkLevel, Page, QuoteRow, SearchHit, SearchKind, StoreSummary, Timeline, Unit,
+    )
+    from dragoman.store.writer import StoredIndex
 
 __all__ = [
     "ActorHit", "CorpusCheck", "Explained", "ExplainedSentence", "actor_knowledge", "actors_lookup", "actors_stats", "baseline_check",
@@ -98,6 +96,9 @@ def load(out: Path, db: Path, batch_size: int, merge_window_days: int | None = N
 
 def stored_index(db: Path) -> StoredIndex:
     """What ``db`` already holds, so that re-running a killed ``code --db`` completes it (see docs/store.md)."""
+    from dragoman.store import connect
+    from dragoman.store.writer import read_stored_index
+
     conn = connect(db)
     try:
         return read_stored_index(conn)
@@ -108,6 +109,8 @@ def stored_index(db: Path) -> StoredIndex:
 def store_results(db: Path, results: Iterable[Result], batch_size: int, merge_window_days: int | None = None) -> Iterator[Result]:
     """Write results to the store in batches while passing them through; their mentions are grouped into events with
     ``merge_window_days`` (``store.merge_window_days``; ``None``: the default)."""
+    from dragoman.store import write_stream
+
     if merge_window_days is None:
         yield from write_stream(db, results, batch_size)
     else:
@@ -115,6 +118,8 @@ def store_results(db: Path, results: Iterable[Result], batch_size: int, merge_wi
 
 
 def db_summary(db: Path) -> StoreSummary:
+    from dragoman.store import connect, summarize
+
     conn = connect(db)
     try:
         return summarize(conn)
@@ -124,6 +129,8 @@ def db_summary(db: Path) -> StoreSummary:
 
 def eval_gold(pipeline: Pipeline, gold: Path | Sequence[Path], limit: int | None = None) -> dict[str, Any]:
     """Score the pipeline on gold files (several article-gold files are one set)."""
+    from dragoman.eval import evaluate
+
     return evaluate(gold, pipeline, limit)
 
 
@@ -152,6 +159,9 @@ def baseline_check(pipeline: Pipeline, baseline_path: Path, shared: Path, names:
     """Recompute the figures of the baseline's corpora and compare them with their floors.
 
     A corpus whose files are absent, or whose digest differs from the file's, is skipped."""
+    from dragoman.eval import evaluate
+    from dragoman.eval.baseline import check_floors, corpus_digest, load_baseline
+
     out = []
     for corpus in _selected(load_baseline(baseline_path), names):
         absent = _absent(corpus, shared)
@@ -172,6 +182,9 @@ def baseline_check(pipeline: Pipeline, baseline_path: Path, shared: Path, names:
 def baseline_update(pipeline: Pipeline, baseline_path: Path, shared: Path, names: Sequence[str] = ()) -> Rebased:
     """Recompute the figures and raise the floors to them (docs/eval.md); the file is written only
     when nothing is refused (a figure below its floor on unchanged data)."""
+    from dragoman.eval import evaluate, gold_kind
+    from dragoman.eval.baseline import Rebased, corpus_digest, load_baseline, rebase, render_baseline
+
     baseline = load_baseline(baseline_path)
     measured = {}
     skipped = []

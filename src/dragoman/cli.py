@@ -8,7 +8,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -21,7 +21,9 @@ from dragoman.errors import DragomanError
 from dragoman.pipeline import Pipeline, load_pipeline
 from dragoman.records import Article, CodedArticle, Duplicate, Rejection, Result
 from dragoman.settings import Settings, load_settings
-from dragoman.store import UNITS, EventFilter, Unit
+
+if TYPE_CHECKING:  # the store is imported where it is used: `dragoman code` does not need it
+    from dragoman.store import EventFilter, Unit
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="dragoman: political events, actors and quotes from news.")
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
@@ -494,6 +496,8 @@ def _print_rows(rows: Iterable[Any], fmt: str, columns: tuple[str, ...] = ()) ->
 
 def _event_filter(actor: str | None, source: str | None, target: str | None, country: str | None, code: str | None, root: str | None,
                   quad_class: int | None, start: str | None, end: str | None, place: str | None) -> EventFilter:
+    from dragoman.store import EventFilter
+
     if quad_class is not None and quad_class not in (1, 2, 3, 4):
         raise _usage(f"--quad-class must be 1, 2, 3 or 4, not {quad_class}")
     return EventFilter(actor, source, target, country, code, root, quad_class, _date(start), _date(end), place)
@@ -515,6 +519,8 @@ CountOpt = Annotated[str, typer.Option("--count", help=f"What is counted: {_COUN
 
 
 def _unit(count: str) -> Unit:
+    from dragoman.store import UNITS
+
     if count not in UNITS:
         raise _usage(f"--count must be events or mentions, not {count!r}")
     return "events" if count == "events" else "mentions"

@@ -16,15 +16,15 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Literal, Mapping
 
 from spacy.tokens import Doc
 
-from dragoman.actors import ActorResources, load_actor_resources, resolve_mentions
+from dragoman.actors import ActorResources, knowledge_sources, load_actor_resources, resolve_mentions
 from dragoman.clean import CleanRules, find_boilerplate, load_rules
 from dragoman.errors import ArticleError, DragomanError
 from dragoman.events import EventResources, code_events, load_event_resources
 from dragoman.ingest import read_articles
 from dragoman.ingest.invisible import Visible, restore, visible_text
 from dragoman.knowledge.cache import open_cache
-from dragoman.nlp import NlpBackend, add_gazetteer_ruler, capped_spans, parse_article, parse_articles, ruler_patterns, with_capped
-from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, load_gazetteer, place_finder
+from dragoman.nlp import NlpBackend, add_gazetteer_ruler, capped_spans, load_ruler_patterns, parse_article, parse_articles, with_capped
+from dragoman.places import DateFinder, Gazetteer, PlaceFinder, date_finder, gazetteer_sources, load_gazetteer, place_finder
 from dragoman.quotes import CueLexicon, add_about, emitted_by_default, extract_quotes, load_cues
 from dragoman.records import ActorMention, Article, CodedArticle, Event, Input, Quote, Rejection, RemovedSpan, Result
 from dragoman.registry import nlp_factory
@@ -62,16 +62,19 @@ def load_pipeline(settings: Settings) -> Pipeline:
     nlp = nlp_factory(settings.nlp.backend)(replace(settings.nlp, gazetteer_ruler=False))
     cache = open_cache(settings.cache.enabled, settings.cache.dir)
     gazetteer = load_gazetteer(settings.places.min_population, cache)
-    actors = load_actor_resources(nlp.nlp, _optional_path(settings.actors.user_file), gazetteer if settings.actors.city_places else None)
+    actors_file = _optional_path(settings.actors.user_file)
+    actors = load_actor_resources(nlp.nlp, actors_file, gazetteer if settings.actors.city_places else None, cache, nlp.tokenizer_digest)
     if settings.nlp.gazetteer_ruler and nlp.has_ner:
-        add_gazetteer_ruler(nlp.nlp, ruler_patterns(settings.nlp, actors.kb, gazetteer))
+        (kb_inputs, kb_params), (gazetteer_inputs, gazetteer_params) = knowledge_sources(actors_file), gazetteer_sources(settings.places.min_population)
+        sources = ([*kb_inputs, *gazetteer_inputs], f"{kb_params}\0{gazetteer_params}")
+        add_gazetteer_ruler(nlp.nlp, load_ruler_patterns(settings.nlp, nlp.nlp, actors.kb, gazetteer, cache, sources, nlp.tokenizer_digest))
     pipeline = Pipeline(
         settings=settings,
         nlp=nlp,
         boilerplate=load_rules(),
         actors=actors,
         events=load_event_resources(_optional_path(settings.events.user_patterns), settings.events.unasserted, settings.events.one_sided,
-                                     settings.events.petrarch_patterns),
+                                     settings.events.petrarch_patterns, cache),
         cues=load_cues(settings.quotes.user_cues or None),
         gazetteer=gazetteer,
     )

@@ -83,7 +83,7 @@ class QuoteSettings:
 
 @dataclass(frozen=True, slots=True)
 class CacheSettings:
-    enabled: bool = field(default=True, metadata=_doc("Keep what is built from the knowledge files (the places gazetteer …) in a cache folder, keyed by the files' digests, so the next start reads it instead of building it (docs/architecture.md, \"Start-up\")."))
+    enabled: bool = field(default=True, metadata=_doc("Keep what is built from the knowledge files (the places gazetteer, the actor knowledge base and its term index, the entity ruler's patterns, the event patterns) in a cache folder, keyed by the files' digests, so the next start reads it instead of building it (docs/architecture.md, \"Start-up\")."))
     dir: str = field(default="", metadata=_doc("The cache folder; empty for $XDG_CACHE_HOME/dragoman (else ~/.cache/dragoman)."))
 
 

@@ -221,3 +221,26 @@ def test_the_pipeline_adds_the_ruler_once_from_its_own_knowledge() -> None:
     assert pipeline.nlp.nlp.pipe_names[-1] == "gazetteer_ruler"
     doc = pipeline.nlp.nlp("Recep Tayyip Erdogan flew to Tehran.")
     assert ("Recep Tayyip Erdogan", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_phrase_table_finds_what_spacys_phrase_matcher_finds() -> None:
+    """add_gazetteer_ruler replaces the span ruler's PhraseMatcher by its own table of tokens: every
+    occurrence of every phrase, overlapping ones too, and the token patterns, as spaCy finds them."""
+    patterns: list[dict[str, object]] = [
+        {"label": "GPE", "pattern": "New York", "id": "NY"}, {"label": "GPE", "pattern": "New York City", "id": "NYC"},
+        {"label": "GPE", "pattern": "York", "id": "Y"}, {"label": "GPE", "pattern": "U.S.", "id": "USA"},
+        {"label": "ORG", "pattern": "U.S. Army", "id": "USAMIL"}, {"label": "PERSON", "pattern": "York", "id": "y"},
+        {"label": "ORG", "pattern": [{"LOWER": "acme"}, {"IS_DIGIT": True, "OP": "?"}], "id": "ACME"},
+        {"label": "LOC", "pattern": "Gaza Strip's", "id": "PSE"}, {"label": "ORG", "pattern": "  ", "id": ""},
+    ]
+    ours = add_gazetteer_ruler(spacy.blank("en"), patterns)  # type: ignore[arg-type]
+    theirs = spacy.blank("en").add_pipe("span_ruler", config={"phrase_matcher_attr": "ORTH", "annotate_ents": True, "spans_key": None})
+    theirs.add_patterns(patterns)  # type: ignore[arg-type]
+    assert ours.patterns == theirs.patterns and ours.labels == theirs.labels and len(ours) == len(theirs)
+    found = 0
+    for text in ("New York City and New York, York, the U.S. Army and the U.S.", "acme 7 and Acme and ACME", "Gaza Strip's border", "",
+                 "York York York New", "New York"):
+        mine, spacys = ours.match(ours.nlp.make_doc(text)), theirs.match(theirs.nlp.make_doc(text))  # type: ignore[attr-defined]
+        assert [(s.start, s.end, s.label_, s.id_) for s in mine] == [(s.start, s.end, s.label_, s.id_) for s in spacys], text
+        found += len(mine)
+    assert found >= 20

@@ -17,6 +17,7 @@ def test_public_api_is_pinned() -> None:
         "event_place",
         "find_date_expressions",
         "find_places",
+        "gazetteer_sources",
         "load_gazetteer",
         "locative_places",
         "normalise_name",

@@ -20,19 +20,20 @@ from dragoman.actors.chains import assign_entities, entities_of
 from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.descriptions import Description, load_descriptions, resolve_descriptions
 from dragoman.actors.implied import imply_countries
-from dragoman.actors.knowledge import KnowledgeBase, load_knowledge
+from dragoman.actors.knowledge import KnowledgeBase, knowledge_sources, load_knowledge
 from dragoman.actors.naming import SectorNames, load_sector_names, name_sector_actors
 from dragoman.actors.profile import ActorProfile, DatedRole, KnownPerson, actor_profile
 from dragoman.actors.persons import PersonWords, find_unknown_persons, load_person_words, with_given_names
 from dragoman.actors.pronouns import resolve_pronouns
 from dragoman.actors.resolve import person_actor, resolve_named, title_holder
-from dragoman.actors.terms import TermIndex, build_term_index
+from dragoman.actors.terms import TermIndex, load_term_index
+from dragoman.knowledge.cache import BuildCache
 from dragoman.places import Gazetteer
 from dragoman.records import ActorMention, Article, RemovedSpan
 
 __all__ = [
-    "ActorProfile", "ActorResources", "DatedRole", "KnownPerson", "KnowledgeBase", "SectorNames", "actor_profile", "entities_of", "load_actor_resources",
-    "load_knowledge", "load_sector_names", "person_actor", "resolve_mentions", "title_holder",
+    "ActorProfile", "ActorResources", "DatedRole", "KnownPerson", "KnowledgeBase", "SectorNames", "actor_profile", "entities_of", "knowledge_sources",
+    "load_actor_resources", "load_knowledge", "load_sector_names", "person_actor", "resolve_mentions", "title_holder",
 ]
 
 
@@ -52,9 +53,13 @@ class ActorResources:
     """Cities after "in"/"at"… become places of their country (``actors/cities.py``); None: KB places only."""
 
 
-def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None) -> ActorResources:
-    kb = load_knowledge(user_file)
-    return ActorResources(kb, build_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None), with_given_names(load_person_words(), kb), load_sector_names(), load_descriptions(), gazetteer)
+def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None, cache: BuildCache | None = None,
+                         tokenizer: str = "") -> ActorResources:
+    """The knowledge base (with ``user_file``) and its term index, from ``cache`` when it holds them
+    (the index also needs ``tokenizer``, the digest of what ``nlp``'s tokenizer was loaded from)."""
+    kb = load_knowledge(user_file, cache=cache)
+    index = load_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None, cache, knowledge_sources(user_file), tokenizer)
+    return ActorResources(kb, index, with_given_names(load_person_words(), kb), load_sector_names(), load_descriptions(), gazetteer)
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:

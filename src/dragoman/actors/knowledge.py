@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import starmap
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence, TypeVar, cast, overload
 
 from dragoman.errors import DataFileError
-from dragoman.knowledge import Row, packaged_text, read_rows, user_text
+from dragoman.knowledge import Row, packaged_text, read_rows, tables, user_text
+from dragoman.knowledge.cache import BuildCache
 
 OFFICES = frozenset({"hos", "hog", "fm", "dm", "supreme", "igo_head", "group_leader", "other"})
 IMPORTED_SOURCES: frozenset[str] = frozenset({"phoenix"})
@@ -103,7 +105,7 @@ class KnowledgeBase:
     countries: Mapping[str, Country]
     organizations: Mapping[str, Organization]
     people: Mapping[str, Person]
-    roles: tuple[Role, ...]
+    roles: Sequence[Role]
     titles: Mapping[str, str]
     sectors: Mapping[str, SectorWord]
     groups: Mapping[str, GroupTerm]
@@ -112,6 +114,62 @@ class KnowledgeBase:
     roles_by_org: Mapping[str, tuple[Role, ...]]
     roles_by_person: Mapping[str, tuple[Role, ...]]
     imported: frozenset[str] = frozenset()  # ids of people and codes of organisations read from imported files
+
+    def to_table(self) -> tuple[object, ...]:
+        """The knowledge base as plain tuples, lists and dicts (for the start-up cache, knowledge/cache.py):
+        every record once, as the tuple of its fields (dates as day numbers); the indexes by people's
+        ids and roles' numbers."""
+        person_key = {id(p): k for k, p in self.people.items()}
+        role_number = {id(r): n for n, r in enumerate(self.roles)}
+
+        def records(table: Mapping[str, Any]) -> tuple[list[str], list[tuple[object, ...]]]:
+            return list(table), [_fields(r) for r in table.values()]
+
+        return (
+            records(self.countries), records(self.organizations), {k: _fields(p) for k, p in self.people.items()},
+            [(r.person, r.title, r.office, r.org, r.sector, _day(r.start), _day(r.end)) for r in self.roles],
+            dict(self.titles), records(self.sectors), records(self.groups), records(self.regions),
+            {k: [(key, person_key[id(p)]) for key, p in found] for k, found in self.people_by_first_word.items()},
+            {k: [role_number[id(r)] for r in found] for k, found in self.roles_by_org.items()},
+            {k: [role_number[id(r)] for r in found] for k, found in self.roles_by_person.items()},
+            self.imported,
+        )
+
+    @classmethod
+    def from_table(cls, table: object) -> "KnowledgeBase":
+        """The knowledge base :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table).
+
+        People and roles stay rows until they are asked for (:class:`_Made`, :class:`_MadeRoles`): a
+        start makes the few an article needs, not the 20,000 people and 32,000 roles of the table."""
+        (countries, orgs, people_rows, role_rows, titles, sectors, groups, regions,
+         by_first, by_org, by_person, imported) = cast(tuple[Any, ...], table)
+        if not all(isinstance(t, dict) for t in (people_rows, titles, by_first, by_org, by_person)) or not isinstance(role_rows, list):
+            raise TypeError("not a knowledge base table")
+        if not isinstance(imported, frozenset):
+            raise TypeError(f"imported is a {type(imported).__name__}, not a frozenset")
+        people: _Made[Person] = _Made(people_rows, lambda row: Person(*row))
+        roles = _MadeRoles(role_rows)
+
+        def named(found: list[tuple[str, str]]) -> tuple[tuple[str, Person], ...]:
+            return tuple([(key, people[pid]) for key, pid in found])
+
+        def held(found: list[int]) -> tuple[Role, ...]:
+            return tuple(map(roles.__getitem__, found))
+
+        return cls(
+            countries=_records(Country, countries),
+            organizations=_records(Organization, orgs),
+            people=people,
+            roles=roles,
+            titles=dict(titles),
+            sectors=_records(SectorWord, sectors),
+            groups=_records(GroupTerm, groups),
+            regions=_records(Region, regions),
+            people_by_first_word=_Made(by_first, named),
+            roles_by_org=_Made(by_org, held),
+            roles_by_person=_Made(by_person, held),
+            imported=imported,
+        )
 
     @property
     def bloc_codes(self) -> frozenset[str]:
@@ -145,6 +203,87 @@ class KnowledgeBase:
             if past:
                 return max(past, key=lambda r: (r.start, -rank.get(r.office, 9)))
         return max(dated, key=lambda r: (r.start, -rank.get(r.office, 9))) if dated else roles[0]
+
+
+def _fields(record: object) -> tuple[object, ...]:
+    """A record's fields in order (tuples of strings stay tuples: marshal keeps them)."""
+    return tuple(getattr(record, f.name) for f in fields(cast(Any, record)))
+
+
+_R = TypeVar("_R")
+
+
+def _records(kind: Callable[..., _R], table: tuple[list[str], list[tuple[object, ...]]]) -> dict[str, _R]:
+    keys, rows = table
+    return dict(zip(keys, starmap(kind, rows), strict=True))
+
+
+def _day(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+class _Made(Mapping[str, _R]):
+    """Records kept as the rows of the start-up cache's table, each made the first time it is asked for."""
+
+    __slots__ = ("_rows", "_make", "_made")
+
+    def __init__(self, rows: Mapping[str, Any], make: Callable[[Any], _R]) -> None:
+        self._rows = rows
+        self._make = make
+        self._made: dict[str, _R] = {}
+
+    def __getitem__(self, key: str) -> _R:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._make(self._rows[key])
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+class _MadeRoles(Sequence[Role]):
+    """The roles kept as the rows of the start-up cache's table (dates as day numbers), each made the first time it is asked for."""
+
+    __slots__ = ("_rows", "_made")
+
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows
+        self._made: list[Role | None] = [None] * len(rows)
+
+    def _role(self, n: int) -> Role:
+        role = self._made[n]
+        if role is None:
+            person, title, office, org, sector, start, end = self._rows[n]
+            role = self._made[n] = Role(person, title, office, org, sector, None if start is None else dt.date.fromordinal(start),
+                                        None if end is None else dt.date.fromordinal(end))
+        return role
+
+    @overload
+    def __getitem__(self, i: int) -> Role: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Role]: ...
+
+    def __getitem__(self, i: int | slice) -> Role | Sequence[Role]:
+        if isinstance(i, slice):
+            return tuple(map(self._role, range(len(self._rows))[i]))
+        return self._role(range(len(self._rows))[i])  # negative numbers as a tuple reads them; IndexError past the end
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Role]:
+        return map(self._role, range(len(self._rows)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
 
 
 _NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "ul"})
@@ -357,7 +496,26 @@ def _check_sector(row: Row, value: str, codes: frozenset[str], *, empty: bool = 
         raise row.error(f"sector {value!r} is not a code of sector_codes.tsv ({', '.join(sorted(codes))}) or several run together (GOVMIL)")
 
 
-def load_knowledge(user_file: Path | None = None, *, imported: bool = True) -> KnowledgeBase:
+def knowledge_sources(user_file: Path | None = None, *, imported: bool = True) -> tuple[list[Path], str]:
+    """What :func:`build_knowledge` reads (its own source, the reader's, every packaged data file, the user
+    file) and its parameters: the key of the knowledge base in the start-up cache (knowledge/cache.py)."""
+    here = Path(__file__)
+    data = sorted(p for p in here.parent.joinpath("data").iterdir() if p.is_file())
+    return [here, Path(tables.__file__), *data, *([user_file] if user_file is not None else [])], f"imported={imported}"
+
+
+def load_knowledge(user_file: Path | None = None, *, imported: bool = True, cache: BuildCache | None = None) -> KnowledgeBase:
+    """:func:`build_knowledge`, read from ``cache`` when it holds one built from the same files."""
+    if cache is None:
+        return build_knowledge(user_file, imported=imported)
+    try:
+        key = cache.key(*knowledge_sources(user_file, imported=imported))
+    except OSError:  # a user file that cannot be read: the build says so, naming it
+        return build_knowledge(user_file, imported=imported)
+    return cache.get("knowledge", key, lambda: build_knowledge(user_file, imported=imported), KnowledgeBase.to_table, KnowledgeBase.from_table)
+
+
+def build_knowledge(user_file: Path | None = None, *, imported: bool = True) -> KnowledgeBase:
     """Read the packaged knowledge base, then the optional user file on top of it.
 
     ``imported=False`` leaves out the imported files (the converters compare against dragoman's own rows)."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import AbstractSet, Callable, Collection, Literal, Mapping
+from pathlib import Path
+from typing import AbstractSet, Any, Callable, Collection, Literal, Mapping, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
+from dragoman.knowledge.cache import BuildCache
 from dragoman.ranges import Covered
 
 TermKind = Literal["person", "org", "country", "capital", "region", "adjective", "group", "title", "sector"]
@@ -89,6 +91,33 @@ class TermIndex:
     is_place: Callable[[str], bool] | None = None  # a real place name is no misspelling ("Columbia"); None: no variants
     near_longest: int = 0  # the length of the longest key of ``near``
 
+    def to_table(self) -> tuple[object, ...]:
+        """The index as plain dicts and tuples (for the start-up cache, knowledge/cache.py): every
+        term once, as (kind, key), and the meanings and variants by term number; ``is_place`` is
+        not kept (the caller gives it again to :meth:`from_table`)."""
+        number: dict[Term, int] = {}
+        terms: list[tuple[str, str]] = []
+
+        def of(term: Term) -> int:
+            n = number.get(term)
+            if n is None:
+                n = number[term] = len(terms)
+                terms.append((term.kind, term.key))
+            return n
+
+        return (dict(self.matcher.by_first), terms, {k: tuple(map(of, v)) for k, v in self.meanings.items()}, self.lower_names,
+                {k: tuple(map(of, v)) for k, v in self.near.items()}, self.near_longest)
+
+    @classmethod
+    def from_table(cls, table: object, is_place: Callable[[str], bool] | None = None) -> "TermIndex":
+        """The index :meth:`to_table` wrote, with ``is_place`` (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
+        by_first, rows, meanings, lower_names, near, near_longest = cast(tuple[Any, ...], table)
+        if not isinstance(lower_names, frozenset) or not isinstance(near_longest, int):
+            raise TypeError("not a term index table")
+        terms = [Term(kind, key) for kind, key in rows]
+        return cls(PhraseTable(by_first), {k: tuple(map(terms.__getitem__, v)) for k, v in meanings.items()}, lower_names,
+                   {k: tuple(map(terms.__getitem__, v)) for k, v in near.items()}, is_place, near_longest)
+
     def find(self, doc: Doc) -> list[TermMatch]:
         """Longest non-overlapping matches, cased kinds only where the text is capitalised."""
         raw: list[TermMatch] = []
@@ -163,6 +192,22 @@ _ARABIC_ARTICLE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa]d|[Aa]sh|[Aa]z)-(?=\w)")
 def _without_article(name: str) -> str:
     """A name without its Arabic article: "Haider al-Abadi" -> "Haider Abadi"."""
     return _ARABIC_ARTICLE.sub("", name)
+
+
+def load_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str], bool] | None = None, cache: BuildCache | None = None,
+                    sources: tuple[list[Path], str] = ([], ""), tokenizer: str = "") -> TermIndex:
+    """:func:`build_term_index`, read from ``cache`` when it holds one built from the same knowledge
+    base (``sources``: what it was read from, :func:`~dragoman.actors.knowledge.knowledge_sources`) and
+    the same tokenizer (``tokenizer``: :attr:`~dragoman.nlp.NlpBackend.tokenizer_digest`; empty, as
+    when either is unknown, builds it)."""
+    inputs, params = sources
+    if cache is None or not inputs or not tokenizer:
+        return build_term_index(kb, nlp, is_place)
+    try:
+        key = cache.key([Path(__file__), *inputs], f"{params}\0{tokenizer}")
+    except OSError:
+        return build_term_index(kb, nlp, is_place)
+    return cache.get("terms", key, lambda: build_term_index(kb, nlp, is_place), TermIndex.to_table, lambda t: TermIndex.from_table(t, is_place))
 
 
 def build_term_index(kb: KnowledgeBase, nlp: Language, is_place: Callable[[str], bool] | None = None) -> TermIndex:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dragoman.errors import DataFileError
+from dragoman.knowledge.cache import BuildCache
 
 from dragoman.events.assertion import load_assertion_lexicon
 from dragoman.events.speech import load_polarity
@@ -25,9 +26,10 @@ __all__ = ["CameoTable", "CodeReading", "EventResources", "code_readings", "Patt
 
 
 def load_event_resources(user_patterns: Path | None = None, emit_unasserted: bool = False, one_sided: str = "all",
-                         petrarch: bool = False) -> EventResources:
+                         petrarch: bool = False, cache: BuildCache | None = None) -> EventResources:
+    """The event patterns (compiled, from ``cache`` when it holds them) and the tables and lexicons the coder reads."""
     cameo = load_cameo_table()
-    patterns = load_patterns(user_patterns, petrarch, cameo.codes)
+    patterns = load_patterns(user_patterns, petrarch, cameo.codes, cache)
     ids = {p.id for p in patterns.patterns}
     unknown = sorted(k for k in cameo.manual if not k[0].isdigit() and k not in ids)
     if unknown:

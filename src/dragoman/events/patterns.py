@@ -9,14 +9,16 @@ from __future__ import annotations
 from functools import lru_cache
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
-from typing import Collection, Literal, Mapping
+from typing import Any, Collection, Literal, Mapping, cast
 
 from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from dragoman.errors import DataFileError
 from dragoman.events.tables import load_cameo_table
-from dragoman.knowledge import read_rows, user_text
+from dragoman.knowledge import read_rows, tables, user_text
+from dragoman.knowledge.cache import BuildCache
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
 FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate"})
@@ -48,6 +50,41 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     by_anchor: Mapping[str, tuple[Pattern, ...]]
     passive_by_anchor: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)
+
+    def to_table(self) -> tuple[object, ...]:
+        """The compiled patterns as plain tuples (for the start-up cache, knowledge/cache.py): every
+        pattern once, the passive variants apart, and the anchor indexes by pattern number."""
+        variants: list[Pattern] = []
+        number = {id(p): n for n, p in enumerate(self.patterns)}
+        variant_number: dict[int, int] = {}
+        for found in self.passive_by_anchor.values():
+            for p in found:
+                if id(p) not in variant_number:
+                    variant_number[id(p)] = len(variants)
+                    variants.append(p)
+        return ([_pattern_row(p) for p in self.patterns], [_pattern_row(p) for p in variants],
+                {form: tuple(number[id(p)] for p in found) for form, found in self.by_anchor.items()},
+                {form: tuple(variant_number[id(p)] for p in found) for form, found in self.passive_by_anchor.items()})
+
+    @classmethod
+    def from_table(cls, table: object) -> "PatternSet":
+        """The patterns :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
+        rows, variant_rows, by_anchor, passive_by_anchor = cast(tuple[Any, ...], table)
+        patterns = [_pattern_of(row) for row in rows]
+        variants = [_pattern_of(row) for row in variant_rows]
+        return cls(tuple(patterns), {form: tuple(map(patterns.__getitem__, found)) for form, found in by_anchor.items()},
+                   {form: tuple(map(variants.__getitem__, found)) for form, found in passive_by_anchor.items()})
+
+
+def _pattern_row(p: Pattern) -> tuple[object, ...]:
+    return p.id, p.code, p.text, [(e.kind, e.forms, e.optional) for e in p.elements], p.flags, p.anchor
+
+
+def _pattern_of(row: tuple[Any, ...]) -> Pattern:
+    pid, code, text, elements, flags, anchor = row
+    if not isinstance(flags, frozenset) or not isinstance(anchor, int):
+        raise TypeError("not a compiled pattern")
+    return Pattern(pid, code, text, tuple(Element(kind, forms, optional) for kind, forms, optional in elements), flags, anchor)
 
 
 def passive_variant(pattern: Pattern) -> Pattern | None:
@@ -129,7 +166,25 @@ PETRARCH_FILE = "petrarch_patterns.tsv"
 (``events.petrarch_patterns``): measured, they add no correct event on the article gold (docs/event-patterns.md)."""
 
 
-def load_patterns(user_file: Path | None = None, petrarch: bool = False, codes: Collection[str] | None = None) -> PatternSet:
+def load_patterns(user_file: Path | None = None, petrarch: bool = False, codes: Collection[str] | None = None,
+                  cache: BuildCache | None = None) -> PatternSet:
+    """:func:`build_patterns`, read from ``cache`` when it holds them compiled from the same files."""
+    if codes is None:
+        codes = load_cameo_table().codes
+    if cache is None:
+        return build_patterns(user_file, petrarch, codes)
+    here = Path(__file__)
+    inputs = [here, Path(tables.__file__), *sorted(p for p in here.parent.joinpath("data").iterdir() if p.is_file()),
+              *([user_file] if user_file is not None else [])]
+    params = f"petrarch={petrarch}\0lemminflect {version('lemminflect')}\0{' '.join(sorted(codes))}"
+    try:
+        key = cache.key(inputs, params)
+    except OSError:  # a user file that cannot be read: the build says so, naming it
+        return build_patterns(user_file, petrarch, codes)
+    return cache.get("patterns", key, lambda: build_patterns(user_file, petrarch, codes), PatternSet.to_table, PatternSet.from_table)
+
+
+def build_patterns(user_file: Path | None = None, petrarch: bool = False, codes: Collection[str] | None = None) -> PatternSet:
     """Read every packaged ``patterns*.tsv`` (and the converted PETRARCH patterns when ``petrarch``)
     plus an optional user file; index by anchor form. Every pattern's code must be one of ``codes``
     (by default the codes of ``cameo.tsv``): a pattern with an unknown code is refused here, at load."""

@@ -19,7 +19,7 @@ import marshal
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar, cast
 
@@ -35,22 +35,37 @@ def default_cache_dir() -> Path:
     return Path(base) / "dragoman"
 
 
-def digest(inputs: Iterable[Path], params: str = "") -> str:
-    """The key of a build: the bytes of every input file, the parameters, dragoman's and Python's versions."""
+def digest(inputs: Iterable[Path], params: str = "", seen: dict[Path, bytes] | None = None) -> str:
+    """The key of a build: the bytes of every input file, the parameters, dragoman's and Python's versions.
+
+    ``seen`` holds the digests of files read already and takes those of the files read now
+    (:meth:`BuildCache.key`: the things of one start share files, the 30 MB city file among them)."""
     from dragoman import __version__  # the package is initialised by the time anything is built
 
     h = hashlib.sha256(f"{__version__}\0{sys.version}\0{params}".encode("utf-8"))
     for path in inputs:
-        h.update(b"\0" + path.name.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(path.read_bytes())
+        found = seen.get(path) if seen is not None else None
+        if found is None:
+            found = hashlib.sha256(path.read_bytes()).digest()
+            if seen is not None:
+                seen[path] = found
+        h.update(b"\0" + path.name.encode("utf-8", "surrogateescape") + b"\0" + found)
     return h.hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
 class BuildCache:
-    """Where built tables are kept; ``folder=None`` builds every time (``cache.enabled = false``)."""
+    """Where built tables are kept; ``folder=None`` builds every time (``cache.enabled = false``).
+
+    One is opened per load (:func:`open_cache`): it remembers the digest of each file it has read
+    for a key, so the things built from the same files read them once."""
 
     folder: Path | None
+    _seen: dict[Path, bytes] = field(default_factory=dict, compare=False, repr=False)
+
+    def key(self, inputs: Iterable[Path], params: str = "") -> str:
+        """:func:`digest` of ``inputs`` and ``params``, each file read once by this cache (raises OSError for a file it cannot read)."""
+        return digest(inputs, params, self._seen)
 
     def get(self, name: str, key: str, build: Callable[[], T], encode: Callable[[T], object], decode: Callable[[object], T]) -> T:
         """The thing ``name`` for ``key``: decoded from the cache, or built (and then cached).

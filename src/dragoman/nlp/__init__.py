@@ -8,11 +8,11 @@ removed spans: a run too long to tokenize, a sentence too long or too crowded fo
 """
 
 from dragoman.nlp.caps import STAGE as CAPS_STAGE, NlpCaps, capped_spans, with_capped
-from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, gazetteer_patterns, load_user_patterns, merge_patterns, ruler_patterns
+from dragoman.nlp.gazetteer_ruler import TokenizedPatterns, add_gazetteer_ruler, gazetteer_patterns, load_ruler_patterns, load_user_patterns, merge_patterns, ruler_patterns
 from dragoman.nlp.pipeline import NlpBackend, load_auto, load_blank, load_trained, packaged_model_path, parse_article, parse_articles
 from dragoman.nlp.sentences import load_abbreviations
 
 __all__ = [
-    "CAPS_STAGE", "NlpBackend", "NlpCaps", "add_gazetteer_ruler", "capped_spans", "gazetteer_patterns", "load_abbreviations", "load_auto", "load_blank", "load_trained",
-    "load_user_patterns", "merge_patterns", "packaged_model_path", "parse_article", "parse_articles", "ruler_patterns", "with_capped",
+    "CAPS_STAGE", "NlpBackend", "NlpCaps", "TokenizedPatterns", "add_gazetteer_ruler", "capped_spans", "gazetteer_patterns", "load_abbreviations", "load_auto",
+    "load_blank", "load_ruler_patterns", "load_trained", "load_user_patterns", "merge_patterns", "packaged_model_path", "parse_article", "parse_articles", "ruler_patterns", "with_capped",
 ]

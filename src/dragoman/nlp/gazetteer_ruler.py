@@ -29,6 +29,13 @@ training data through :mod:`dragoman.nlp.labels`):
   ``min_city_population`` inhabitants and their name is not a word of a known
   person's name ("Austin", "Florence").
 
+The ruler is spaCy's ``span_ruler``, with its phrase matcher replaced by :class:`_OrthPhrases`, a
+table of each phrase's tokens that finds what spaCy's ``PhraseMatcher`` on ``ORTH`` finds (every
+occurrence of every phrase) without putting the phrases' 30,000 words and labels into the
+vocabulary: that took seconds at every start. The phrases' tokens (:class:`TokenizedPatterns`)
+come from the pipeline's tokenizer once and are kept in the start-up cache
+(:func:`load_ruler_patterns`, knowledge/cache.py).
+
 Every phrase is matched case-sensitively (spaCy ``ORTH``) as written, plus an
 all-capitals form for headlines: "Turkey" but not "turkey", "US" but not "us".
 Without a word-frequency list there is no telling which names are also common
@@ -53,19 +60,25 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 import unicodedata
+from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import Iterable, Literal, Sequence, cast
+from typing import Any, Iterable, Literal, Sequence, cast
 
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dragoman.actors import KnowledgeBase, load_knowledge
 from dragoman.errors import DataFileError
-from dragoman.knowledge import data_lines, user_text
+from dragoman.knowledge import data_lines, tables, user_text
+from dragoman.knowledge.cache import BuildCache
+from dragoman.nlp import labels
 from dragoman.nlp.labels import TITLES, is_plural_group_word, place_label
 from dragoman.places import Gazetteer, load_gazetteer
 from dragoman.settings import NlpSettings
@@ -74,8 +87,10 @@ __all__ = [
     "RULER_NAME",
     "Prefer",
     "RulerPattern",
+    "TokenizedPatterns",
     "add_gazetteer_ruler",
     "gazetteer_patterns",
+    "load_ruler_patterns",
     "load_user_patterns",
     "merge_patterns",
     "ruler_patterns",
@@ -175,6 +190,62 @@ def ruler_patterns(settings: NlpSettings, kb: KnowledgeBase | None = None, gazet
     return patterns
 
 
+@dataclass(frozen=True, slots=True)
+class TokenizedPatterns:
+    """Ruler patterns with each phrase's tokens as the pipeline's tokenizer makes them (``None`` for a
+    token pattern): what :func:`add_gazetteer_ruler` needs, and what the start-up cache keeps."""
+
+    patterns: list[RulerPattern]
+    tokens: list[tuple[str, ...] | None]
+
+    @classmethod
+    def of(cls, nlp: Language, patterns: Sequence[RulerPattern]) -> "TokenizedPatterns":
+        """Tokenize the phrases with ``nlp``'s tokenizer (as the span ruler would, the model not run)."""
+        return cls(list(patterns), [tuple(t.text for t in nlp.make_doc(p["pattern"])) if isinstance(p["pattern"], str) else None for p in patterns])
+
+    def to_table(self) -> tuple[object, ...]:
+        """The patterns and tokens as they are (for the start-up cache, knowledge/cache.py)."""
+        return self.patterns, self.tokens
+
+    @classmethod
+    def from_table(cls, table: object) -> "TokenizedPatterns":
+        """The patterns :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
+        patterns, tokens = cast(tuple[Any, ...], table)
+        if not isinstance(patterns, list) or not isinstance(tokens, list) or len(patterns) != len(tokens):
+            raise ValueError("not a table of tokenized ruler patterns")
+        return cls(patterns, tokens)
+
+
+def load_ruler_patterns(
+    settings: NlpSettings,
+    nlp: Language,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    cache: BuildCache | None = None,
+    sources: tuple[list[Path], str] = ([], ""),
+    tokenizer: str = "",
+) -> TokenizedPatterns:
+    """:func:`ruler_patterns` of ``kb`` and ``gazetteer``, tokenized by ``nlp``: read from ``cache`` when it
+    holds them built from the same files (``sources``: what the knowledge base and the gazetteer were
+    read from) and the same tokenizer (``tokenizer``, :attr:`~dragoman.nlp.NlpBackend.tokenizer_digest`;
+    empty, as when either is unknown, builds them)."""
+    def build() -> TokenizedPatterns:
+        return TokenizedPatterns.of(nlp, ruler_patterns(settings, kb, gazetteer))
+
+    inputs, params = sources
+    if cache is None or not inputs or not tokenizer:
+        return build()
+    here = Path(__file__)
+    own = [here, Path(labels.__file__), *sorted(p for p in here.parent.joinpath("data").iterdir() if p.is_file()),
+           *sorted(p for p in Path(tables.__file__).parent.joinpath("data").iterdir() if p.is_file())]
+    user = [Path(settings.ruler_patterns)] if settings.ruler_patterns else []
+    try:
+        key = cache.key([*own, *inputs, *user], f"{params}\0{tokenizer}\0{_DEFAULT_CITY_POPULATION}")
+    except OSError:  # a user file that cannot be read: the build says so, naming it
+        return build()
+    return cache.get("ruler", key, build, TokenizedPatterns.to_table, TokenizedPatterns.from_table)
+
+
 def merge_patterns(base: Iterable[RulerPattern], override: Iterable[RulerPattern]) -> list[RulerPattern]:
     """``base`` with ``override`` on top: an override phrase replaces a base pattern with the same phrase.
 
@@ -204,7 +275,7 @@ def load_user_patterns(path: Path) -> list[RulerPattern]:
 
 def add_gazetteer_ruler(
     nlp: Language,
-    patterns: Sequence[RulerPattern],
+    patterns: Sequence[RulerPattern] | TokenizedPatterns,
     *,
     name: str = RULER_NAME,
     prefer: Prefer = "longer",
@@ -213,8 +284,9 @@ def add_gazetteer_ruler(
 
     The ruler writes ``doc.ents`` (``ent_id_`` is the pattern's ``id``); phrases are
     matched on ``ORTH``. ``prefer`` decides overlaps with the model's entities (see
-    the module docstring). Phrase patterns are tokenized with the pipeline's
-    tokenizer only (the packaged 17,000 take about 0.7 s).
+    the module docstring). Phrase patterns not yet tokenized are tokenized with the
+    pipeline's tokenizer only (the packaged 23,000 take about 1.5 s; :func:`load_ruler_patterns`
+    keeps them tokenized in the start-up cache).
     """
     ruler = cast(
         SpanRuler,
@@ -226,9 +298,54 @@ def add_gazetteer_ruler(
         ),
     )
     ruler.ents_filter = partial(_merge_entities, prefer=prefer)
-    with nlp.select_pipes(enable=[]):  # tokenize the phrases only, without running the model
-        ruler.add_patterns(list(patterns))
+    tokenized = patterns if isinstance(patterns, TokenizedPatterns) else TokenizedPatterns.of(nlp, patterns)
+    phrases = _OrthPhrases()
+    strings = nlp.vocab.strings
+    # what SpanRuler.add_patterns does, with the phrases' tokens going into _OrthPhrases instead of
+    # Docs into a PhraseMatcher (tests/core/test_gazetteer_ruler.py checks the two find the same)
+    for entry, tokens in zip(tokenized.patterns, tokenized.tokens, strict=True):
+        label, ident = cast(str, entry["label"]), cast(str, entry.get("id", ""))
+        match_label = repr((label, ident))
+        match_id = strings.as_int(match_label)
+        ruler._match_label_id_map[match_id] = {"label": label, "id": ident}
+        if tokens is None:
+            ruler.matcher.add(match_label, [cast(list[dict[str, Any]], entry["pattern"])])
+        else:
+            phrases.add(match_id, tokens)
+        ruler._patterns.append(entry)
+    ruler.phrase_matcher = cast(PhraseMatcher, phrases)  # the ruler only calls it on a Doc
     return ruler
+
+
+class _OrthPhrases:
+    """The span ruler's phrase matcher on ``ORTH``: phrases as tuples of token hashes, keyed by their
+    first token. Finds, as spaCy's ``PhraseMatcher`` does, every occurrence of every phrase (overlapping
+    ones too) as ``(match_id, start, end)``, without making a Doc of each phrase, which put every word
+    of every phrase and every label into the vocabulary at each start."""
+
+    __slots__ = ("_by_first",)
+
+    def __init__(self) -> None:
+        self._by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+
+    def add(self, match_id: int, tokens: Sequence[str]) -> None:
+        """Find ``tokens`` (as the tokenizer made them; an empty phrase is never found) as ``match_id``."""
+        if tokens:
+            orths = tuple(map(get_string_id, tokens))
+            self._by_first.setdefault(orths[0], []).append((orths, match_id))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not len(doc):
+            return []
+        orths: list[int] = doc.to_array(ORTH).tolist()
+        n = len(orths)
+        found = []
+        for i, orth in enumerate(orths):
+            for phrase, match_id in self._by_first.get(orth, ()):
+                end = i + len(phrase)
+                if end <= n and (end == i + 1 or tuple(orths[i:end]) == phrase):
+                    found.append((match_id, i, end))
+        return found
 
 
 def _merge_entities(entities: Iterable[Span], matches: Iterable[Span], *, prefer: Prefer) -> list[Span]:

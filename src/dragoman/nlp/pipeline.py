@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman.errors import ArticleError, ModelMissingError
+from dragoman.knowledge.cache import digest
 from dragoman.nlp.caps import NlpCaps, check_token_count, long_runs, masked_doc
 from dragoman.nlp.gazetteer_ruler import add_gazetteer_ruler, ruler_patterns
 from dragoman.nlp.sentences import load_abbreviations, set_sentence_starts
@@ -31,6 +32,9 @@ class NlpBackend:
     nlp: Language
     abbreviations: frozenset[str]
     caps: NlpCaps
+    tokenizer_digest: str = ""
+    """A digest of what the tokenizer was loaded from (the start-up cache keeps what is built from its
+    tokens under it, knowledge/cache.py); empty when unknown: such things are built every time."""
 
     @property
     def has_parser(self) -> bool:
@@ -50,6 +54,14 @@ def _model_present(path: Path) -> bool:
     return (path / "config.cfg").is_file() and (path / "meta.json").is_file()
 
 
+def _tokenizer_digest(files: list[Path], params: str = "") -> str:
+    """The digest of the files a tokenizer was loaded from and of spaCy's version; empty if one cannot be read."""
+    try:
+        return digest(files, f"spacy {spacy.about.__version__}\0{params}")
+    except OSError:
+        return ""
+
+
 def load_trained(settings: NlpSettings) -> NlpBackend:
     """The trained dragoman pipeline (tagger, lemmatizer, parser, NER), loaded offline.
 
@@ -66,14 +78,14 @@ def load_trained(settings: NlpSettings) -> NlpBackend:
     nlp.max_length = settings.max_chars
     if settings.gazetteer_ruler and "ner" in nlp.pipe_names:
         add_gazetteer_ruler(nlp, ruler_patterns(settings))
-    return NlpBackend("nlp.trained.v1", nlp, load_abbreviations(), NlpCaps.of(settings))
+    return NlpBackend("nlp.trained.v1", nlp, load_abbreviations(), NlpCaps.of(settings), _tokenizer_digest([path / "config.cfg", path / "tokenizer"]))
 
 
 def load_blank(settings: NlpSettings) -> NlpBackend:
     """Interim backend: spaCy's English tokenizer plus dragoman's rules, no statistical model."""
     nlp = spacy.blank("en")
     nlp.max_length = settings.max_chars
-    return NlpBackend("nlp.blank.v1", nlp, load_abbreviations(), NlpCaps.of(settings))
+    return NlpBackend("nlp.blank.v1", nlp, load_abbreviations(), NlpCaps.of(settings), _tokenizer_digest([], "blank en"))
 
 
 def load_auto(settings: NlpSettings) -> NlpBackend:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dragoman.places.context import DateFinder, PlaceFinder, date_finder, place_finder
 from dragoman.places.dates import DateResolution, Granularity, Relation, Tense, find_date_expressions, resolve_date
 from dragoman.places.finder import event_place, find_places, locative_places
-from dragoman.places.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, normalise_name
+from dragoman.places.gazetteer import Gazetteer, GazetteerEntry, gazetteer_sources, load_gazetteer, normalise_name
 
 __all__ = [
     "DateFinder",
@@ -32,6 +32,7 @@ __all__ = [
     "event_place",
     "find_date_expressions",
     "find_places",
+    "gazetteer_sources",
     "load_gazetteer",
     "locative_places",
     "normalise_name",

