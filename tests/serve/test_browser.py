@@ -234,3 +234,32 @@ def test_redoc_works_offline_under_the_csp(page: Any, base_url: str) -> None:
     unexpected = [e for e in page.console_errors if REDOC_LOGO not in e]
     assert unexpected == [], unexpected  # no other CSP violation: the worker, scripts and styles are all allowed
     assert set(outside) <= {REDOC_LOGO} and all((url, "csp") in blocked for url in outside), (outside, blocked)
+
+
+def test_every_count_follows_the_events_or_mentions_toggle(page: Any, base_url: str) -> None:
+    """The two reports of the June meeting are one event: the overview, the facets, the map and the actor page count 1
+    event or 2 mentions, as their toggle says, and their drill-downs keep it."""
+    june = "source=TUR&target=RUS&start=2022-06-01&end=2022-06-30&code=043"
+    page.goto(f"{base_url}/#/overview?{june}")
+    page.get_by_text("1 dated events").first.wait_for()
+    assert page.locator("#unit-toggle").input_value() == "events"
+    page.goto(f"{base_url}/#/overview?{june}&unit=mentions")
+    page.get_by_text("2 dated event mentions").first.wait_for()
+    page.select_option("#unit-toggle", "events")  # the toggle submits the overview's own filters
+    page.get_by_text("dated events").first.wait_for()
+    page.goto(f"{base_url}/#/events?{june}")
+    page.locator("#facets [data-facet=root] .count").first.wait_for()
+    assert page.locator("#facets [data-facet=root] .count").first.inner_text() == "1"
+    page.select_option("#unit-toggle", "mentions")
+    page.locator("#events tbody tr").nth(1).wait_for()
+    assert page.locator("#facets [data-facet=root] .count").first.inner_text() == "2"
+    page.goto(f"{base_url}/#/map?{june}&side=source")
+    page.locator("#unit-toggle").wait_for()
+    page.select_option("#unit-toggle", "mentions")
+    page.wait_for_url("**unit=mentions**")
+    page.goto(f"{base_url}/#/actor/TURGOV")
+    page.locator("#actor-unit #unit-toggle").wait_for()
+    page.select_option("#actor-unit #unit-toggle", "mentions")
+    page.wait_for_url("**unit=mentions**")
+    page.locator("#actor-facts", has_text="event mentions as source").wait_for()
+    _clean(page)
