@@ -74,6 +74,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_events.py
 	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_hostile.py
+	$(BIN)/python benchmarks/bench_workbench.py   # builds a 1M-event store (~10 GB in $$TMPDIR, ~20 min)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DB) $(DB)-wal $(DB)-shm
