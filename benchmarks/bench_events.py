@@ -8,7 +8,7 @@ reported by 1 to 7 articles of 12 outlets over the next days, a quarter of them 
 place or with the root's unspecified code. Then times, warm, ``--runs`` times each, the dyad timeline
 TUR-RUS per day, week and month and the actor network (all time and one year, actors and countries), counting
 events and counting mentions; and ``explain_event``. The bar: p95 <= 300 ms for timeline and network queries.
-Prints a Markdown section and puts it into ``--out`` between the markers :data:`BEGIN` and :data:`END` (replacing
+Prints a Markdown section and puts it into ``--out`` between its markers (``results_section.py``) (replacing
 the section of an earlier run, else at the end: ``make bench`` runs this after ``bench_scale.py`` rewrites the file).
 """
 
@@ -19,11 +19,12 @@ import datetime as dt
 import os
 import platform
 import random
-import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Callable
+
+from results_section import put_section, time_runs  # benchmarks/, the script's own folder
 
 from dragoman.records import Actor, ActorMention, Article, CodedArticle, Event, MentionSource, Place, Span
 from dragoman.store import Store, connect
@@ -40,7 +41,6 @@ START = dt.date(2015, 1, 1)
 DAYS = 3650
 BAR_MS = 300.0
 ROOT = Path(__file__).resolve().parents[1]
-BEGIN, END = "<!-- bench_events.py: begin -->", "<!-- bench_events.py: end -->"
 
 
 def _acts(mentions: int, rng: random.Random) -> list[tuple[str, str, str, int, float, dt.date, str | None, int]]:
@@ -82,19 +82,6 @@ def _articles(mentions: int, per_article: int, rng: random.Random) -> list[Coded
         published = max(r[7] for r in chunk)
         out.append(CodedArticle(Article(doc, text, "bench", None, published, outlet=rng.choice(OUTLETS)), (), (), tuple(events), ()))
     return out
-
-
-def _time(run: Callable[[], object], runs: int) -> tuple[float, float, float]:
-    """(p50, p95, max) in milliseconds over ``runs`` warm runs (one more run first, untimed)."""
-    run()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return statistics.median(times), p95, times[-1]
 
 
 def main() -> None:
@@ -141,32 +128,21 @@ def main() -> None:
         over = []
         for name, run in queries:
             for unit in UNITS:
-                p50, p95, worst = _time(lambda: run(unit), args.runs)
+                p50, p95, worst = time_runs(lambda: run(unit), args.runs)
                 ok = p95 <= BAR_MS
                 over += [] if ok else [f"{name} ({unit})"]
                 lines.append(f"| {name} | {unit} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {run(unit)} | {'yes' if ok else 'NO'} |")
         page = find_events(conn, EventFilter(actor="TUR"), limit=50, unit="events")
-        p50, p95, worst = _time(lambda: find_events(conn, EventFilter(actor="TUR"), limit=50, unit="events"), args.runs)
+        p50, p95, worst = time_runs(lambda: find_events(conn, EventFilter(actor="TUR"), limit=50, unit="events"), args.runs)
         lines.append(f"| events list, actor TUR, 50 rows | events | {p50:.1f} | {p95:.1f} | {worst:.1f} | {page.total} | (no bar) |")
         biggest = conn.execute("SELECT id FROM event_groups ORDER BY mentions DESC, id LIMIT 1").fetchone()[0]
-        p50, p95, worst = _time(lambda: explain_event(conn, biggest), args.runs)
+        p50, p95, worst = time_runs(lambda: explain_event(conn, biggest), args.runs)
         lines.append(f"| explain_event (the most reported event) | events | {p50:.1f} | {p95:.1f} | {worst:.1f} | 1 | (no bar) |")
         conn.close()
     lines += ["", "Every timeline and network query within the bar." if not over else f"Over the bar: {', '.join(over)}."]
     text = "\n".join(lines) + "\n"
     print(text)
-    _put_section(args.out, text)
-
-
-def _put_section(out: Path, text: str) -> None:
-    """``text`` between the markers in ``out``: in place of an earlier run's section, else at the end."""
-    old = out.read_text(encoding="utf-8") if out.is_file() else ""
-    section = f"{BEGIN}\n{text}{END}\n"
-    if BEGIN in old and END in old:
-        new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :].lstrip("\n")
-    else:
-        new = (old.rstrip("\n") + "\n\n" if old else "") + section
-    out.write_text(new, encoding="utf-8")
+    put_section(args.out, "bench_events.py", text)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ process: ``dragoman --version``; ``dragoman code`` on a one-sentence article wit
 ``$XDG_CACHE_HOME``: everything is built and written), with a warm one (everything read back) and with the cache
 off (``[cache] enabled = false``: everything built, nothing written). The commands take turns, so that a machine
 busy with something else slows each alike; every run of ``code`` must print the same JSON. The bar: warm ``code``
-within 1.6 times ``--version`` (medians). Prints a Markdown section and puts it into ``--out`` between the markers
-:data:`BEGIN` and :data:`END` (replacing the section of an earlier run, else at the end: ``make bench`` runs this
+within 1.6 times ``--version`` (medians). Prints a Markdown section and puts it into ``--out`` between
+its markers (``results_section.py``) (replacing the section of an earlier run, else at the end: ``make bench`` runs this
 after ``bench_scale.py`` rewrites the file).
 """
 
@@ -26,8 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from results_section import put_section  # benchmarks/, the script's own folder
+
 ROOT = Path(__file__).resolve().parents[1]
-BEGIN, END = "<!-- bench_startup.py: begin -->", "<!-- bench_startup.py: end -->"
 BAR = 1.6
 ARTICLE = "Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Ankara on Monday.\n"
 _DRAGOMAN = "import sys; from dragoman.cli import entry; sys.argv[0] = 'dragoman'; sys.exit(entry())"
@@ -96,18 +97,7 @@ def main() -> None:
     ]
     text = "\n".join(lines) + "\n"
     print(text)
-    _put_section(args.out, text)
-
-
-def _put_section(out: Path, text: str) -> None:
-    """``text`` between the markers in ``out``: in place of an earlier run's section, else at the end."""
-    old = out.read_text(encoding="utf-8") if out.is_file() else ""
-    section = f"{BEGIN}\n{text}{END}\n"
-    if BEGIN in old and END in old:
-        new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :].lstrip("\n")
-    else:
-        new = (old.rstrip("\n") + "\n\n" if old else "") + section
-    out.write_text(new, encoding="utf-8")
+    put_section(args.out, "bench_startup.py", text)
 
 
 if __name__ == "__main__":

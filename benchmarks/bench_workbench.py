@@ -18,7 +18,7 @@
    under ``EXPLAIN QUERY PLAN``): a statement whose plan scans a big table (``SCAN`` without an index, over
    ``events``, ``event_groups``, ``mentions``, ``quotes``, ``quote_mentions`` or ``articles``) is flagged.
 
-Prints a Markdown section and puts it into ``--out`` between :data:`BEGIN` and :data:`END` (replacing an earlier
+Prints a Markdown section and puts it into ``--out`` between its markers (``results_section.py``) (replacing an earlier
 run's section). ``--store PATH --reuse`` keeps the built store and times it again without rebuilding.
 """
 
@@ -31,7 +31,6 @@ import platform
 import re
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import quote, urlencode
+
+from results_section import put_section, time_runs  # benchmarks/, the script's own folder
 
 from dragoman.store import connect
 from dragoman.store.aggregates import rebuild_aggregates
@@ -51,7 +52,6 @@ BAR_MS = 300.0
 SHIFT_DAYS = 3
 OUTLETS = 20
 BIG_TABLES = ("events", "event_groups", "mentions", "quotes", "quote_mentions", "articles")
-BEGIN, END = "<!-- bench_workbench.py: begin -->", "<!-- bench_workbench.py: end -->"
 
 
 def _code_news(out: Path) -> None:
@@ -201,10 +201,6 @@ def _calls(conn: sqlite3.Connection) -> list[Call]:
     return out
 
 
-def _p(times: list[float], q: float) -> float:
-    return times[min(len(times) - 1, round(q * (len(times) - 1)))]
-
-
 class _Traced:
     """The SQL each request runs: every connection the store opens reports to one list."""
 
@@ -278,19 +274,13 @@ def time_calls(db: Path, runs: int) -> tuple[list[str], list[str]]:
                 return len(r.content)
             size = run()
             statements = tracer.capture(run)
-            times = []
-            for _ in range(runs):
-                t0 = time.perf_counter()
-                run()
-                times.append((time.perf_counter() - t0) * 1000)
-            times.sort()
-            p95 = _p(times, 0.95)
+            p50, p95, worst = time_runs(run, runs)
             print(f"  {call.url}: p95 {p95:.0f} ms", file=sys.stderr)
             scans = sorted({f for s in statements for f in _plan_flags(conn, s)})
             ok = p95 <= BAR_MS
             if not ok:
                 over.append(f"{call.page}: {call.url}")
-            rows.append(f"| {call.page} | `{call.url}` | {statistics.median(times):.1f} | {p95:.1f} | {times[-1]:.1f} | {size:,} | {len(statements)} | "
+            rows.append(f"| {call.page} | `{call.url}` | {p50:.1f} | {p95:.1f} | {worst:.1f} | {size:,} | {len(statements)} | "
                         f"{'; '.join(scans) if scans else 'indexes only'} | {'yes' if ok else '**NO**'} |")
     finally:
         restore()
@@ -337,18 +327,7 @@ def main() -> None:
     ]
     text = "\n".join(lines) + "\n"
     print(text)
-    _put_section(args.out, text)
-
-
-def _put_section(out: Path, text: str) -> None:
-    """``text`` between the markers in ``out``: in place of an earlier run's section, else at the end."""
-    old = out.read_text(encoding="utf-8") if out.is_file() else ""
-    section = f"{BEGIN}\n{text}{END}\n"
-    if BEGIN in old and END in old:
-        new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :].lstrip("\n")
-    else:
-        new = (old.rstrip("\n") + "\n\n" if old else "") + section
-    out.write_text(new, encoding="utf-8")
+    put_section(args.out, "bench_workbench.py", text)
 
 
 if __name__ == "__main__":
