@@ -211,6 +211,12 @@ def trace(pipeline: Pipeline, article: Article, until: Stage = "events", candida
     return _run(pipeline, Trace(visible.article, visible), until, candidates)
 
 
+def advance(pipeline: Pipeline, t: Trace, until: Stage = "events", candidates: bool = False) -> Trace:
+    """Go on with a trace: run the stages after ``t.stages`` through ``until`` (as :func:`trace` does), so a caller
+    can time or inspect each stage."""
+    return _run(pipeline, t, until, candidates)
+
+
 def code_article(pipeline: Pipeline, article: Article) -> CodedArticle | Rejection:
     """Run every stage on one article; a bad article becomes a Rejection naming its stage."""
     return trace(pipeline, article, candidates=False).result
