@@ -102,6 +102,13 @@ class StoreSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleSettings:
+    records_per_task: int = field(default=500, metadata=_doc(
+        "A shard (an input file of `dragoman code --out`) of more records is coded as parts of this many records, each a task of its own "
+        "(and a unit of resume), so one large file keeps every worker busy (docs/scale.md, \"Tasks\").", bounds=(1, 10_000_000)))
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings, metadata=_doc("Reading inputs."))
     clean: CleanSettings = field(default_factory=CleanSettings, metadata=_doc("Boilerplate removal."))
@@ -112,6 +119,7 @@ class Settings:
     places: PlaceSettings = field(default_factory=PlaceSettings, metadata=_doc("Geocoding."))
     store: StoreSettings = field(default_factory=StoreSettings, metadata=_doc("The SQLite store."))
     cache: CacheSettings = field(default_factory=CacheSettings, metadata=_doc("The start-up cache."))
+    scale: ScaleSettings = field(default_factory=ScaleSettings, metadata=_doc("Coding a corpus into a Parquet folder, on one process or a Dask cluster."))
 
 
 TomlValue = str | int | float | bool

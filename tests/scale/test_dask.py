@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -124,3 +125,18 @@ def test_loaded_dask_output_holds_the_events_of_direct_coding(cluster: distribut
     assert groups(loaded) == groups(direct)
     events, mentions = (loaded.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("event_groups", "events"))
     assert 0 < events < mentions  # the generated corpus repeats its acts: reports merge
+
+
+def test_one_large_file_keeps_both_workers_busy(cluster: distributed.LocalCluster, tmp_path: Path, pipeline: Pipeline) -> None:
+    """A single shard of 60 records is coded as 6 tasks of 10 (scale.records_per_task) on both workers, and the output
+    is what the local engine gives for the whole file."""
+    corpus = tmp_path / "one"
+    write_corpus(corpus, articles=60, shards=1)
+    settings = load_settings()
+    parted = dataclasses.replace(settings, scale=dataclasses.replace(settings.scale, records_per_task=10))
+    out = tmp_path / "out"
+    report = code_corpus([str(corpus)], out, parted, engine="dask", scheduler=cluster.scheduler_address)
+    assert report.failed == () and report.shards == 6 and len({r.worker for r in report.coded}) == 2
+    whole = tmp_path / "whole"
+    code_corpus([str(corpus)], whole, pipeline.settings, pipeline=pipeline)
+    assert output_json(out) == output_json(whole)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -191,3 +192,35 @@ def test_an_unreadable_shard_is_a_rejection(tmp_path: Path) -> None:
     assert digest.startswith("unreadable:")
     [item] = list(read_shard(Shard("x", str(folder), folder, digest), load_settings().ingest))
     assert isinstance(item, Rejection) and item.reason == "unreadable file"
+
+
+def test_a_large_shard_is_coded_in_parts_with_the_same_output(pipeline: Pipeline, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """scale.records_per_task cuts one file into tasks; a repeat across parts is still a duplicate, a bad line still a
+    rejection, and the output is what the whole file gives; a part resumes on its own."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    text = "Turkey criticized Russia over the grain deal."
+    records = [json.dumps({"id": f"r{n}", "text": f"Iran praised Iraq for the talks in round {n}.", "date": "2022-07-19"}) for n in range(7)]
+    records[2] = json.dumps({"id": "first", "text": text, "date": "2022-07-19"})
+    records[5] = json.dumps({"id": "again", "text": text, "date": "2022-07-19"})  # in another part than its original
+    records[3] = "{not json"
+    shard = corpus / "big.jsonl"
+    shard.write_text("\n".join(records) + "\n", encoding="utf-8")
+    whole = tmp_path / "whole"
+    code_corpus([str(corpus)], whole, pipeline.settings, pipeline=pipeline)
+    parted_settings = dataclasses.replace(pipeline.settings, scale=dataclasses.replace(pipeline.settings.scale, records_per_task=3))
+    parted = tmp_path / "parted"
+    report = code_corpus([str(corpus)], parted, parted_settings, pipeline=pipeline)
+    assert report.shards == 3 and [r.key.rsplit("-", 1)[1] for r in report.coded] == ["part00000", "part00001", "part00002"]
+    assert output_json(parted) == output_json(whole)
+    assert output_json(parted)[5] == {"id": "again", "source": f"{shard}:6", "duplicate_of": "first"}
+    assert main(["code", str(shard)]) == 0
+    assert output_json(parted) == [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    manifest = read_manifest(parted)
+    del manifest.shards[manifest.order[1]]
+    from dragoman.scale.parquet import write_manifest
+
+    write_manifest(parted, manifest)
+    resumed = code_corpus([str(corpus)], parted, parted_settings, pipeline=pipeline)
+    assert (resumed.skipped, [r.key for r in resumed.coded]) == (2, [manifest.order[1]])
+    assert output_json(parted) == output_json(whole)

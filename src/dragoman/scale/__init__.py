@@ -12,9 +12,9 @@ from dragoman.scale.local_jobs import code_parallel, code_paths_parallel
 from dragoman.scale.parquet import TABLES, output_json, output_records, read_manifest, read_table
 from dragoman.errors import ShardsFailedError
 from dragoman.scale.run import ENGINES, RunReport, code_corpus
-from dragoman.scale.shards import Shard, find_shards, read_shard
+from dragoman.scale.shards import Shard, find_shards, read_shard, split_shards
 
 __all__ = [
     "ENGINES", "RunReport", "Shard", "ShardResult", "ShardsFailedError", "TABLES", "code_corpus", "code_parallel", "code_paths_parallel", "code_shard",
-    "find_shards", "load_output", "output_json", "output_records", "read_manifest", "read_shard", "read_table",
+    "find_shards", "load_output", "split_shards", "output_json", "output_records", "read_manifest", "read_shard", "read_table",
 ]

@@ -1,7 +1,8 @@
 """Code a sharded corpus into a Parquet output folder, on one process or a Dask cluster.
 
-The shard is the unit of work and of resume: :func:`code_shard` reads one shard, codes
-it and writes its partitions; :func:`code_corpus` skips the shards the manifest lists as
+The shard is the unit of work and of resume (a file of more than ``scale.records_per_task``
+records is cut into parts of that many, each a shard of its own: :func:`~dragoman.scale.shards.split_shards`):
+:func:`code_shard` reads one shard, codes it and writes its partitions; :func:`code_corpus` skips the shards the manifest lists as
 finished (same content digest), runs the rest on the chosen engine and records each in
 the manifest as it finishes. Both engines call :func:`code_shard`, so their outputs match.
 """
@@ -20,7 +21,7 @@ from dragoman.errors import InputError, ShardsFailedError
 from dragoman.pipeline import Pipeline, load_pipeline
 from dragoman.scale.coding import ShardResult, code_shard
 from dragoman.scale.parquet import TABLES, VERSION, now, read_manifest, write_manifest
-from dragoman.scale.shards import Shard, find_shards
+from dragoman.scale.shards import Shard, find_shards, split_shards
 from dragoman.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def code_corpus(
 ) -> RunReport:
     """Code every unfinished shard of ``corpus`` into ``out``.
 
-    ``engine="dask"`` runs one task per shard on the cluster at ``scheduler``, or, without
+    ``engine="dask"`` runs one task per shard (or part of one) on the cluster at ``scheduler``, or, without
     one, on a LocalCluster of ``workers`` processes (default: one per core). ``pipeline``
     (local engine only) reuses an already loaded pipeline.
     """
@@ -74,7 +75,7 @@ def code_corpus(
     if scheduler is not None and engine != "dask":
         raise InputError("--scheduler needs --engine dask")
     started = time.perf_counter()
-    shards = find_shards(corpus)
+    shards = split_shards(find_shards(corpus), settings.scale.records_per_task)
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / "_staging", ignore_errors=True)  # partitions of a crashed run, never renamed into place
     manifest = read_manifest(out)

@@ -29,13 +29,16 @@ class Shard:
     """One input file of a corpus.
 
     ``name`` is the path as the user gave it (it prefixes every article's ``source``,
-    as the local engine does); ``key`` names the shard's output partitions.
+    as the local engine does); ``key`` names the shard's output partitions. ``part``, when
+    set, is the range of the file's records this task codes (:func:`split_shards`): then
+    ``key`` names the part and ``digest`` covers the range too.
     """
 
     key: str
     name: str
     path: Path
     digest: str
+    part: tuple[int, int] | None = None
 
 
 def _is_shard(path: Path) -> bool:
@@ -120,12 +123,39 @@ def _parquet_items(shard: Shard) -> Iterator[Article | Rejection]:
             yield record_article(record, f"{shard.name}:{number}")
 
 
+def _items(shard: Shard) -> Iterator[Article | Rejection]:
+    return _parquet_items(shard) if shard.name.lower().endswith(".parquet") else _jsonl_items(shard)
+
+
 def read_shard(shard: Shard, settings: IngestSettings, default_date: dt.date | None = None) -> Iterator[Input]:
-    """One Article, Rejection or Duplicate per record, in file order (duplicates as in :func:`~dragoman.ingest.read_articles`)."""
-    items = _parquet_items(shard) if shard.name.lower().endswith(".parquet") else _jsonl_items(shard)
+    """One Article, Rejection or Duplicate per record, in file order (duplicates as in :func:`~dragoman.ingest.read_articles`).
+
+    A part of a shard yields its range of records; the records before it are still read and checked (not coded),
+    so a repeat of an earlier part's text is a Duplicate exactly as when the whole file is read at once."""
+    first, end = shard.part if shard.part is not None else (0, None)
     finder = DuplicateFinder(settings.dedupe)
-    for item in items:
+    for number, item in enumerate(_items(shard)):
+        if end is not None and number >= end:
+            return
         item = check_article(item, settings)
         if isinstance(item, Article) and item.date is None and default_date is not None:
             item = replace(item, date=default_date)
-        yield finder.check(item)
+        checked = finder.check(item)
+        if number >= first:
+            yield checked
+
+
+def split_shards(shards: Iterable[Shard], records_per_task: int) -> list[Shard]:
+    """Each shard of more than ``records_per_task`` records as parts of that many (``scale.records_per_task``),
+    in file order, so that one large file is many tasks; a smaller shard stays whole. The records are counted
+    by reading them (each yields one Article or Rejection)."""
+    out: list[Shard] = []
+    for shard in shards:
+        count = sum(1 for _ in _items(shard))
+        if count <= records_per_task:
+            out.append(shard)
+            continue
+        for n, first in enumerate(range(0, count, records_per_task)):
+            end = min(count, first + records_per_task)
+            out.append(replace(shard, key=f"{shard.key}-part{n:05d}", digest=f"{shard.digest}:{first}-{end}", part=(first, end)))
+    return out
