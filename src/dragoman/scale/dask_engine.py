@@ -20,6 +20,7 @@ import uuid
 from pathlib import Path
 from typing import Callable
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from dragoman.errors import InputError
@@ -82,11 +83,15 @@ def _shard_task(shard: Shard, out: str, default_date: dt.date | None, name: str)
 
 
 def local_cluster(workers: int | None = None) -> LocalCluster:
-    """One single-threaded worker process per core, on the loopback interface."""
-    return LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-        host="127.0.0.1", dashboard_address=None, silence_logs=logging.WARNING,
-    )
+    """One single-threaded worker process per core, on the loopback interface, with glibc's own allocator settings:
+    Dask starts its workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which hands memory back to the system after
+    nearly every article and cost the workers about a tenth more time in the kernel (docs/scale.md, "Benchmarks")."""
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+        return LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+            host="127.0.0.1", dashboard_address=None, silence_logs=logging.WARNING,
+        )
 
 
 def run_shards(
