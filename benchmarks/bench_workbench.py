@@ -237,20 +237,25 @@ class _Traced:
         return [s for s in self.statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
 
 
-_SCAN = re.compile(r"\bSCAN (\w+)(?: AS \w+)?(?! USING)(.*)$")
+_SCAN = re.compile(r"\bSCAN (\w+)\b(.*)$")
+_ALIAS = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)\s+(?:AS\s+)?(\w+)", re.IGNORECASE)
 
 
 def _plan_flags(conn: sqlite3.Connection, statement: str) -> list[str]:
-    """The big tables ``statement`` scans without an index (its plan's ``SCAN t`` lines)."""
+    """The big tables ``statement`` reads without an index (its plan's ``SCAN t`` lines, ``t`` a table or the alias of
+    one); a scan of a table in its rowid order that the statement's ``LIMIT`` stops is marked ``(ordered, stops at the page)``."""
     try:
         plan = [str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + statement)]
     except sqlite3.Error as e:
         return [f"(not explained: {e})"]
+    tables = {alias: table for table, alias in _ALIAS.findall(statement)}
     flags = []
     for line in plan:
         m = _SCAN.search(line)
-        if m and m.group(1) in BIG_TABLES and "INDEX" not in line:
-            flags.append(line.strip())
+        table = tables.get(m.group(1), m.group(1)) if m else ""
+        if m and table in BIG_TABLES and "INDEX" not in line:
+            walk = " (ordered, stops at the page)" if re.search(r"ORDER BY \w+\.id LIMIT", statement) else ""
+            flags.append(f"SCAN {table}{walk}")
     return flags
 
 
