@@ -180,7 +180,7 @@ def _v5_to_v6(conn: sqlite3.Connection) -> None:
     regroup_all(conn, StoreSettings().merge_window_days)
 
 
-_V7_REDEFINED = ("events_dyad", "event_groups_dyad", "events_cameo", "event_groups_cameo", "quote_mentions_code", "quote_mentions_country",
+_V7_REDEFINED = ("events_date", "event_groups_date", "events_dyad", "event_groups_dyad", "events_cameo", "event_groups_cameo", "quote_mentions_code", "quote_mentions_country",
                  "quote_mentions_name", "events_network", "event_groups_network")
 
 

@@ -131,7 +131,7 @@ CREATE INDEX IF NOT EXISTS removed_article ON removed (article_id);
 CREATE INDEX IF NOT EXISTS events_source_code ON events (source_code, date);
 CREATE INDEX IF NOT EXISTS events_target_code ON events (target_code, date);
 CREATE INDEX IF NOT EXISTS events_target_country ON events (target_country, date);
-CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_date ON events (date, quad_class, goldstein);  -- covers the series by day and week
 CREATE INDEX IF NOT EXISTS events_cameo ON events (cameo, date);
 CREATE UNIQUE INDEX IF NOT EXISTS articles_seq ON articles (seq);
 CREATE INDEX IF NOT EXISTS quote_mentions_quote ON quote_mentions (quote_id);
@@ -144,7 +144,7 @@ CREATE INDEX IF NOT EXISTS event_groups_dyad ON event_groups (source_country, ta
 CREATE INDEX IF NOT EXISTS event_groups_source_code ON event_groups (source_code, date);
 CREATE INDEX IF NOT EXISTS event_groups_target_code ON event_groups (target_code, date);
 CREATE INDEX IF NOT EXISTS event_groups_target_country ON event_groups (target_country, date);
-CREATE INDEX IF NOT EXISTS event_groups_date ON event_groups (date);
+CREATE INDEX IF NOT EXISTS event_groups_date ON event_groups (date, quad_class, goldstein);
 CREATE INDEX IF NOT EXISTS event_groups_cameo ON event_groups (cameo, date, id);
 CREATE INDEX IF NOT EXISTS event_groups_merge ON event_groups (merge_key, date);
 -- Version 7: summary tables (store/aggregates.py), kept in step by triggers that aggregates.trigger_statements()
