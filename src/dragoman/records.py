@@ -10,7 +10,7 @@ import datetime as dt
 import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Iterator, Literal, Mapping, Union
+from typing import Iterator, Literal, Mapping, Protocol, Union
 
 JsonScalar = Union[str, int, float, bool, None]
 ActorKind = Literal["person", "state", "organization", "igo", "group"]
@@ -33,6 +33,31 @@ class Article:
     outlet: str | None = None
     """The news outlet that published it (a site name or a web domain: ``ingest/outlets.py``); ``None`` when unknown.
     ``source`` is where dragoman read it from (a file, a line of one), never the outlet."""
+
+    def span(self, start: int, end: int) -> "Span":
+        """The span of the text from character ``start`` to ``end``."""
+        return Span(self.id, start, end, self.text[start:end])
+
+    def token_span(self, tokens: "Tokens", start: int, end: int) -> "Span":
+        """The span of the tokens ``start`` to ``end`` (exclusive) of a parse of this text: from the first token's
+        first character to the last token's last."""
+        last = tokens[end - 1]
+        return self.span(tokens[start].idx, last.idx + len(last.text))
+
+
+class Token(Protocol):
+    """What :meth:`Article.token_span` reads of a token (a spaCy ``Token``)."""
+
+    @property
+    def idx(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
+class Tokens(Protocol):
+    """A parse's tokens by index (a spaCy ``Doc``)."""
+
+    def __getitem__(self, i: int, /) -> Token: ...
 
 
 @dataclass(frozen=True, slots=True)

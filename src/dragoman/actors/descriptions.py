@@ -302,7 +302,7 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
                 antecedent = next(before(start_char, ("ahead", canonical, later), takes_office(canonical, later)), None)
             else:
                 antecedent = next(before(start_char, ("title", canonical), holds_office(canonical)), None)
-            span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
+            span = article.span(start_char, end_char)
             if antecedent is not None:
                 before.add(ActorMention(span, antecedent.actor, "definite.title", STAGE, MentionSource.DEFINITE, antecedent=antecedent.span))
             elif leading is not None and det.lower_ == "the":
@@ -341,7 +341,7 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
                 break
         if found is None:
             continue
-        span = Span(article.id, start_char, end_char, article.text[start_char:end_char])
+        span = article.span(start_char, end_char)
         mention = ActorMention(span, found.actor, f"definite.{head}", STAGE, MentionSource.DEFINITE, antecedent=found.span)
         if existing is not None:
             before.replace(existing.span, replace(mention, span=existing.span))

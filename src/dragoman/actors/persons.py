@@ -65,11 +65,6 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
-def _span(article: Article, doc: Doc, start: int, end: int) -> Span:
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return Span(article.id, s, e, article.text[s:e])
-
-
 def _affiliation(doc: Doc, end: int, words: PersonWords) -> str | None:
     """The apposition after a name: ", an analyst at the Center for ... in Vienna"."""
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in words.apposition:
@@ -367,7 +362,7 @@ def find_unknown_persons(doc: Doc, article: Article, removed: tuple[RemovedSpan,
     token_runs.sort()
     people = _PeopleSeen(words, [m for m in known if m.actor.kind == "person"])
     for start, end in token_runs:
-        span = _span(article, doc, start, end)
+        span = article.token_span(doc, start, end)
         if not free(span.start, span.end):
             continue
         earlier = people.earlier(doc, start, end)

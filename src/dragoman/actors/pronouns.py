@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.actors.knowledge import KnowledgeBase
 from dragoman.ranges import Covered
-from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
+from dragoman.records import ActorMention, Article, MentionRole, MentionSource, RemovedSpan
 
 STAGE = "actors.pronouns.v1"
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -208,7 +208,7 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             found_by = MentionSource.DEFINITE
         if antecedent is None:
             continue
-        mention = ActorMention(Span(article.id, token.idx, end, article.text[token.idx:end]), antecedent.actor, rule, STAGE, found_by,
+        mention = ActorMention(article.span(token.idx, end), antecedent.actor, rule, STAGE, found_by,
                                antecedent=antecedent.span, possessive=found_by is MentionSource.PRONOUN and lower in _POSSESSIVE)
         pool.add(mention)
     return out

@@ -13,7 +13,7 @@ from dragoman.actors.locative import is_locative
 from dragoman.actors.terms import TermIndex, TermMatch
 from dragoman.knowledge import time_words, title_offices, title_words
 from dragoman.ranges import Covered
-from dragoman.records import Actor, ActorKind, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
+from dragoman.records import Actor, ActorKind, ActorMention, Article, MentionRole, MentionSource, RemovedSpan
 
 STAGE = "actors.kb.v1"
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -30,12 +30,6 @@ class ResolveContext:
     article: Article
     kb: KnowledgeBase
     day: dt.date | None
-
-
-def _span(ctx: ResolveContext, start: int, end: int) -> Span:
-    doc = ctx.doc
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return Span(ctx.article.id, s, e, ctx.article.text[s:e])
 
 
 def person_actor(kb: KnowledgeBase, person: Person, day: dt.date | None) -> Actor:
@@ -253,7 +247,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 mentions.append(led)
                 i += 2
                 continue
-            mentions.append(ActorMention(_span(ctx, m.start, m.end), actor, "person.name", STAGE, MentionSource.PERSON))
+            mentions.append(ActorMention(ctx.article.token_span(ctx.doc, m.start, m.end), actor, "person.name", STAGE, MentionSource.PERSON))
             i += 1
             continue
         if best.kind == "org":
@@ -267,7 +261,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             if nxt and nxt.best().kind == "sector" and (_adjacent(doc, m.end, nxt.start, allow_possessive=False) or _modifier_between(doc, m.end, nxt.start)) \
                     and doc[nxt.end - 1].lower_ in _FORCE_WORDS:
                 end, i = nxt.end, i + 1  # "NATO peacekeeping troops": the organisation's own force
-            mentions.append(ActorMention(_span(ctx, m.start, end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE, MentionSource.ORG))
+            mentions.append(ActorMention(ctx.article.token_span(ctx.doc, m.start, end), Actor(org.code, org.name, org.country, _kind_of_org(org.kind), org.sector), "org.name", STAGE, MentionSource.ORG))
             i += 1
             continue
         country_like = _country_like(m)
@@ -311,7 +305,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                     for n, (c, (kind, key)) in enumerate(conjuncts):
                         base = _base_actor(ctx, kind, key, matches, i + n)
                         end = head.end if n == len(conjuncts) - 1 else c.end
-                        mentions.append(ActorMention(_span(ctx, c.start, end), _with_sector(base, sector.sector, sector.kind), f"{kind}.sector", STAGE, MentionSource(kind)))
+                        mentions.append(ActorMention(ctx.article.token_span(ctx.doc, c.start, end), _with_sector(base, sector.sector, sector.kind), f"{kind}.sector", STAGE, MentionSource(kind)))
                     i = j + 1
                     continue
             for n, (c, (kind, key)) in enumerate(conjuncts):
@@ -323,10 +317,10 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                     # "in Tehran", "in northwestern Syria": the country as a place. Events never take it as a
                     # source, only as a target of last resort (PLOVER codes "lifted a curfew in Montenegro" → MNE).
                     place = _base_actor(ctx, "country" if kind == "capital" else kind, key, matches, i + n)
-                    mentions.append(ActorMention(_span(ctx, c.start, c.end), place, f"{kind}.place", STAGE, MentionSource(kind), MentionRole.PLACE))
+                    mentions.append(ActorMention(ctx.article.token_span(ctx.doc, c.start, c.end), place, f"{kind}.place", STAGE, MentionSource(kind), MentionRole.PLACE))
                     continue
                 base = _base_actor(ctx, kind, key, matches, i + n)
-                mentions.append(ActorMention(_span(ctx, c.start, c.end), base, f"{kind}.name", STAGE, MentionSource(kind)))
+                mentions.append(ActorMention(ctx.article.token_span(ctx.doc, c.start, c.end), base, f"{kind}.name", STAGE, MentionSource(kind)))
             i = j
             continue
         if best.kind == "title":
@@ -334,7 +328,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             if nxt and nxt.best().kind == "person" and _adjacent(doc, m.end, nxt.start, allow_possessive=False) \
                     and not _other_first_name(ctx, matches, i + 1, kb.people[nxt.best().key]):
                 person = kb.people[nxt.best().key]
-                mentions.append(ActorMention(_span(ctx, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
+                mentions.append(ActorMention(ctx.article.token_span(ctx.doc, m.start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
                 i += 2
                 continue
         if best.kind == "sector" and _bare_sector(ctx, matches, i):
@@ -342,7 +336,7 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             # implies is found once every named mention is known (actors/implied.py)
             sector = kb.sectors[best.key]
             base = Actor(None, None, None, "state", None)
-            mentions.append(ActorMention(_span(ctx, m.start, m.end), _with_sector(base, sector.sector, sector.kind), f"sector{PENDING}", STAGE, MentionSource.SECTOR, MentionRole.PENDING))
+            mentions.append(ActorMention(ctx.article.token_span(ctx.doc, m.start, m.end), _with_sector(base, sector.sector, sector.kind), f"sector{PENDING}", STAGE, MentionSource.SECTOR, MentionRole.PENDING))
         i += 1
     return [_pending(ctx, mention) for mention in mentions]
 
@@ -360,7 +354,7 @@ def _led_by(ctx: ResolveContext, matches: list[TermMatch], index: int, leader: A
         return None
     country = ctx.kb.countries[leader.country]
     actor = Actor(f"{country.iso3}{sector.sector}", country.name, country.iso3, "state", sector.sector)
-    return ActorMention(_span(ctx, m.start, nxt.end), actor, "person.sector", STAGE, MentionSource.PERSON)
+    return ActorMention(ctx.article.token_span(ctx.doc, m.start, nxt.end), actor, "person.sector", STAGE, MentionSource.PERSON)
 
 
 def _pending(ctx: ResolveContext, mention: ActorMention) -> ActorMention:
@@ -407,7 +401,7 @@ def _resident_group(ctx: ResolveContext, matches: list[TermMatch], index: int, h
         sector = kb.sectors[head.best().key]
         base = _with_sector(base, sector.sector, "group")
         end, nxt = head.end, nxt + 1
-    return ActorMention(_span(ctx, first.start, end), base, "group.resident", STAGE, MentionSource.GROUP), nxt
+    return ActorMention(ctx.article.token_span(ctx.doc, first.start, end), base, "group.resident", STAGE, MentionSource.GROUP), nxt
 
 
 def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, owners: list[tuple[TermMatch, str]],
@@ -423,7 +417,7 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
         named = None  # "Iraqi Prime Minister Haider ...": not Austria's Jörg Haider; the office's holder below
     if nxt is not None and named is not None and _adjacent(doc, title.end, nxt.start, allow_possessive=False):
         person = named
-        mentions.append(ActorMention(_span(ctx, start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
+        mentions.append(ActorMention(ctx.article.token_span(ctx.doc, start, nxt.end), person_actor(kb, person, ctx.day), "title.name", STAGE, MentionSource.TITLE))
         used.update(range(first, title_index + 2))
         return True
     surface = title.best().key
@@ -440,7 +434,7 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
             else:
                 continue
             end = title.end if match is owner_match else match.end
-            mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), actor, "title.plural", STAGE, MentionSource.TITLE))
+            mentions.append(ActorMention(ctx.article.token_span(ctx.doc, match.start if len(owners) > 1 else start, end), actor, "title.plural", STAGE, MentionSource.TITLE))
         used.update(range(first, title_index + 1))
         return True
     found_any = False
@@ -450,7 +444,7 @@ def _title_mention(ctx: ResolveContext, matches: list[TermMatch], first: int, ow
         if holder is None:
             continue
         end = title.end if match is owner_match else match.end
-        mentions.append(ActorMention(_span(ctx, match.start if len(owners) > 1 else start, end), person_actor(kb, holder, ctx.day), "title.dated", STAGE, MentionSource.TITLE))
+        mentions.append(ActorMention(ctx.article.token_span(ctx.doc, match.start if len(owners) > 1 else start, end), person_actor(kb, holder, ctx.day), "title.dated", STAGE, MentionSource.TITLE))
         found_any = True
     if found_any:
         used.update(range(first, title_index + 1))

@@ -88,7 +88,7 @@ def _span(article: Article, start: int, end: int) -> Span:
         start += 1
     while end > start and article.text[end - 1].isspace():
         end -= 1
-    return Span(article.id, start, end, article.text[start:end])
+    return article.span(start, end)
 
 
 Found = tuple[int, int, str, "str | None"]  # start, end, reason, place

@@ -115,7 +115,7 @@ def code_readings(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
                 continue
             start, end = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1].text)
             score = confidence(match.pattern.specificity, modality)
-            out.append(CodeReading(code, _rule(match, modality), score, Span(article.id, start, end, article.text[start:end])))
+            out.append(CodeReading(code, _rule(match, modality), score, article.span(start, end)))
     return tuple(out)
 
 

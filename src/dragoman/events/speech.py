@@ -227,10 +227,6 @@ def _code_of(polarity: float) -> str | None:
     return None
 
 
-def _span(article: Article, start: int, end: int) -> Span:
-    return Span(article.id, start, end, article.text[start:end])
-
-
 def _cue(doc: Doc, quote: Quote) -> Token | None:
     if quote.cue is None:
         return None
@@ -280,7 +276,7 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
             start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
             end = max(quote.span.end, cue.end if cue else quote.span.end, speaker.span.end)
             rule = {"020": "speech.appeal", "111": "speech.criticism", "051": "speech.praise"}[code]
-            out.append(SpeechAct(speaker, target, code, f"{rule}.{quote.kind}", _span(article, start, end), cue.start if cue else quote.span.start))
+            out.append(SpeechAct(speaker, target, code, f"{rule}.{quote.kind}", article.span(start, end), cue.start if cue else quote.span.start))
     return out
 
 
@@ -384,5 +380,5 @@ def verdicts(doc: Doc, article: Article, mentions: Ranges[ActorMention], polarit
                 continue
             source = sources[0]
             start, end = min(source.span.start, token.idx), max(found.end, found.target.span.end)
-            out.append(SpeechAct(source, found.target, code, "speech.verdict", _span(article, start, end), token.idx))
+            out.append(SpeechAct(source, found.target, code, "speech.verdict", article.span(start, end), token.idx))
     return out

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from dragoman.errors import ArticleError
 from dragoman.ranges import Covered
-from dragoman.records import Article, RemovedSpan, Span
+from dragoman.records import Article, RemovedSpan
 from dragoman.settings import NlpSettings
 
 STAGE = "nlp.caps.v1"
@@ -137,7 +137,7 @@ def capped_spans(doc: Doc, article: Article, removed: Iterable[RemovedSpan], cap
     out: list[RemovedSpan] = []
     for start, end in long_runs(article.text, caps.token_chars):
         if not skip.at(start):
-            out.append(RemovedSpan(Span(article.id, start, end, article.text[start:end]), f"{LONG_TOKEN} ({caps.token_chars})", STAGE))
+            out.append(RemovedSpan(article.span(start, end), f"{LONG_TOKEN} ({caps.token_chars})", STAGE))
             skip.add(start, end)
     entities_at = [0] * (len(doc) + 1)  # entities starting before each token
     for entity in doc.ents:
@@ -156,7 +156,7 @@ def capped_spans(doc: Doc, article: Article, removed: Iterable[RemovedSpan], cap
         end = sent.end_char
         while end > sent.start_char and article.text[end - 1].isspace():
             end -= 1
-        out.append(RemovedSpan(Span(article.id, sent.start_char, end, article.text[sent.start_char:end]), reason, STAGE))
+        out.append(RemovedSpan(article.span(sent.start_char, end), reason, STAGE))
     return tuple(sorted(out, key=lambda r: r.span.start))
 
 

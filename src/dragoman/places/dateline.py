@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from dragoman.places.gazetteer import Gazetteer, GazetteerEntry
-from dragoman.records import Article, Place, Span
+from dragoman.records import Article, Place
 
 __all__ = ["dateline_place"]
 
@@ -51,7 +51,7 @@ def dateline_place(article: Article, gazetteer: Gazetteer) -> Place | None:
             return None
         entry, by_region = found
         start, end = match.span("region" if by_region else "place")
-        return Place(entry.name, entry.country, entry.lat, entry.lon, Span(article.id, start, end, article.text[start:end]))
+        return Place(entry.name, entry.country, entry.lat, entry.lon, article.span(start, end))
     field = article.metadata.get("dateline")
     if isinstance(field, str):
         field_match = _FIELD_RE.fullmatch(field)

@@ -230,7 +230,7 @@ def find_date_expressions(
             continue
         start = sentence_start + match.start()
         end = sentence_start + match.end()
-        found.append((Span(article.id, start, end, article.text[start:end]), resolved))
+        found.append((article.span(start, end), resolved))
     return tuple(found)
 
 

@@ -21,7 +21,7 @@ from typing import Sequence
 
 from dragoman.knowledge import time_words
 from dragoman.places.gazetteer import Gazetteer
-from dragoman.records import Article, Place, Span
+from dragoman.records import Article, Place
 
 __all__ = [
     "LOCATIVE_PREPOSITIONS", "DIRECTIONAL_PREPOSITIONS", "PlacePhrase", "event_place", "find_places",
@@ -173,7 +173,7 @@ def _find(
                 start, direction_start = direction_start, None
             absolute_start = sentence_start + start
             absolute_end = sentence_start + end
-            span = Span(article.id, absolute_start, absolute_end, article.text[absolute_start:absolute_end])
+            span = article.span(absolute_start, absolute_end)
             place = Place(entry.name, entry.country, entry.lat, entry.lon, span)
             found.append(PlacePhrase(place, preposition))
     return found

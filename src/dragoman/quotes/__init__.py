@@ -24,7 +24,7 @@ from dragoman.quotes.layout import Layout, char_before
 from dragoman.quotes.marks import find_segments
 from dragoman.quotes.mixed import widen_mixed
 from dragoman.quotes.transcripts import extract_turns
-from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, make_span, subject_before
+from dragoman.quotes.speakers import SpeakerContext, is_cue_verb, subject_before
 from dragoman.ranges import Ranges
 from dragoman.records import ActorMention, Article, MentionRole, Quote, QuoteMode, RemovedSpan, Span
 
@@ -54,7 +54,7 @@ def _governed(ctx: SpeakerContext, layout: Layout, found: Found) -> Found:
             continue
         speaker = resolve_slot(subject_before(ctx, verb.i, lo), None, found.first_sentence, ctx.stage)
         if speaker is not None:
-            cue = make_span(ctx.article, verb.idx, verb.idx + len(verb))
+            cue = ctx.article.span(verb.idx, verb.idx + len(verb))
             return replace(found, speaker=speaker, cue=cue, cue_i=verb.i)
     return found
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dragoman.records import Actor, ActorMention, Article, MentionSource, Span
+from dragoman.records import Actor, ActorMention, Article, MentionSource
 
 _DETERMINERS = frozenset("the a an one two three some many several his her their its our this that these those another".split())
 _NOT_IN_DESCRIPTION = frozenset(
@@ -36,7 +36,7 @@ def _mention(article: Article, doc: Doc, first: int, last: int, stage: str) -> A
     start, end = doc[first].idx, head.idx + len(head)
     kind = "group" if head.lower_ in _PLURAL_GROUPS else "organization" if acronym else "person"
     actor = Actor(code=None, name=None, country=None, kind=kind)  # type: ignore[arg-type]
-    return ActorMention(Span(article.id, start, end, article.text[start:end]), actor, "quote.description", stage, MentionSource.SPEAKER_DESCRIPTION)
+    return ActorMention(article.span(start, end), actor, "quote.description", stage, MentionSource.SPEAKER_DESCRIPTION)
 
 
 def description_before(article: Article, doc: Doc, j: int, lo: int, stage: str) -> ActorMention | None:

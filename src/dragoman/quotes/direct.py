@@ -26,7 +26,6 @@ from dragoman.quotes.speakers import (
     first_subject,
     is_cue_verb,
     main_clause_subject,
-    make_span,
     speaker_after_phrase,
     subject_after,
     subject_before,
@@ -440,7 +439,7 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
         full = is_full_quote(text, segment, layout) or (attribution is not None and _starts_sentence(text, segment, layout))
         if full and attribution is not None and _embedded(text, segment, ctx, layout, attribution.cue_i):
             full = False  # "said she thinks Republicans “are going to be dragged down.”": part of a clause
-        span = make_span(ctx.article, a, b)
+        span = ctx.article.span(a, b)
         shared = _same_clause_partner(found, segment, s_open, layout, ctx)
         if attribution is None and shared is not None:
             # "Murray said he’s “looking forward to it” because “these are matches you play for.”"
@@ -463,7 +462,7 @@ def extract_direct(ctx: SpeakerContext, layout: Layout, segments: list[Segment])
             found.append(Found(span, "direct", speaker, None, s_open, s_close, segment))
         else:
             cue_token = ctx.doc[attribution.cue_i]
-            cue = make_span(ctx.article, cue_token.idx, cue_token.idx + len(cue_token))
+            cue = ctx.article.span(cue_token.idx, cue_token.idx + len(cue_token))
             if attribution.cue_i >= layout.token_at(segment.open_at) - _ADJACENT_CUE:
                 used_cues.add(attribution.cue_i)
             speaker = resolve_slot(attribution.slot, previous, s_open, ctx.stage)

@@ -23,7 +23,6 @@ from dragoman.quotes.speakers import (
     SpeakerContext,
     SpeakerSlot,
     main_clause_subject,
-    make_span,
     speaker_after_phrase,
     subject_after,
     subject_before,
@@ -361,12 +360,12 @@ def extract_indirect(
             ]
             if pieces:
                 speaker = speaker_fixed if speaker_fixed is not None else _resolve(slot, found, s, ctx.stage)
-                cue = make_span(ctx.article, token.idx, token.idx + len(token))
+                cue = ctx.article.span(token.idx, token.idx + len(token))
                 if lower == "according":
-                    cue = make_span(ctx.article, token.idx, doc[p + 1].idx + len(doc[p + 1]))
+                    cue = ctx.article.span(token.idx, doc[p + 1].idx + len(doc[p + 1]))
                 for a, b in pieces:
                     mixed = found.mixed_in(a, b) or quoted_phrases.inside(a, b)
-                    out.append(Found(make_span(ctx.article, a, b), "mixed" if mixed else "indirect", speaker, cue, s, s))
+                    out.append(Found(ctx.article.span(a, b), "mixed" if mixed else "indirect", speaker, cue, s, s))
                 b = max(b for _, b in pieces)
                 if b > token.idx:
                     p = max(p + 1, layout.token_at(b - 1) + 1)

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dragoman.quotes.direct import Found
 from dragoman.quotes.indirect import clause_bounds
 from dragoman.quotes.layout import Layout
-from dragoman.quotes.speakers import SpeakerContext, make_span
+from dragoman.quotes.speakers import SpeakerContext
 from dragoman.ranges import Ranges
 
 _THAT_WINDOW = 6
@@ -81,7 +81,7 @@ def _widen(ctx: SpeakerContext, layout: Layout, found: Found, cut_at: list[int],
         return found
     a, b = bounds
     a, b = min(a, found.span.start), max(b, found.span.end)
-    span = make_span(ctx.article, a, b)
+    span = ctx.article.span(a, b)
     return Found(span, "mixed", found.speaker, found.cue, found.first_sentence, found.last_sentence, segment, found.cue_i)
 
 
@@ -108,7 +108,7 @@ def widen_mixed(ctx: SpeakerContext, layout: Layout, kept: list[Found]) -> list[
     for w in sorted(widened, key=lambda f: f.span.start):
         if merged and merged[-1].span.overlaps(w.span):
             last = merged[-1]
-            span = make_span(ctx.article, last.span.start, max(last.span.end, w.span.end))
+            span = ctx.article.span(last.span.start, max(last.span.end, w.span.end))
             merged[-1] = Found(span, "mixed", last.speaker, last.cue, last.first_sentence, w.last_sentence, last.segment, last.cue_i)
         else:
             merged.append(w)

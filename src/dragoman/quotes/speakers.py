@@ -93,10 +93,6 @@ def is_cue_verb(ctx: SpeakerContext, token: Token) -> bool:
     return token.pos_ == "NOUN" and after_subject and not before_noun
 
 
-def make_span(article: Article, start: int, end: int) -> Span:
-    return Span(article.id, start, end, article.text[start:end])
-
-
 def _mention_at(ctx: SpeakerContext, token: Token) -> ActorMention | None:
     """The best mention covering ``token``: persons first, then the longest."""
     start, end = token.idx, token.idx + len(token)
@@ -134,7 +130,7 @@ def _name_mention(ctx: SpeakerContext, first: int, last: int) -> ActorMention | 
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     name = ctx.article.text[start:end]
     actor = Actor(code=None, name=name, country=None, kind="person")
-    return ActorMention(make_span(ctx.article, start, end), actor, "quote.unknown-person", ctx.stage, MentionSource.SPEAKER_NAME)
+    return ActorMention(ctx.article.span(start, end), actor, "quote.unknown-person", ctx.stage, MentionSource.SPEAKER_NAME)
 
 
 def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> SpeakerSlot | None:
@@ -145,7 +141,7 @@ def _slot_at(ctx: SpeakerContext, j: int, leftward: bool, lo: int, hi: int) -> S
     if mention is not None:
         return SpeakerSlot(mention)
     if token.lower_ in PRONOUNS and token.lower_ != "it":
-        return SpeakerSlot(None, make_span(ctx.article, token.idx, token.idx + len(token)))
+        return SpeakerSlot(None, ctx.article.span(token.idx, token.idx + len(token)))
     if not _is_name_token(token, ctx.titles):
         return None
     first = last = j
@@ -447,7 +443,7 @@ def first_subject(ctx: SpeakerContext, before: int, lo: int) -> SpeakerSlot | No
             end += 1
         return SpeakerSlot(mention) if end + 1 < before and doc[end + 1].is_lower else None
     if doc[k].lower_ in PRONOUNS and doc[k].lower_ != "it":
-        return SpeakerSlot(None, make_span(ctx.article, doc[k].idx, doc[k].idx + len(doc[k])))
+        return SpeakerSlot(None, ctx.article.span(doc[k].idx, doc[k].idx + len(doc[k])))
     if not _is_name_token(doc[k], ctx.titles):
         return None
     last = k

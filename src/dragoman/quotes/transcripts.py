@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dragoman.quotes.direct import Found
 from dragoman.quotes.layout import Layout
-from dragoman.quotes.speakers import SpeakerContext, make_span
+from dragoman.quotes.speakers import SpeakerContext
 from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, MentionSource, RemovedSpan
 
@@ -62,12 +62,12 @@ def _speaker(ctx: SpeakerContext, label: tuple[int, int], by_surname: dict[str, 
     last = words[-1].lower()
     mention = by_surname.get(last)
     if mention is not None:
-        return ActorMention(make_span(ctx.article, *label), mention.actor, "quote.transcript-label", ctx.stage,
+        return ActorMention(ctx.article.span(*label), mention.actor, "quote.transcript-label", ctx.stage,
                             MentionSource.SPEAKER_NAME, antecedent=mention.span, entity=mention.entity)
     name = " ".join(w.capitalize() for w in words if w.lower() not in ctx.titles and w.capitalize() + "." not in ctx.titles)
     if not name:
         return None
-    return ActorMention(make_span(ctx.article, *label), Actor(None, name, None, "person"), "quote.transcript-label", ctx.stage,
+    return ActorMention(ctx.article.span(*label), Actor(None, name, None, "person"), "quote.transcript-label", ctx.stage,
                         MentionSource.SPEAKER_NAME)
 
 
@@ -81,5 +81,5 @@ def extract_turns(ctx: SpeakerContext, layout: Layout, removed: tuple[RemovedSpa
     for turn in turns:
         a, b = turn.words
         first, last = layout.sentence_of(a), layout.sentence_of(b - 1)
-        out.append(Found(make_span(ctx.article, a, b), "direct", _speaker(ctx, turn.label, by_surname), None, first, last))
+        out.append(Found(ctx.article.span(a, b), "direct", _speaker(ctx, turn.label, by_surname), None, first, last))
     return out
