@@ -31,6 +31,9 @@ GRAINS = {"month": "substr({d}, 1, 7) || '-01'", "year": "substr({d}, 1, 4) || '
 """Each grain's period as SQL over an ISO date ``{d}``: the first day of its month or year (NULL when undated)."""
 
 UNIT_TABLES = {"mentions": "events", "events": "event_groups"}
+"""The rows of each unit (``queries.Unit``): a mention is a row of ``events``, an event a row of ``event_groups``."""
+UNIT_ALIASES = {"mentions": "e", "events": "g"}
+"""The alias every query gives those tables (``queries.FROM``)."""
 COUNTED_TABLES = ("articles", "mentions", "events", "event_groups", "quotes")
 """The tables whose rows ``row_counts`` keeps (written without ``INSERT OR REPLACE``, so a trigger sees every
 row that goes)."""
@@ -38,18 +41,20 @@ row that goes)."""
 GOLDSTEIN = "CAST(round({r}.goldstein * 100) AS INTEGER)"
 
 
-def _value(row: str, column: str) -> str:
+def dimension_value(row: str, column: str) -> str:
+    """SQL for the value of ``row``'s dimension ``column`` as ``event_tallies`` keeps it (``tallies.tally_source``
+    reads the rows at a filter's edges through the same expression, so both sides agree)."""
     return f"round({row}.{column}, 3)" if column in ("lat", "lon") else f"{row}.{column}"
 
 
 def _key(row: str, grain: str) -> str:
-    parts = [GRAINS[grain].format(d=f"{row}.date")] + [_value(row, c) for c in DIMENSIONS]
+    parts = [GRAINS[grain].format(d=f"{row}.date")] + [dimension_value(row, c) for c in DIMENSIONS]
     return " || '|' || ".join(f"quote({p})" for p in parts)
 
 
 def _tally_add(unit: str, grain: str, row: str) -> str:
     columns = ", ".join(DIMENSIONS)
-    values = ", ".join(_value(row, c) for c in DIMENSIONS)
+    values = ", ".join(dimension_value(row, c) for c in DIMENSIONS)
     return (f"INSERT INTO event_tallies(grain, unit, k, period, {columns}, n, g) VALUES ('{grain}', '{unit}', {_key(row, grain)},"
             f" {GRAINS[grain].format(d=f'{row}.date')}, {values}, 1, {GOLDSTEIN.format(r=row)})"
             " ON CONFLICT(grain, unit, k) DO UPDATE SET n = n + 1, g = g + excluded.g;")
@@ -118,12 +123,26 @@ def trigger_statements() -> list[str]:
     return out
 
 
+def row_count(conn: sqlite3.Connection, table: str) -> int:
+    """The rows of ``table`` (one of :data:`COUNTED_TABLES`), from ``row_counts``: no count of the table itself."""
+    return int(conn.execute("SELECT n FROM row_counts WHERE name = ?", (table,)).fetchone()[0])
+
+
+def walking_pays(conn: sqlite3.Connection, table: str, total: int, offset: int, limit: int, margin: int = 1) -> bool:
+    """Whether to read a page of the ``total`` rows of ``table`` a filter keeps by walking an index in the page's
+    order, testing each row, rather than gathering all ``total`` and sorting them: the walk reads about
+    ``(offset + limit) * rows / total`` rows, the gathering ``total``; ``margin`` asks the walk to be that many times
+    shorter (where matches cluster in the walk's order). The planner cannot tell how common a filter is; the
+    exact ``total`` (from the summary tables) can."""
+    return total > 0 and (offset + limit) * row_count(conn, table) * margin <= total * total
+
+
 def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     """Fill the summary tables again from the rows (a migration, or a store written without the triggers)."""
     conn.execute("DELETE FROM event_tallies")
     columns = ", ".join(DIMENSIONS)
     for unit, table in UNIT_TABLES.items():
-        values = ", ".join(_value("r", c) for c in DIMENSIONS)
+        values = ", ".join(dimension_value("r", c) for c in DIMENSIONS)
         for grain in GRAINS:
             conn.execute(
                 f"INSERT INTO event_tallies(grain, unit, k, period, {columns}, n, g)"

@@ -18,6 +18,7 @@ import tempfile
 from typing import Any, Iterable, Iterator, Literal, Mapping
 
 from dragoman.store.rejected import RejectionRow, rejection_where
+from dragoman.store.aggregates import UNIT_ALIASES
 from dragoman.store.quote_lists import QUOTE_COLUMNS, id_condition, quote_filter
 from dragoman.store.queries import (
     FROM, _QUOTE_COLUMNS, _SELECT, ArticleSummary, EventFilter, EventRow, QuoteRow, Unit, _event_row, _order, _quote_rows, article_summary, check_unit,
@@ -120,7 +121,7 @@ def _parquet(rows: Iterable[Any], row_type: type) -> Iterator[bytes]:
 def _events(conn: sqlite3.Connection, f: EventFilter, names: Mapping[str, str], sort: str, unit: Unit = "mentions") -> Iterator[EventRow]:
     unit = check_unit(unit)
     where, params = where_clause(f, unit)
-    alias = "g" if unit == "events" else "e"
+    alias = UNIT_ALIASES[unit]
     cursor = conn.execute(f"SELECT {_SELECT[unit]} FROM {FROM[unit]}{where} ORDER BY {_order(sort, alias)}", params)
     while batch := cursor.fetchmany(_CHUNK):
         yield from (_event_row(r, names) for r in batch)

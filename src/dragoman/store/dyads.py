@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from dragoman.store.aggregates import GOLDSTEIN, UNIT_TABLES
 from dragoman.store.queries import EventFilter, Unit, check_unit
 from dragoman.store.series import MAX_PERIODS, count_periods
 from dragoman.store.tallies import actor_ways, mean, tally_source
@@ -24,7 +25,6 @@ _PERIOD_SQL: dict[str, str] = {
     "week": "date(date, 'weekday 0', '-6 days')",
     "month": "strftime('%Y-%m-01', date)",
 }
-_TABLE: dict[str, str] = {"events": "event_groups", "mentions": "events"}
 _COARSER: dict[Interval, Interval] = {"day": "week", "week": "month"}
 
 
@@ -92,7 +92,7 @@ def dyad_timeline(
         params["end"] = end.isoformat()
     a_to_b, b_to_a = direction("a", "b"), direction("b", "a")
     if interval != "month":  # an axis of more than MAX_PERIODS days or weeks is drawn with the next longer period
-        span = [conn.execute(f"SELECT min(date), max(date) FROM {_TABLE[unit]} WHERE {cond} AND {' AND '.join(where)}", params).fetchone()
+        span = [conn.execute(f"SELECT min(date), max(date) FROM {UNIT_TABLES[unit]} WHERE {cond} AND {' AND '.join(where)}", params).fetchone()
                 for cond in (a_to_b, b_to_a)]
         days = sorted(d for pair in span for d in pair if d)
         if days:
@@ -115,7 +115,7 @@ def dyad_timeline(
         for forward, cond in ((1, a_to_b), (0, f"{b_to_a} AND NOT {a_to_b}")):
             rows += conn.execute(
                 f"SELECT {period} AS period, {forward}, count(*), sum(quad_class = 1), sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4),"
-                f" sum(CAST(round(goldstein * 100) AS INTEGER)) FROM {_TABLE[unit]} WHERE {cond} AND {dated} GROUP BY period",
+                f" sum({GOLDSTEIN.format(r=UNIT_TABLES[unit])}) FROM {UNIT_TABLES[unit]} WHERE {cond} AND {dated} GROUP BY period",
                 params,
             ).fetchall()
         rows.sort(key=lambda r: (r[0], -r[1]))
@@ -170,17 +170,17 @@ def actor_network(
         f" sum(n), sum(g) FROM {source} WHERE {ends[0]} IS NOT NULL AND {ends[1]} IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6",
         params,
     ).fetchall()
-    sums: dict[tuple[str, str], list[float]] = {}
+    sums: dict[tuple[str, str], list[int]] = {}
     names: dict[str, Counter[tuple[str, str | None]]] = {}
     for ks, kt, source_name, target_name, source_country, target_country, n, goldstein in rows:
         pair = (ks, kt) if level == "actor" else (source_country, target_country)
-        acc = sums.setdefault(pair, [0, 0.0])
+        acc = sums.setdefault(pair, [0, 0])
         acc[0] += n
         acc[1] += goldstein
         if level == "actor":
             names.setdefault(ks, Counter())[(source_name or ks, source_country)] += n
             names.setdefault(kt, Counter())[(target_name or kt, target_country)] += n
-    edges = tuple(sorted((NetworkEdge(a, b, int(n), mean(int(g), int(n)) or 0.0) for (a, b), (n, g) in sums.items() if n >= min_events),
+    edges = tuple(sorted((NetworkEdge(a, b, n, mean(g, n) or 0.0) for (a, b), (n, g) in sums.items() if n >= min_events),
                          key=lambda e: (-e.events, e.source, e.target)))
     degree: dict[str, int] = {}
     for e in edges:

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, fields
 from typing import Any, Generic, Iterator, Literal, Mapping, TypeVar
 
+from dragoman.store.aggregates import UNIT_ALIASES, UNIT_TABLES, row_count, walking_pays
+
 T = TypeVar("T")
 SearchKind = Literal["articles", "quotes"]
 Unit = Literal["events", "mentions"]
@@ -140,8 +142,8 @@ _SELECT: Mapping[Unit, str] = {
     "events": ", ".join(["g.best_mention"] + [f"g.{n}" for n in _SHARED[1:] if n != "cameo_name"] + list(_COUNTS)),
 }
 FROM: Mapping[Unit, str] = {"mentions": "events e LEFT JOIN event_groups g ON g.id = e.group_id", "events": "event_groups g"}
-_TABLES: Mapping[Unit, str] = {"mentions": "events", "events": "event_groups"}
-"""The rows of each unit, ``e`` a mention and ``g`` its event (:func:`where_clause` names columns of ``e`` or ``g``)."""
+"""The rows of each unit, ``e`` a mention and ``g`` its event (:func:`where_clause` names columns of ``e`` or ``g``;
+the tables and aliases: ``aggregates.UNIT_TABLES``, ``UNIT_ALIASES``)."""
 
 
 def check_unit(unit: str) -> Unit:
@@ -160,7 +162,7 @@ def where_clause(f: EventFilter, unit: Unit = "mentions", alias: str | None = No
     (``events e`` for mentions, ``event_groups g`` for events: see :data:`FROM`), or over the rows named ``alias``
     that have their columns (``event_tallies``; no ``article_id`` there). ``ways`` leaves out the ways no stored
     row matches an actor (the same rows, a condition the indexes serve better)."""
-    t = f"{alias}." if alias else "g." if unit == "events" else "e."
+    t = f"{alias or UNIT_ALIASES[unit]}."
 
     def side(prefix: str, actor: str) -> tuple[str, list[object]]:
         columns = (ways or {}).get(actor, ("code", "country"))
@@ -256,21 +258,17 @@ def find_events(
     from dragoman.store.tallies import actor_ways, tally_source
 
     unit = check_unit(unit)
-    alias = "g" if unit == "events" else "e"
+    alias = UNIT_ALIASES[unit]
     order = _order(sort, alias)  # a bad order is refused first
     ways = {x.upper(): actor_ways(conn, x.upper(), unit) for x in (f.actor, f.source, f.target) if x}
     where, params = where_clause(f, unit, ways=ways)
     source, count_params = tally_source(f, unit)
     total = int(conn.execute(f"SELECT coalesce(sum(n), 0) FROM {source}", count_params).fetchone()[0])
-    table = _TABLES[unit]
+    table = UNIT_TABLES[unit]
     rows_from = FROM[unit]
-    if total and (where or sort.removeprefix("-") != "date"):
-        # Walking the sort's index until the page is full reads about (offset + limit) * all / total rows; sorting the
-        # matches reads every one of them: take the cheaper (the planner cannot know how common a filter is).
-        stored = int(conn.execute("SELECT n FROM row_counts WHERE name = ?", (table,)).fetchone()[0])
-        if (offset + limit) * stored <= total * total:
-            index = f"{table}_{_SORT_INDEXES[sort.removeprefix('-')]}"
-            rows_from = rows_from.replace(f"{table} {alias}", f"{table} {alias} INDEXED BY {index}", 1)
+    if (where or sort.removeprefix("-") != "date") and walking_pays(conn, table, total, offset, limit):
+        index = f"{table}_{_SORT_INDEXES[sort.removeprefix('-')]}"  # the sort's own index, walked until the page is full
+        rows_from = rows_from.replace(f"{table} {alias}", f"{table} {alias} INDEXED BY {index}", 1)
     rows = conn.execute(
         f"SELECT {_SELECT[unit]} FROM {rows_from}{where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
     ).fetchall()
@@ -422,7 +420,7 @@ def article_summary(r: Any) -> ArticleSummary:
 
 def list_articles(conn: sqlite3.Connection, limit: int = 100, offset: int = 0) -> Page[ArticleSummary]:
     """Articles, newest first (undated last), with their counts."""
-    total = int(conn.execute("SELECT n FROM row_counts WHERE name = 'articles'").fetchone()[0])  # kept by a trigger (store/aggregates.py)
+    total = row_count(conn, "articles")
     rows = conn.execute(
         "SELECT a.id, a.title, a.date, a.source,"
         " (SELECT count(*) FROM events e WHERE e.article_id = a.id),"
@@ -462,8 +460,8 @@ def _like(text: str) -> str:
 def find_quotes(conn: sqlite3.Connection, speaker: str | None = None, limit: int = 100, offset: int = 0, about: str | None = None) -> Page[QuoteRow]:
     """Quotes, by speaker when one is given (a code, a country, or part of a name in any case), and by what they
     are about: a quote mentions an actor whose code starts with ``about`` (``RUS`` matches ``RUSGOV``), whose
-    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``); in article
-    order (``store/quote_lists.py``)."""
+    country is ``about``, or whose name has a word starting with it in any case (``putin``, ``Erdo``); in the
+    order they were stored (``store/quote_lists.py``)."""
     from dragoman.store.quote_lists import list_quotes, quote_filter
 
     return list_quotes(conn, quote_filter(conn, speaker, about), limit, offset)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from dragoman.store.aggregates import walking_pays
 from dragoman.store.queries import _QUOTE_COLUMNS, Page, QuoteRow, _like, _quote_rows
 
 
@@ -150,17 +151,11 @@ def count_quotes(conn: sqlite3.Connection, f: QuoteFilter) -> int:
 def list_quotes(conn: sqlite3.Connection, f: QuoteFilter, limit: int, offset: int) -> Page[QuoteRow]:
     """A page of the quotes ``f`` selects, in the order they were stored, with their exact total."""
     total = count_quotes(conn, f)
-    if not f.parts:
-        where, params, source = "", [], "quotes q"
+    if f.parts and walking_pays(conn, "quotes", total, offset, limit, WALK_MARGIN):
+        # common: walk the quotes in order, testing each, until the page is full
+        where = " WHERE " + " AND ".join(p.row for p in f.parts)
+        params = [x for p in f.parts for x in p.row_params]
     else:
-        stored = int(conn.execute("SELECT n FROM row_counts WHERE name = 'quotes'").fetchone()[0])
-        if total and (offset + limit) * stored * WALK_MARGIN <= total * total:
-            # common: walk the quotes in order, testing each, until the page is full (expected: (offset + limit) * stored / total rows)
-            source = "quotes q"
-            where = " WHERE " + " AND ".join(p.row for p in f.parts)
-            params = [x for p in f.parts for x in p.row_params]
-        else:
-            source = "quotes q"
-            where, params = id_condition(f)
-    rows = conn.execute(f"SELECT {QUOTE_COLUMNS} FROM {source}{where} ORDER BY q.id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+        where, params = id_condition(f)
+    rows = conn.execute(f"SELECT {QUOTE_COLUMNS} FROM quotes q{where} ORDER BY q.id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
     return Page(_quote_rows(conn, rows), total, limit, offset)

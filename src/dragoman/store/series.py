@@ -14,10 +14,9 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from dragoman.store.aggregates import GOLDSTEIN, UNIT_ALIASES, UNIT_TABLES
 from dragoman.store.queries import EventFilter, Unit, check_unit, where_clause
 from dragoman.store.tallies import mean, tally_source
-
-_TABLE: dict[str, str] = {"events": "event_groups", "mentions": "events"}
 
 Period = Literal["day", "week", "month", "quarter", "year"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter", "year")
@@ -125,8 +124,8 @@ def _exact_end(conn: sqlite3.Connection, f: EventFilter, unit: Unit, near: str |
     hi = (span_end - dt.timedelta(days=1)) if span_end is not None else dt.date.max
     narrowed = replace(f, start=max(filter(None, (f.start, day))), end=min(filter(None, (f.end, hi))))
     where, params = where_clause(narrowed, unit)
-    t = "g" if unit == "events" else "e"
-    found = conn.execute(f"SELECT {'max' if last else 'min'}({t}.date) FROM {_TABLE[unit]} {t}{where}", params).fetchone()[0]
+    t = UNIT_ALIASES[unit]
+    found = conn.execute(f"SELECT {'max' if last else 'min'}({t}.date) FROM {UNIT_TABLES[unit]} {t}{where}", params).fetchone()[0]
     return _day(found) or day
 
 
@@ -166,9 +165,9 @@ def event_series(conn: sqlite3.Connection, f: EventFilter, interval: Period | Li
         chosen = PERIODS[PERIODS.index(chosen) + 1]
     if chosen in ("day", "week"):
         where, params = where_clause(f, unit)
-        t = "g" if unit == "events" else "e"
+        t = UNIT_ALIASES[unit]
         dated_where = (where + " AND" if where else " WHERE") + f" {t}.date IS NOT NULL"
-        source = f"(SELECT {t}.date AS date, {t}.quad_class AS quad_class, 1 AS n, CAST(round({t}.goldstein * 100) AS INTEGER) AS g FROM {_TABLE[unit]} {t}{dated_where})"
+        source = f"(SELECT {t}.date AS date, {t}.quad_class AS quad_class, 1 AS n, {GOLDSTEIN.format(r=t)} AS g FROM {UNIT_TABLES[unit]} {t}{dated_where})"
     else:
         source, params = tally_source(f, unit, "year" if chosen == "year" else "month")
     rows = conn.execute(

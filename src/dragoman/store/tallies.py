@@ -16,14 +16,19 @@ import sqlite3
 from dataclasses import replace
 from typing import Literal
 
-from dragoman.store.aggregates import DIMENSIONS, UNIT_TABLES
+from dragoman.store.aggregates import DIMENSIONS, GOLDSTEIN, UNIT_ALIASES, UNIT_TABLES, dimension_value
 from dragoman.store.queries import EventFilter, Unit, check_unit, where_clause
 
 Grain = Literal["month", "year"]
 
 _EARLIEST, _LATEST = dt.date.min, dt.date.max
-_ROW_COLUMNS = ", ".join(["{a}.date AS date"] + [f"round({{a}}.{c}, 3) AS {c}" if c in ("lat", "lon") else f"{{a}}.{c} AS {c}" for c in DIMENSIONS]
-                         + ["1 AS n", "CAST(round({a}.goldstein * 100) AS INTEGER) AS g"])
+
+
+def _row_columns(alias: str) -> str:
+    """The columns of :func:`tally_source` over the rows ``alias``: each row counts once, as the tallies count it."""
+    return ", ".join([f"{alias}.date AS date", *(f"{dimension_value(alias, c)} AS {c}" for c in DIMENSIONS), "1 AS n", f"{GOLDSTEIN.format(r=alias)} AS g"])
+
+
 _TALLY_COLUMNS = ", ".join(["t.period AS date", *(f"t.{c} AS {c}" for c in DIMENSIONS), "t.n AS n", "t.g AS g"])
 
 
@@ -75,9 +80,8 @@ def tally_source(f: EventFilter, unit: Unit = "mentions", finest: Grain = "year"
     """``(SELECT ...)`` and its parameters: rows standing for the events (or mentions) matching ``f`` (see the
     module's docstring); tallies of ``finest`` or a finer grain only. A filter on one article reads the rows."""
     unit = check_unit(unit)
-    table = UNIT_TABLES[unit]
-    alias = "g" if unit == "events" else "e"
-    rows = _ROW_COLUMNS.format(a=alias)
+    table, alias = UNIT_TABLES[unit], UNIT_ALIASES[unit]
+    rows = _row_columns(alias)
     if f.article_id:
         where, params = where_clause(f, unit)
         return f"(SELECT {rows} FROM {table} {alias}{where})", params
