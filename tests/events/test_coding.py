@@ -662,3 +662,25 @@ def test_the_speaker_after_a_fronted_participle_clause(pipeline: Pipeline) -> No
     assert isinstance(coded, CodedArticle)
     clause = next(q for q in coded.quotes if q.kind == "indirect")
     assert clause.speaker is not None and clause.speaker.actor.name == "Barack Obama"
+
+
+def test_people_of_a_sector_stand_for_each_country_listed(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Qatar held talks on Monday with delegations from Kenya, Uganda and Tanzania."))
+    assert {("QAT", "KEN", "04"), ("QAT", "UGA", "04"), ("QAT", "TZA", "04")} <= dyads
+
+
+def test_members_listed_after_their_group_are_targets_too(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "Japan is providing military aid to NATO allies, including Poland and Estonia."))
+    assert {("JPN", "POL", "07"), ("JPN", "EST", "07")} <= dyads
+
+
+def test_the_subject_takes_part_in_the_occasion_that_opens_the_sentence(pipeline: Pipeline) -> None:
+    dyads = _dyads(_events(pipeline, "At a joint news conference alongside Chilean President Gabriel Boric, Spanish Prime Minister Pedro Sanchez said trade would grow."))
+    assert ("ESP", "CHL", "04") in dyads
+    assert not any(root == "04" for _, _, root in _dyads(_events(pipeline, "After a news conference alongside Gabriel Boric, protests began.")))
+
+
+def test_their_in_a_purpose_clause_is_the_coordinated_subject(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Sudan fired rockets. Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed met in "
+                               "Nairobi on Friday to underscore their commitment to exert pressure on Sudan to end the war.")
+    assert {("KEN", "SDN", "10"), ("ETH", "SDN", "10")} <= _dyads(events)

@@ -29,6 +29,8 @@ _PART_OF = frozenset({
     "town", "towns", "part", "parts", "territory", "stronghold", "strongholds", "rights", "property", "properties", "assets",
     "citizen", "citizens", "residents", "supporters", "representatives", "delegation", "units", "ships", "vessels", "convoy",
 })
+# head nouns of a group of actors before its listed members: "other ASEAN nations, including Vietnam"
+_GROUP_HEADS = frozenset({"nations", "countries", "states", "members", "allies", "governments", "partners", "powers", "neighbors", "neighbours"})
 _PLACE_HEADS = frozenset({"capital", "city", "town", "port", "village", "province", "region", "district", "enclave"})
 MAX_GAP = 4
 MAX_FILLER = 2
@@ -130,6 +132,11 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
         named = mentions_from(view, end + 1 if view.lower(end) == "like" else end + 2)
         if named:
             return named
+    if first.found_by is MentionSource.SECTOR and end + 1 < view.end and view.lower(end) in {"from", "of"}:
+        # "officials from Egypt, Turkey and Jordan": the people of a sector stand for each country listed
+        listed = mentions_from(view, _after_article(view, end + 1)) if _after_article(view, end + 1) in view.mentions_at else []
+        if listed and len(listed[0][0]) > 1 and listed[0][0][0].actor.country == first.actor.country:
+            return [((first,) + listed[0][0][1:], listed[0][1]), ((first,), end)]
     chain: list[tuple[ActorMention, ...]] = [(first,)]
     ends = [end]
     while end + 1 < view.end and view.lower(end) in _COORD and (start := _after_article(view, end + 1)) in view.mentions_at:
@@ -143,7 +150,27 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
         chain.append(chain[-1] + (nxt,))
         end = view.mention_end[id(nxt)]
         ends.append(end)
+    included = _included(view, end)
+    if included:
+        # "other ASEAN nations, including Vietnam": the members named stand beside their group
+        chain.append(chain[-1] + included[0])
+        ends.append(included[1])
     return list(reversed(list(zip(chain, ends))))
+
+
+def _included(view: SentenceView, end: int) -> tuple[tuple[ActorMention, ...], int] | None:
+    """The members listed after a group ("Gulf states, including Qatar and Oman"; "..., such as X"),
+    past the group's head nouns; None when none follow."""
+    k = end
+    while k < view.end and k - end < 2 and view.lower(k) in _GROUP_HEADS:
+        k += 1
+    if k + 1 >= view.end or view.lower(k) != ",":
+        return None
+    start = k + 2 if view.lower(k + 1) == "including" else k + 3 if (view.lower(k + 1), view.lower(k + 2)) == ("such", "as") else None
+    if start is None or _after_article(view, start) not in view.mentions_at:
+        return None
+    readings = mentions_from(view, _after_article(view, start))
+    return readings[0] if readings else None
 
 
 def _forward(view: SentenceView, elements: Sequence[Element], ei: int, ti: int, targets: tuple[ActorMention, ...], sources: tuple[ActorMention, ...], first: bool) -> tuple[int, tuple[ActorMention, ...], tuple[ActorMention, ...]] | None:

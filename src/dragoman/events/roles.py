@@ -103,7 +103,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
         # "condemned the West's readiness to lift the embargo" even when "to lift" is attached to the verb
         found = _possessor(view, view.doc[anchor.i - 2])
         if found:
-            return found
+            return _group_of(view, view.doc[anchor.i - 2], found) or found
     verb = anchor
     boundary = next((i for i in range(anchor.i - 1, view.start, -1) if _opens_subordinate_clause(view, i, anchor.i)), None)
     for _ in range(4):
@@ -111,7 +111,8 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             # "the West's readiness to lift the embargo", "Russia's decision to withdraw": the possessor acts
             found = _possessor(view, verb.head)
             if found:
-                return found
+                # "X, Y and Z met to underscore their commitment to exert pressure": "their" is the coordinated subject
+                return _group_of(view, verb.head, found) or found
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if boundary is not None and (verb.i < boundary or any(c.i < boundary for c in subjects)):
             return []
@@ -156,6 +157,23 @@ _RESOLVE_NOUNS = frozenset({
     "decision", "readiness", "willingness", "plan", "plans", "offer", "refusal", "threat", "bid", "attempt", "attempts",
     "determination", "intention", "promise", "pledge", "commitment", "move", "effort", "efforts", "failure", "proposal",
 })
+
+
+def _group_of(view: SentenceView, noun: Token, owners: list[ActorMention]) -> list[ActorMention]:
+    """For a "their" that owns ``noun``: the coordinated subject (two or more actors) of the nearest clause above
+    it, which the plural pronoun stands for; empty when there is none."""
+    if len(owners) != 1 or owners[0].found_by is not MentionSource.PRONOUN:
+        return []
+    owner_token = next((c for c in noun.children if c.dep_ in {"nmod:poss", "poss"}), None)
+    if owner_token is None or owner_token.lower_ != "their":
+        return []
+    for verb in noun.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            group = _mentions_in(view, subjects[0])
+            group = list(with_conjuncts(view, tuple(group), ())) if len(group) == 1 else group
+            return group if len({(m.actor.code, m.actor.country) for m in group}) >= 2 else []
+    return []
 
 
 def _possessor(view: SentenceView, noun: Token) -> list[ActorMention]:
@@ -358,6 +376,12 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     """The source of a nominal event: its possessor or adjacent modifier ("Russia's invasion",
     "Western sanctions"), else the subject of the verb it is the object of ("repeated threats").
     A noun after a preposition ("after the meeting", "under threat from") has no other source."""
+    if _opening_occasion(view, view.doc[match.anchor], words):
+        # "At a joint news conference alongside King Abdullah, Trump said ...": a sentence opened by the
+        # occasion has its subject taking part in it
+        root = next(a for a in view.doc[match.anchor].ancestors if a.dep_ == "ROOT")
+        found = tuple(m for m in subject_by_parse(view, root) if m not in targets)
+        return found or tuple(subject_by_position(view, root.i, targets, in_quote, quoted))
     i = match.start - 1
     while i >= view.start and (view.lower(i) in words.noun_modifiers | {"'s", "’s", "'", "’"} or view.doc[i].tag_ in {"JJ", "JJR", "JJS"}
                                or _in_compound_modifier(view, i)) and i not in view.mentions_at:
@@ -372,6 +396,18 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     elif view.doc[i].pos_ == "VERB" and view.doc[i].lemma_.lower() in words.bystander_verbs:
         return ()  # "condemned the attack on Armenia", "faces the threat of rockets": not the subject's own act
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
+
+
+def _opening_occasion(view: SentenceView, noun: Token, words: EventWords) -> bool:
+    """Is the event noun the object of the preposition that opens the sentence ("At a meeting with ...,",
+    "During talks with ...,"), in a main clause with a verb?"""
+    case = next((c for c in noun.children if c.dep_ == "case"), None)
+    if case is None and noun.dep_ == "pobj":
+        case = noun.head  # the other dependency style: the preposition heads its object
+    if case is None or case.i != view.start or view.lower(case.i) not in words.taking_part:
+        return False
+    root = next((a for a in noun.ancestors if a.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ in {"VERB", "AUX"}
 
 
 def _in_compound_modifier(view: SentenceView, i: int) -> bool:
