@@ -684,3 +684,20 @@ def test_their_in_a_purpose_clause_is_the_coordinated_subject(pipeline: Pipeline
     events = _events(pipeline, "Sudan fired rockets. Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed met in "
                                "Nairobi on Friday to underscore their commitment to exert pressure on Sudan to end the war.")
     assert {("KEN", "SDN", "10"), ("ETH", "SDN", "10")} <= _dyads(events)
+
+
+def test_joining_an_armed_group_is_no_political_act(pipeline: Pipeline) -> None:
+    assert not any(e.root == "05" for e in _events(pipeline, "Hundreds of Tunisian citizens joined Islamic State in Libya."))
+    assert ("MNE", "IGO", "05") in {(c, (t[:3] if t else None), r) for c, t, r in
+                                    ((e.source.actor.country, e.target.actor.code if e.target else None, e.root)
+                                     for e in _events(pipeline, "Montenegro joined NATO on Monday."))}
+
+
+def test_a_participle_after_a_noun_describes_that_noun(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The ministry said fines were imposed on banks and companies working with Iran's central bank.")
+    assert not any(e.root == "06" for e in events)
+
+
+def test_an_event_given_consideration_is_not_held(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Officials said consideration is being given to a summit between Modi and Xi Jinping next month.")
+    assert not any(e.root == "04" for e in events)

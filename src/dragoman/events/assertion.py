@@ -81,6 +81,18 @@ def load_assertion_lexicon(path: Path | None = None) -> AssertionLexicon:
     return AssertionLexicon({k: frozenset(v) for k, v in words.items()})
 
 
+def _given_to_prospect(token: Token, lexicon: AssertionLexicon) -> Token | None:
+    """"consideration is being given to a summit", "thought was given to talks": the prospect noun that is the
+    passive subject of the verb the event noun is the "to" object of, or None."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"obl", "pobj"}:
+        return None
+    verb = token.head if token.dep_ == "obl" else token.head.head
+    case = next((c for c in token.children if c.dep_ == "case"), None) if token.dep_ == "obl" else token.head
+    if case is None or case.lower_ != "to" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"} and lexicon.has("prospect", _lemma(c))), None)
+
+
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
@@ -148,6 +160,9 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
             and any(c.dep_ == "case" and c.lower_ in {"of", "for"} for c in token.children) \
             and not any(c.dep_ == "det" and c.lower_ not in {"a", "an"} for c in token.children):
         return AssertionReading("planned", token.head.i, f"{token.head.text} of {token.text}, not yet held")
+    given = _given_to_prospect(token, lexicon)
+    if given is not None:
+        return AssertionReading("planned", given.i, f"{given.text} given to {token.text}, not yet held")
     future: Token | None = None
     current = token
     for _ in range(_MAX_DEPTH):

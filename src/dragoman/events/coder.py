@@ -24,7 +24,7 @@ from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, me
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed, unaddressed_statement
-from dragoman.events.roles import crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
+from dragoman.events.roles import reduced_relative_noun, crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.events.targets import is_self, names_each_other, object_target, others, pairs, place_target
@@ -354,10 +354,15 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         if s.has_parse and subject_at == match.start and _recipient_passive(s.doc[match.anchor]) and by_agent(view, match) is None:
             # "had been denied visas", "was given aid": the subject receives the act, and no one is named doing it
             return None
-        if s.has_parse:
+        noun = reduced_relative_noun(view, s.doc[match.anchor]) if s.has_parse and subject_at == match.start else None
+        if noun is not None:
+            # "individuals and networks working with Iran's Guard Corps": the participle describes the noun before it,
+            # whose actor (if any) is its subject; nobody further back is
+            sources = tuple(m for ms in view.mentions_at.values() for m in ms if view.mention_end[id(m)] == noun.i + 1)
+        elif s.has_parse:
             sources = tuple(subject_by_parse(view, s.doc[subject_at if subject_at != match.start else match.anchor]))
             by_parse = bool(sources)
-        if not sources:
+        if not sources and noun is None:
             sources = tuple(subject_by_position(view, subject_at, targets, quote is not None, s.quoted))
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)
@@ -397,6 +402,10 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
     if not targets and "reciprocal" not in match.pattern.flags and material:
         # "Israel threatened to ban voting in Jerusalem": no other party, still an event
         targets = others(sources, place_target(view, match, sources, words), words.state_organs)
+    if "political_target" in match.pattern.flags:
+        targets = tuple(m for m in targets if not words.armed_group(m.actor))
+        if not targets:
+            return None  # "citizens joined IS": recruitment into an armed group, no act between political actors
     if unaddressed_statement(code, targets):
         return None
     return _Roles(sources, targets, deployment_code(words, s.doc, s.sent, code, sources), found.by_parse)

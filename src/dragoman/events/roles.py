@@ -398,6 +398,16 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
 
 
+def reduced_relative_noun(view: SentenceView, verb: Token) -> Token | None:
+    """The noun a present participle right after it describes ("networks working with Iran", "forces
+    supporting the regime"), whatever the parse made of it; None when the participle has an auxiliary
+    ("are working") or follows no noun."""
+    if verb.tag_ != "VBG" or verb.i <= view.start or any(c.dep_ in {"aux", "aux:pass", "auxpass"} for c in verb.children):
+        return None
+    before = view.doc[verb.i - 1]
+    return before if before.tag_ in {"NN", "NNS"} else None  # not "troops in Syria fighting alongside": a name ends a phrase of place
+
+
 def _opening_occasion(view: SentenceView, noun: Token, words: EventWords) -> bool:
     """Is the event noun the object of the preposition that opens the sentence ("At a meeting with ...,",
     "During talks with ...,"), in a main clause with a verb?"""

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from dragoman.knowledge import packaged_text, read_rows
+from dragoman.records import Actor
 
 _FILE = "coding_words.tsv"
 _LISTS = frozenset({
     "be", "passive-bridge", "adjectival", "attributive-before", "reporting", "troops", "state-organ", "preposition",
     "noun-modifier", "bystander-verb", "subordinator", "alleging", "rejecting", "noun-phrase-tag", "light-verb",
-    "attack-noun", "bomb-kind", "crowd", "taking-part",
+    "attack-noun", "bomb-kind", "crowd", "taking-part", "armed-sector",
 })
 
 
@@ -38,6 +39,11 @@ class EventWords:
     bomb_kinds: Mapping[str, str]  # "roadside" -> 1833
     crowds: frozenset[str] = frozenset()  # nouns of a crowd: "hundreds of people marched in Tokyo" protest as the place's civilians
     taking_part: frozenset[str] = frozenset()  # "At a news conference alongside X, Y said": Y takes part in the occasion
+    armed_sectors: frozenset[str] = frozenset()  # sectors of non-state armed groups (REB, INS ...)
+
+    def armed_group(self, actor: Actor) -> bool:
+        """Is the actor a non-state armed group: a transnational militant group (IMG...) or an armed sector?"""
+        return (actor.code or "").startswith("IMG") or actor.sector in self.armed_sectors
 
 
 def load_event_words() -> EventWords:
@@ -61,5 +67,5 @@ def load_event_words() -> EventWords:
         words["be"], words["be"] | words["passive-bridge"], words["adjectival"], words["attributive-before"], words["reporting"],
         words["troops"], words["state-organ"], words["preposition"], words["noun-modifier"], words["bystander-verb"],
         words["subordinator"], words["alleging"], words["rejecting"], words["noun-phrase-tag"], frozenset(light), attack, bombs,
-        words["crowd"], words["taking-part"],
+        words["crowd"], words["taking-part"], words["armed-sector"],
     )
