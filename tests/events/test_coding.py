@@ -701,3 +701,13 @@ def test_a_participle_after_a_noun_describes_that_noun(pipeline: Pipeline) -> No
 def test_an_event_given_consideration_is_not_held(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Officials said consideration is being given to a summit between Modi and Xi Jinping next month.")
     assert not any(e.root == "04" for e in events)
+
+
+def test_the_warring_sides_are_the_pair_the_sentence_names(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Qatar is facilitating talks between the warring sides as Sudan and South Sudan trade accusations.")
+    assert {("QAT", "SDN", "04"), ("QAT", "SSD", "04")} <= _dyads(events)
+
+
+def test_a_claim_with_its_own_object_does_not_report_the_act_before_it(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Norway is hosting talks between Colombia and the rebels as both sides accuse each other of delays.")
+    assert any(e.root == "04" and e.assertion == "asserted" for e in events)

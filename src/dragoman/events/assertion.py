@@ -204,7 +204,10 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
     top = current
     for child in top.children:
         # "Russia attacked the town, officials said": the reporting clause is a parataxis of the act
-        if child.dep_ in {"parataxis", "advcl"} and child.i > anchor and (lexicon.has("report", _lemma(child)) or lexicon.has("claim", _lemma(child))):
+        # ... but "as Armenia and Azerbaijan accuse each other of violating it": a claim with an object of its own is an act of its own
+        own_object = lexicon.has("claim", _lemma(child)) and any(c.dep_ in {"obj", "dobj"} for c in child.children)
+        if child.dep_ in {"parataxis", "advcl"} and child.i > anchor and not own_object \
+                and (lexicon.has("report", _lemma(child)) or lexicon.has("claim", _lemma(child))):
             speaker = _subject(child)
             value: Assertion = "reported" if lexicon.has("claim", _lemma(child)) else "attributed"
             return AssertionReading(value, child.i, f"{value} with '{child.text}'", speaker.i if speaker is not None else None)

@@ -72,6 +72,9 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
                 i += 1
                 continue
             break  # "threatened to ban voting in Jerusalem if Hamas ran": the place is the target, Hamas is in another clause
+        sides = _the_sides(view, i, sources, words)
+        if sides:
+            return sides  # "facilitating talks between the warring sides as Armenia and Azerbaijan accuse each other"
         placed = placed or any(m.role is MentionRole.PLACE for m in view.mentions_at.get(i, ()))
         for m in view.mentions_at.get(i, ()):
             if foreign(m) and m.role is not MentionRole.PLACE:
@@ -83,6 +86,25 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
                 return listed or (m,)
         i += 1
     return ()
+
+
+def _the_sides(view: SentenceView, i: int, sources: tuple[ActorMention, ...], words: EventWords) -> tuple[ActorMention, ...]:
+    """"the warring sides", "both parties" at token ``i``: the two coordinated actors ("Armenia and Azerbaijan")
+    nearest to it in the sentence, of other countries than the sources'; else ()."""
+    if view.lower(i) not in words.party_nouns or i == view.start or view.lower(i - 1) not in words.party_modifiers:
+        return ()
+    own = {m.actor.country for m in sources}
+    found: list[tuple[int, ActorMention, ActorMention]] = []
+    for k, ms in view.mentions_at.items():
+        first = ms[0]
+        end = view.mention_end[id(first)]
+        if first.role is MentionRole.PLACE or first.actor.country in own or end + 1 >= view.end or view.lower(end) != "and" \
+                or end + 1 not in view.mentions_at:
+            continue
+        second = view.mentions_at[end + 1][0]
+        if second.role is not MentionRole.PLACE and second.actor.country not in own | {first.actor.country}:
+            found.append((abs(k - i), first, second))
+    return min(found, key=lambda f: f[0])[1:] if found else ()
 
 
 def is_self(source: ActorMention, target: ActorMention, organs: frozenset[str]) -> bool:

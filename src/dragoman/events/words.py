@@ -12,7 +12,7 @@ _FILE = "coding_words.tsv"
 _LISTS = frozenset({
     "be", "passive-bridge", "adjectival", "attributive-before", "reporting", "troops", "state-organ", "preposition",
     "noun-modifier", "bystander-verb", "subordinator", "alleging", "rejecting", "noun-phrase-tag", "light-verb",
-    "attack-noun", "bomb-kind", "crowd", "taking-part", "armed-sector",
+    "attack-noun", "bomb-kind", "crowd", "taking-part", "armed-sector", "party-noun", "party-modifier",
 })
 
 
@@ -40,6 +40,8 @@ class EventWords:
     crowds: frozenset[str] = frozenset()  # nouns of a crowd: "hundreds of people marched in Tokyo" protest as the place's civilians
     taking_part: frozenset[str] = frozenset()  # "At a news conference alongside X, Y said": Y takes part in the occasion
     armed_sectors: frozenset[str] = frozenset()  # sectors of non-state armed groups (REB, INS ...)
+    party_nouns: frozenset[str] = frozenset()  # "the warring sides": the parties of a conflict or talks
+    party_modifiers: frozenset[str] = frozenset()  # the words before them that make them so ("warring", "both")
 
     def armed_group(self, actor: Actor) -> bool:
         """Is the actor a non-state armed group: a transnational militant group (IMG...) or an armed sector?"""
@@ -68,4 +70,5 @@ def load_event_words() -> EventWords:
         words["troops"], words["state-organ"], words["preposition"], words["noun-modifier"], words["bystander-verb"],
         words["subordinator"], words["alleging"], words["rejecting"], words["noun-phrase-tag"], frozenset(light), attack, bombs,
         words["crowd"], words["taking-part"], words["armed-sector"],
+        words["party-noun"], words["party-modifier"],
     )
