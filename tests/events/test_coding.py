@@ -711,3 +711,12 @@ def test_the_warring_sides_are_the_pair_the_sentence_names(pipeline: Pipeline) -
 def test_a_claim_with_its_own_object_does_not_report_the_act_before_it(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Norway is hosting talks between Colombia and the rebels as both sides accuse each other of delays.")
     assert any(e.root == "04" and e.assertion == "asserted" for e in events)
+
+
+def test_a_slot_skips_nouns_and_participles_modifying_the_actor(pipeline: Pipeline) -> None:
+    assert ("RUS", "CAF", "07") in _dyads(_events(pipeline, "Russia armed the embattled transition government of the Central African Republic."))
+
+
+def test_a_present_participle_after_its_noun_is_a_description(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "We are targeting bankers, along with businessmen and companies supporting the brutal Wagner militias.")
+    assert not any(e.assertion == "asserted" and e.root == "05" for e in events)

@@ -129,8 +129,11 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     if token.tag_ == "VBG" and token.dep_ == "ROOT" and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children):
         return "a gerund with no auxiliary names the act as a topic (\"objections to Finland joining NATO\")"
     after_comma = token.i > token.sent.start and token.doc[token.i - 1].text == ","
-    if token.dep_ == "acl" and token.tag_ == "VBG" and not after_comma:
-        # (", accusing South Korea of plotting" is a participial clause of the sentence, often parsed as acl)
+    if token.tag_ == "VBG" and not after_comma and (token.dep_ == "acl" or (
+            token.i > token.sent.start and token.doc[token.i - 1].tag_ in {"NN", "NNS"} and token.dep_ != "ROOT"
+            and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children))):
+        # (", accusing South Korea of plotting" is a participial clause of the sentence, often parsed as acl;
+        # "companies supporting the militias" right after its noun, whatever the parse hung it on)
         return "a present participle describing its noun"
     if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ in {"obl:agent", "obl"} and any(g.lower_ == "by" for g in c.children) for c in token.children):
         return "a past participle describing its noun, with no agent"

@@ -114,6 +114,9 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
             j += 1  # "the deputy chief of"
         elif word in _PLACE_HEADS and j + 1 in view.mentions_at:
             j += 1  # "shelled the southern regional capital Juba": the place named in apposition
+        elif view.doc[j].dep_ in {"compound", "amod"} and view.doc[j].tag_ in {"NN", "VBG", "VBN"} and view.doc[j].head.i > j \
+                and any(view.mention_end[id(m)] == view.doc[j].head.i + 1 for k in range(j + 1, view.doc[j].head.i + 1) for m in view.mentions_at.get(k, ())):
+            j += 1  # "arm the struggling unity government": a participle or noun modifying the actor's head
         elif word in _DETERMINERS or word in _PREMODIFIERS or _quantity_word(view, j) or view.doc[j].like_num or view.doc[j].tag_ in {"JJ", "JJR", "JJS"} or (word == "-" and not view.doc[j - 1].whitespace_):
             j += 1
         else:
