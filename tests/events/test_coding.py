@@ -720,3 +720,9 @@ def test_a_slot_skips_nouns_and_participles_modifying_the_actor(pipeline: Pipeli
 def test_a_present_participle_after_its_noun_is_a_description(pipeline: Pipeline) -> None:
     events = _events(pipeline, "We are targeting bankers, along with businessmen and companies supporting the brutal Wagner militias.")
     assert not any(e.assertion == "asserted" and e.root == "05" for e in events)
+
+
+def test_a_denial_of_responsibility_needs_no_target(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Ankara and Baku denied responsibility for the blast.")
+    assert {("TUR", None, "01"), ("AZE", None, "01")} <= _dyads(events)
+    assert not any(e.target is None and e.root == "01" for e in _events(pipeline, "Ankara said the talks went well."))

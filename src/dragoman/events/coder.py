@@ -23,7 +23,7 @@ from dragoman.events.confidence import SPEECH, confidence
 from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, mentions_from, sentence_view
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
-from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed, unaddressed_statement
+from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed
 from dragoman.events.roles import reduced_relative_noun, crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
@@ -406,7 +406,7 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
         targets = tuple(m for m in targets if not words.armed_group(m.actor))
         if not targets:
             return None  # "citizens joined IS": recruitment into an armed group, no act between political actors
-    if unaddressed_statement(code, targets):
+    if policy.unaddressed_statement(code, targets):
         return None
     return _Roles(sources, targets, deployment_code(words, s.doc, s.sent, code, sources), found.by_parse)
 
