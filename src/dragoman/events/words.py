@@ -11,7 +11,7 @@ _FILE = "coding_words.tsv"
 _LISTS = frozenset({
     "be", "passive-bridge", "adjectival", "attributive-before", "reporting", "troops", "state-organ", "preposition",
     "noun-modifier", "bystander-verb", "subordinator", "alleging", "rejecting", "noun-phrase-tag", "light-verb",
-    "attack-noun", "bomb-kind", "crowd",
+    "attack-noun", "bomb-kind", "crowd", "protest-cue", "protest-held",
 })
 
 
@@ -37,6 +37,8 @@ class EventWords:
     attack_nouns: Mapping[str, str | None]  # lemma -> the CAMEO code its weapon gives (None: keep the code)
     bomb_kinds: Mapping[str, str]  # "roadside" -> 1833
     crowds: frozenset[str] = frozenset()  # nouns of a crowd: "hundreds of people marched in Tokyo" protest as the place's civilians
+    protest_cues: frozenset[str] = frozenset()  # words of a protest whose "against X" names the party protested
+    protest_held: frozenset[str] = frozenset()  # verbs saying a protest noun took place: "protests were held in Paris"
 
 
 def load_event_words() -> EventWords:
@@ -60,5 +62,5 @@ def load_event_words() -> EventWords:
         words["be"], words["be"] | words["passive-bridge"], words["adjectival"], words["attributive-before"], words["reporting"],
         words["troops"], words["state-organ"], words["preposition"], words["noun-modifier"], words["bystander-verb"],
         words["subordinator"], words["alleging"], words["rejecting"], words["noun-phrase-tag"], frozenset(light), attack, bombs,
-        words["crowd"],
+        words["crowd"], words["protest-cue"], words["protest-held"],
     )

@@ -1,0 +1,131 @@
+"""Protests (CAMEO 14) by crowds placed in a country and aimed at the party the article protests.
+
+CAMEO codes a protest against the actor protested: "thousands marched in Tokyo" in an article about
+protests against a foreign leader is a protest of the civilians of Japan against that leader, not
+against Japan. Two readings:
+
+- :func:`article_protest_target`: the one party the article's protests are aimed at, read from its
+  protest words ("several protests ... against the inauguration of X", "a rally against X",
+  "protesting X", "anti-X sentiments" near a protest word); ``None`` unless one party has most votes.
+- :func:`held_crowds`: the crowds of a protest noun that the sentence says took place in places
+  ("there were demonstrations in A, B and C", "protests were held in several cities, including A
+  and B"): the civilians of each place's country, one per country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from dragoman.events.matcher import SentenceView
+from dragoman.events.words import EventWords
+from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
+
+HELD_RULE = "crowd.held"
+_PLACE_NAMES = frozenset({MentionSource.COUNTRY, MentionSource.CAPITAL, MentionSource.CITY, MentionSource.REGION})
+_PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
+_CUE_WINDOW = 8  # tokens from a protest word to its "against"
+_TARGET_WINDOW = 8  # tokens from "against" to the party it names
+
+
+def civilians(place: ActorMention, span: Span, name: str, rule: str) -> ActorMention:
+    """The civilians (CVL) of the place's country, as the source of a crowd's protest, named after
+    the place ("Civilians of Texas", as the actors stage names a sector by its place)."""
+    country = place.actor.country or ""
+    actor = Actor(code=f"{country}CVL", name=f"Civilians of {name or country}", country=country, kind="organization", sector="CVL")
+    return ActorMention(span, actor, rule, "events.rules.v1", MentionSource.SECTOR)
+
+
+def _aimed(view: SentenceView, first: int, last: int, words: EventWords) -> ActorMention | None:
+    """The first party (no place) named from token ``first`` up to ``last``, within one phrase."""
+    for k in range(first, min(last, view.end)):
+        token = view.doc[k]
+        if token.is_punct and token.text not in {"-", "–"}:
+            return None
+        if k > first and view.lower(k) in words.subordinators:
+            return None
+        found = [m for m in view.mentions_at.get(k, ()) if m.role is not MentionRole.PLACE and m.actor.code]
+        if found:
+            return found[0]
+    return None
+
+
+def _protest_word(token: Token, words: EventWords) -> bool:
+    return token.lemma_.lower() in words.protest_cues or token.lower_ in words.protest_cues
+
+
+def protest_votes(view: SentenceView, words: EventWords) -> list[ActorMention]:
+    """The parties one sentence says protests are aimed at: "protests ... against X", "protesting X",
+    "anti-X" in a sentence with a protest word."""
+    doc = view.doc
+    cues = [k for k in range(view.start, view.end) if _protest_word(doc[k], words)]
+    if not cues:
+        return []
+    out: list[ActorMention] = []
+    for k in range(view.start, view.end):
+        word = view.lower(k)
+        if word == "against" and any(0 < k - c <= _CUE_WINDOW and not any(doc[j].is_punct for j in range(c, k)) for c in cues):
+            found = _aimed(view, k + 1, k + 1 + _TARGET_WINDOW, words)
+        elif word == "anti" and k + 2 < view.end and doc[k + 1].text in {"-", "–"}:
+            found = next((m for m in view.mentions_at.get(k + 2, ()) if m.role is not MentionRole.PLACE and m.actor.code), None)
+        elif k in cues and doc[k].pos_ == "VERB" and doc[k].lemma_.lower() == "protest":
+            objects = [c for c in doc[k].children if c.dep_ in {"dobj", "obj"}]
+            found = _aimed(view, objects[0].left_edge.i, objects[0].right_edge.i + 1, words) if objects else None
+        else:
+            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def article_protest_target(views: Iterable[SentenceView], words: EventWords) -> ActorMention | None:
+    """The party the article's protests are aimed at, when one party has more than half the votes."""
+    votes = [m for view in views for m in protest_votes(view, words)]
+    if not votes:
+        return None
+    counts = Counter((m.actor.code, m.actor.name) for m in votes)
+    (key, top), = counts.most_common(1)
+    if 2 * top <= len(votes):
+        return None
+    return next(m for m in votes if (m.actor.code, m.actor.name) == key)
+
+
+def _held(anchor: Token, words: EventWords) -> Token | None:
+    """The verb that says the protest noun took place: "there were protests", "protests were held",
+    "protests erupted"; else None (ClearNLP or UD labels)."""
+    head = anchor.head
+    if anchor.dep_ in {"attr", "nsubj"} and head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head
+    if anchor.dep_ in {"nsubjpass", "nsubj:pass", "nsubj"} and head.lemma_.lower() in words.protest_held:
+        passive = any(c.dep_ in {"auxpass", "aux:pass"} for c in head.children)
+        if passive or anchor.dep_ == "nsubj" and not any(c.dep_ in {"dobj", "obj"} for c in head.children):
+            return head
+    return None
+
+
+def _place_phrases(token: Token) -> list[Token]:
+    """The "in"/"across" phrases on a token: the preposition (ClearNLP) or the noun it marks (UD)."""
+    out = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPOSITIONS]
+    out += [c for c in token.children if c.dep_ in {"obl", "nmod"} and any(k.dep_ == "case" and k.lower_ in _PLACE_PREPOSITIONS for k in c.children)]
+    return out
+
+
+def held_crowds(view: SentenceView, anchor: Token, words: EventWords) -> tuple[ActorMention, ...]:
+    """The civilians of each country where the sentence says the protest took place, one per country:
+    the places in the "in" phrase of the noun or of the verb that holds it."""
+    verb = _held(anchor, words)
+    if verb is None:
+        return ()
+    out: list[ActorMention] = []
+    seen: set[str] = set()
+    for phrase in _place_phrases(anchor) + _place_phrases(verb):
+        for k in range(phrase.left_edge.i, phrase.right_edge.i + 1):
+            for m in view.mentions_at.get(k, ()):
+                country = m.actor.country
+                if country is None or country in seen or not (m.role is MentionRole.PLACE or m.found_by in _PLACE_NAMES):
+                    continue
+                seen.add(country)
+                out.append(civilians(m, m.span, (m.actor.name if m.role is MentionRole.PLACE else None) or m.span.text, HELD_RULE))
+    return tuple(out)
