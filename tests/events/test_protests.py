@@ -59,3 +59,17 @@ def test_two_parties_protested_leave_no_article_target(pipeline: Pipeline) -> No
 def test_the_month_march_is_no_march(pipeline: Pipeline) -> None:
     text = _AGAINST + "U.N. sanctions imposed in March are meant to cut funding to Pyongyang."
     assert not any(e.rule.startswith("march") for e in _events(pipeline, text))
+
+
+def test_a_titles_protested_party_votes(pipeline: Pipeline) -> None:
+    text = "Chinese President Xi Jinping arrived in Rome on Friday. There were demonstrations in Italy and Spain."
+    article = Article("t", text, "test", title="Thousands Rally Against Xi Jinping", date=dt.date(2019, 3, 23))
+    result = code_article(pipeline, article)
+    assert isinstance(result, CodedArticle)
+    assert {("ITA", "CHN"), ("ESP", "CHN")} <= _protests(list(result.events))
+
+
+def test_anti_x_near_a_protest_word_votes(pipeline: Pipeline) -> None:
+    text = ("Many of the students marching in Rome carried anti-Xi Jinping banners at the protest. "
+            "Protests were also held in Madrid.")
+    assert ("ESP", "CHN") in _protests(_events(pipeline, text))

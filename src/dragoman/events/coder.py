@@ -24,7 +24,7 @@ from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, me
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed, unaddressed_statement
-from dragoman.events.protests import article_protest_target, held_crowds
+from dragoman.events.protests import article_protest_target, held_crowds, title_votes
 from dragoman.events.roles import crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
@@ -144,7 +144,8 @@ def code_events(
     merging = _Merging()
     by_start = Ranges(mentions, _bounds)
     views = [(sent, sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)) for sent in doc.sents if not skip.at(sent.start_char)]
-    protested = article_protest_target((view for _, view in views), resources.words) if has_parse else None
+    titled = title_votes(article.title, mentions, resources.words)
+    protested = article_protest_target((view for _, view in views), resources.words, titled) if has_parse else None
     for sent, view in views:
         if view.mentions_at:
             here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of, protested)

@@ -6,7 +6,8 @@ against Japan. Two readings:
 
 - :func:`article_protest_target`: the one party the article's protests are aimed at, read from its
   protest words ("several protests ... against the inauguration of X", "a rally against X",
-  "protesting X", "anti-X sentiments" near a protest word); ``None`` unless one party has most votes.
+  "protesting X", "anti-X sentiments" near a protest word; a title "... Take Stand Against X");
+  ``None`` unless one party has more than half the votes.
 - :func:`held_crowds`: the crowds of a protest noun that the sentence says took place in places
   ("there were demonstrations in A, B and C", "protests were held in several cities, including A
   and B"): the civilians of each place's country, one per country.
@@ -15,7 +16,8 @@ against Japan. Two readings:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+import re
+from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -25,6 +27,7 @@ from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Sp
 
 HELD_RULE = "crowd.held"
 _PLACE_NAMES = frozenset({MentionSource.COUNTRY, MentionSource.CAPITAL, MentionSource.CITY, MentionSource.REGION})
+_TITLE_WORD = re.compile(r"[\w’'.-]+")
 _PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 _CUE_WINDOW = 8  # tokens from a protest word to its "against"
 _TARGET_WINDOW = 8  # tokens from "against" to the party it names
@@ -80,9 +83,38 @@ def protest_votes(view: SentenceView, words: EventWords) -> list[ActorMention]:
     return out
 
 
-def article_protest_target(views: Iterable[SentenceView], words: EventWords) -> ActorMention | None:
-    """The party the article's protests are aimed at, when one party has more than half the votes."""
-    votes = [m for view in views for m in protest_votes(view, words)]
+def _title_word_is_cue(word: str, words: EventWords) -> bool:
+    lower = word.lower()
+    return any(form in words.protest_cues for form in (lower, lower[:-1], lower[:-2]))  # "Protesters", "Marches"
+
+
+def title_votes(title: str | None, mentions: Sequence[ActorMention], words: EventWords) -> list[ActorMention]:
+    """The party a title with a protest word names after "against" or "anti-" ("Protesters Across Globe
+    Take Stand Against Trump"), as the text's mention of it: one whose words are the title's or end
+    with them ("Donald Trump")."""
+    if not title:
+        return []
+    tokens = _TITLE_WORD.findall(title)
+    if not any(_title_word_is_cue(t, words) for t in tokens):
+        return []
+    named = [m for m in mentions if m.role is not MentionRole.PLACE and m.actor.code]
+    for k, token in enumerate(tokens):
+        lower = token.lower()
+        after = tokens[k + 1 : k + 5] if lower == "against" else [token[5:]] if lower.startswith("anti-") else []
+        if after and after[0].lower() == "the":
+            after = after[1:]
+        for n in range(len(after), 0, -1):
+            phrase = " ".join(after[:n]).lower()
+            found = next((m for m in named if m.span.text.lower() == phrase or m.span.text.lower().endswith(" " + phrase)), None)
+            if found is not None:
+                return [found]
+    return []
+
+
+def article_protest_target(views: Iterable[SentenceView], words: EventWords, titled: Sequence[ActorMention] = ()) -> ActorMention | None:
+    """The party the article's protests are aimed at, when one party has more than half the votes
+    (the title's vote, ``titled``, among them)."""
+    votes = [m for view in views for m in protest_votes(view, words)] + list(titled)
     if not votes:
         return None
     counts = Counter((m.actor.code, m.actor.name) for m in votes)
