@@ -73,3 +73,8 @@ def test_anti_x_near_a_protest_word_votes(pipeline: Pipeline) -> None:
     text = ("Many of the students marching in Rome carried anti-Xi Jinping banners at the protest. "
             "Protests were also held in Madrid.")
     assert ("ESP", "CHN") in _protests(_events(pipeline, text))
+
+
+def test_taking_part_in_a_protest_is_protesting(pipeline: Pipeline) -> None:
+    text = _AGAINST + "Opposition leader Pedro Sanchez of Spain took part in a rally in Madrid on Sunday."
+    assert ("ESP", "CHN") in _protests(_events(pipeline, text))
