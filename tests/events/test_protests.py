@@ -78,3 +78,8 @@ def test_anti_x_near_a_protest_word_votes(pipeline: Pipeline) -> None:
 def test_taking_part_in_a_protest_is_protesting(pipeline: Pipeline) -> None:
     text = _AGAINST + "Opposition leader Pedro Sanchez of Spain took part in a rally in Madrid on Sunday."
     assert ("ESP", "CHN") in _protests(_events(pipeline, text))
+
+
+def test_counted_protests_in_a_place_took_place(pipeline: Pipeline) -> None:
+    text = _AGAINST + "In Lisbon students sang in front of the parliament in one of five rallies across Portugal."
+    assert ("PRT", "CHN") in _protests(_events(pipeline, text))

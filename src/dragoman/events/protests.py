@@ -126,8 +126,11 @@ def article_protest_target(views: Iterable[SentenceView], words: EventWords, tit
 
 def _held(anchor: Token, words: EventWords) -> Token | None:
     """The verb that says the protest noun took place: "there were protests", "protests were held",
-    "protests erupted"; else None (ClearNLP or UD labels)."""
+    "protests erupted"; the noun itself when it is counted ("one of seven rallies across Germany");
+    else None (ClearNLP or UD labels)."""
     head = anchor.head
+    if any(c.dep_ == "nummod" and c.tag_ == "CD" for c in anchor.children):
+        return anchor  # "in one of seven rallies across Germany": counted protests took place
     if anchor.dep_ in {"attr", "nsubj"} and head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in head.children):
         return head
     if anchor.dep_ in {"nsubjpass", "nsubj:pass", "nsubj"} and head.lemma_.lower() in words.protest_held:
