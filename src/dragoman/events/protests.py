@@ -59,17 +59,27 @@ def _protest_word(token: Token, words: EventWords) -> bool:
     return token.lemma_.lower() in words.protest_cues or token.lower_ in words.protest_cues
 
 
+def _cue_before(view: SentenceView, k: int, cues: set[int]) -> bool:
+    """Is a protest word among the few tokens before token ``k``, with no punctuation between?"""
+    for c in range(k - 1, max(view.start, k - _CUE_WINDOW) - 1, -1):
+        if c in cues:
+            return True
+        if view.doc[c].is_punct:
+            return False
+    return False
+
+
 def protest_votes(view: SentenceView, words: EventWords) -> list[ActorMention]:
     """The parties one sentence says protests are aimed at: "protests ... against X", "protesting X",
     "anti-X" in a sentence with a protest word."""
     doc = view.doc
-    cues = [k for k in range(view.start, view.end) if _protest_word(doc[k], words)]
+    cues = {k for k in range(view.start, view.end) if _protest_word(doc[k], words)}
     if not cues:
         return []
     out: list[ActorMention] = []
     for k in range(view.start, view.end):
         word = view.lower(k)
-        if word == "against" and any(0 < k - c <= _CUE_WINDOW and not any(doc[j].is_punct for j in range(c, k)) for c in cues):
+        if word == "against" and _cue_before(view, k, cues):
             found = _aimed(view, k + 1, k + 1 + _TARGET_WINDOW, words)
         elif word == "anti" and k + 2 < view.end and doc[k + 1].text in {"-", "–"}:
             found = next((m for m in view.mentions_at.get(k + 2, ()) if m.role is not MentionRole.PLACE and m.actor.code), None)
