@@ -62,7 +62,8 @@ def test_the_month_march_is_no_march(pipeline: Pipeline) -> None:
 
 
 def test_a_titles_protested_party_votes(pipeline: Pipeline) -> None:
-    text = "Chinese President Xi Jinping arrived in Rome on Friday. There were demonstrations in Italy and Spain."
+    text = ("Chinese President Xi Jinping arrived in Rome on Friday. He met Italian leaders. There were demonstrations in Italy and Spain. "
+            "Students marched against Xi Jinping in Madrid.")
     article = Article("t", text, "test", title="Thousands Rally Against Xi Jinping", date=dt.date(2019, 3, 23))
     result = code_article(pipeline, article)
     assert isinstance(result, CodedArticle)
@@ -83,3 +84,10 @@ def test_taking_part_in_a_protest_is_protesting(pipeline: Pipeline) -> None:
 def test_counted_protests_in_a_place_took_place(pipeline: Pipeline) -> None:
     text = _AGAINST + "In Lisbon students sang in front of the parliament in one of five rallies across Portugal."
     assert ("PRT", "CHN") in _protests(_events(pipeline, text))
+
+
+def test_one_protested_party_outside_the_lead_is_not_the_articles(pipeline: Pipeline) -> None:
+    text = ("Thousands of farmers marched in Paris on Saturday to demand higher prices. Protests were also held in Lyon. "
+            "The government said it would meet union leaders. Farmers also protested in Brussels against the European Union.")
+    found = {(e.source.actor.code, e.target.actor.code if e.target else None) for e in _events(pipeline, text) if e.root == "14"}
+    assert not any(src == "FRACVL" and tgt is not None and tgt.startswith("IGO") for src, tgt in found)

@@ -24,7 +24,7 @@ from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, me
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed, unaddressed_statement
-from dragoman.events.protests import article_protest_target, held_crowds, title_votes
+from dragoman.events.protests import article_protest_target, held_crowds, place_name, title_votes
 from dragoman.events.roles import crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
@@ -145,7 +145,7 @@ def code_events(
     by_start = Ranges(mentions, _bounds)
     views = [(sent, sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)) for sent in doc.sents if not skip.at(sent.start_char)]
     titled = title_votes(article.title, mentions, resources.words)
-    protested = article_protest_target((view for _, view in views), resources.words, titled) if has_parse else None
+    protested = article_protest_target([view for _, view in views], resources.words, titled) if has_parse else None
     for sent, view in views:
         if view.mentions_at:
             here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of, protested)
@@ -418,6 +418,8 @@ def _protested(s: _Sentence, sources: tuple[ActorMention, ...], targets: tuple[A
     the party the article's protests are aimed at, if any (events/protests.py); None (no event) when
     that party is the source itself, which tells no dyad, or when there is none for a protest whose
     places are its sources ("there were protests in Rome and Madrid")."""
+    if held:
+        targets = tuple(m for m in targets if not place_name(m))  # "held in Mandalay and Naypyitaw": both are its places
     if any(m.role is not MentionRole.PLACE for m in targets):
         return targets
     if s.protest_target is None:

@@ -7,7 +7,7 @@ against Japan. Two readings:
 - :func:`article_protest_target`: the one party the article's protests are aimed at, read from its
   protest words ("several protests ... against the inauguration of X", "a rally against X",
   "protesting X", "anti-X sentiments" near a protest word; a title "... Take Stand Against X");
-  ``None`` unless one party has more than half the votes.
+  ``None`` unless one party has more than half the votes, and two at least (one in the lead counts twice).
 - :func:`held_crowds`: the crowds of a protest noun that the sentence says took place in places
   ("there were demonstrations in A, B and C", "protests were held in several cities, including A
   and B"): the civilians of each place's country, one per country.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 import re
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from spacy.tokens import Token
 
@@ -29,6 +29,11 @@ HELD_RULE = "crowd.held"
 _PLACE_NAMES = frozenset({MentionSource.COUNTRY, MentionSource.CAPITAL, MentionSource.CITY, MentionSource.REGION})
 _TITLE_WORD = re.compile(r"[\w’'.-]+")
 _PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
+# one "against X" may be one protest among others: the article must say it twice (title included), or once in
+# its lead (its first sentences), which says what the article is about
+_MIN_VOTES = 2
+_LEAD = 2
+_LEAD_WEIGHT = 2
 _CUE_WINDOW = 8  # tokens from a protest word to its "against"
 _TARGET_WINDOW = 8  # tokens from "against" to the party it names
 
@@ -121,17 +126,21 @@ def title_votes(title: str | None, mentions: Sequence[ActorMention], words: Even
     return []
 
 
-def article_protest_target(views: Iterable[SentenceView], words: EventWords, titled: Sequence[ActorMention] = ()) -> ActorMention | None:
-    """The party the article's protests are aimed at, when one party has more than half the votes
-    (the title's vote, ``titled``, among them)."""
-    votes = [m for view in views for m in protest_votes(view, words)] + list(titled)
+def article_protest_target(views: Sequence[SentenceView], words: EventWords, titled: Sequence[ActorMention] = ()) -> ActorMention | None:
+    """The party the article's protests are aimed at, when one party has more than half the votes and
+    two at least (the title's vote, ``titled``, among them; a vote in the lead counts twice)."""
+    votes: list[tuple[ActorMention, int]] = [(m, 1) for m in titled]
+    for k, view in enumerate(views):
+        votes += [(m, _LEAD_WEIGHT if k < _LEAD else 1) for m in protest_votes(view, words)]
     if not votes:
         return None
-    counts = Counter((m.actor.code, m.actor.name) for m in votes)
+    counts: Counter[tuple[str | None, str | None]] = Counter()
+    for m, weight in votes:
+        counts[(m.actor.code, m.actor.name)] += weight
     (key, top), = counts.most_common(1)
-    if 2 * top <= len(votes):
+    if top < _MIN_VOTES or 2 * top <= sum(counts.values()):
         return None
-    return next(m for m in votes if (m.actor.code, m.actor.name) == key)
+    return next(m for m, _ in votes if (m.actor.code, m.actor.name) == key)
 
 
 def _held(anchor: Token, words: EventWords) -> Token | None:
@@ -157,6 +166,11 @@ def _place_phrases(token: Token) -> list[Token]:
     return out
 
 
+def place_name(mention: ActorMention) -> bool:
+    """Does the mention name a place (a country, a capital, a city, a region), whatever it stands for?"""
+    return mention.role is MentionRole.PLACE or mention.found_by in _PLACE_NAMES
+
+
 def held_crowds(view: SentenceView, anchor: Token, words: EventWords) -> tuple[ActorMention, ...]:
     """The civilians of each country where the sentence says the protest took place, one per country:
     the places in the "in" phrase of the noun or of the verb that holds it."""
@@ -169,7 +183,7 @@ def held_crowds(view: SentenceView, anchor: Token, words: EventWords) -> tuple[A
         for k in range(phrase.left_edge.i, phrase.right_edge.i + 1):
             for m in view.mentions_at.get(k, ()):
                 country = m.actor.country
-                if country is None or country in seen or not (m.role is MentionRole.PLACE or m.found_by in _PLACE_NAMES):
+                if country is None or country in seen or not place_name(m):
                     continue
                 seen.add(country)
                 out.append(civilians(m, m.span, (m.actor.name if m.role is MentionRole.PLACE else None) or m.span.text, HELD_RULE))
