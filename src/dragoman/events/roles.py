@@ -10,7 +10,7 @@ from dragoman.events.policy import CodingPolicy, weapon_code
 from dragoman.events.protests import civilians
 from dragoman.events.words import EventWords
 from dragoman.ranges import Ranges
-from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
+from dragoman.records import ActorMention, MentionRole, Span
 
 _OBLIQUE_MARKERS = frozenset(
     {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near",
