@@ -24,6 +24,7 @@ from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, me
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed
+from dragoman.events.protests import article_protest_target, held_crowds, place_name, title_votes
 from dragoman.events.roles import reduced_relative_noun, crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
@@ -68,6 +69,7 @@ class _Sentence:
     resources: EventResources
     date_of: DateFinder | None
     place_of: PlaceFinder | None
+    protest_target: ActorMention | None = None  # the party the article's protests are aimed at (events/protests.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +143,12 @@ def code_events(
     words = [t.lower_ for t in doc]
     merging = _Merging()
     by_start = Ranges(mentions, _bounds)
-    for sent in doc.sents:
-        if skip.at(sent.start_char):
-            continue
-        view = sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)
+    views = [(sent, sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)) for sent in doc.sents if not skip.at(sent.start_char)]
+    titled = title_votes(article.title, mentions, resources.words)
+    protested = article_protest_target([view for _, view in views], resources.words, titled) if has_parse else None
+    for sent, view in views:
         if view.mentions_at:
-            here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of)
+            here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of, protested)
             for event in _sentence_events(here):
                 merging.add(event)
     merged = merging.events()
@@ -343,6 +345,10 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         between = tuple(m for i in range(reading.cue_token + 1, match.anchor) for m in view.mentions_at.get(i, ()))
         targets = between or targets
         subject_at = reading.cue_token
+    if "held" in match.pattern.flags:
+        # "there were protests in Paris and Rome": the civilians of each place, else no event
+        sources = held_crowds(view, s.doc[match.anchor], s.resources.words) if s.has_parse else ()
+        return _Roles(sources, targets, "", False) if sources else None
     if "passive" in match.pattern.flags:
         subjects = _passive_subjects(s, match, quote)
         if subjects is None:
@@ -406,9 +412,30 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
         targets = tuple(m for m in targets if not words.armed_group(m.actor))
         if not targets:
             return None  # "citizens joined IS": recruitment into an armed group, no act between political actors
+    if code[:2] == "14":
+        protested = _protested(s, sources, targets, "held" in match.pattern.flags)
+        if protested is None:
+            return None
+        targets = protested
     if policy.unaddressed_statement(code, targets):
         return None
     return _Roles(sources, targets, deployment_code(words, s.doc, s.sent, code, sources), found.by_parse)
+
+
+def _protested(s: _Sentence, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...], held: bool) -> tuple[ActorMention, ...] | None:
+    """A protest that names no party, or only where it happens ("marched through Tokyo"), is aimed at
+    the party the article's protests are aimed at, if any (events/protests.py); None (no event) when
+    that party is the source itself, which tells no dyad, or when there is none for a protest whose
+    places are its sources ("there were protests in Rome and Madrid")."""
+    if held:
+        targets = tuple(m for m in targets if not place_name(m))  # "held in Mandalay and Naypyitaw": both are its places
+    if any(m.role is not MentionRole.PLACE for m in targets):
+        return targets
+    if s.protest_target is None:
+        return None if held else targets
+    if any(m.actor.code == s.protest_target.actor.code for m in sources):
+        return None  # "Maduro told a rally" in an article of protests against the government
+    return others(sources, (s.protest_target,), s.resources.words.state_organs) or None
 
 
 def _with_partner(view: SentenceView, match: PatternMatch, reach: int) -> tuple[ActorMention, ...]:
@@ -426,9 +453,10 @@ def _with_partner(view: SentenceView, match: PatternMatch, reach: int) -> tuple[
 def _evidence(s: _Sentence, match: PatternMatch, parties: Sequence[tuple[ActorMention, ActorMention | None]]) -> Span:
     """From the first source or the match to the last target or the end of the match."""
     doc, text = s.doc, s.article.text
-    start = min([doc[match.start].idx] + [a.span.start for a, _ in parties])
+    lo, hi = s.sent.start_char, s.sent.end_char  # a protest's target may be named in another sentence (events/protests.py)
+    start = min([doc[match.start].idx] + [a.span.start for a, _ in parties if a.span.start >= lo])
     last = doc[match.end - 1]
-    end = max([last.idx + len(last.text)] + [b.span.end for _, b in parties if b is not None])
+    end = max([last.idx + len(last.text)] + [b.span.end for _, b in parties if b is not None and b.span.end <= hi])
     return Span(s.article.id, start, end, text[start:end])
 
 

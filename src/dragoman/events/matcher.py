@@ -323,10 +323,13 @@ def _attributive(view: SentenceView, i: int, words: EventWords) -> bool:
 
 def _parse_forbids(flags: frozenset[str], verb: Token) -> bool:
     """Does the parse rule out a pattern with these flags at this verb? ``intransitive``: it has an
-    object or a that-clause ("demonstrated the unity of ..." is no protest); ``object``: it has no
+    object or a that-clause ("demonstrated the unity of ..." is no protest), or is a proper noun ("in March");
+    ``object``: it has no
     object ("seeks to retake territory" is no request); ``no_predicate``: two objects, or an object
     and a nominal or adjectival predicate ("calls the Gulen movement a terrorist organization")."""
     objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"}]
+    if "intransitive" in flags and verb.pos_ == "PROPN":
+        return True  # no verb at all: "sanctions imposed in March"
     if "intransitive" in flags and (objects or any(c.dep_ == "ccomp" for c in verb.children)):
         return True
     if "object" in flags and not objects:

@@ -7,9 +7,10 @@ from spacy.tokens import Token
 
 from dragoman.events.matcher import PatternMatch, SentenceView
 from dragoman.events.policy import CodingPolicy, weapon_code
+from dragoman.events.protests import civilians
 from dragoman.events.words import EventWords
 from dragoman.ranges import Ranges
-from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
+from dragoman.records import ActorMention, MentionRole, MentionSource, Span
 
 _OBLIQUE_MARKERS = frozenset(
     {"of", "to", "with", "between", "from", "against", "on", "for", "in", "at", "into", "by", "about", "over", "among", "toward", "towards", "than", "as", "like", "under", "joining", "near",
@@ -445,11 +446,8 @@ def crowd_source(view: SentenceView, anchor: Token, words: EventWords, places: t
     head = _partitive_object(view, subjects[0])
     if not {head.lower_, head.lemma_.lower(), subjects[0].lower_, subjects[0].lemma_.lower()} & words.crowds:
         return ()
-    country = places[0].actor.country
     doc = view.doc
     left, right = subjects[0].left_edge, subjects[0] if subjects[0].dep_ == "ROOT" else subjects[0].right_edge
     span = Span(places[0].span.doc_id, left.idx, right.idx + len(right.text), doc[left.i : right.i + 1].text)  # (not doc.text: the whole text again)
-    # named by the place it protests in, as the actors stage names a sector by its place ("Civilians of Texas");
     # the events stage does not rename actors, and an ISO code is no name
-    actor = Actor(code=f"{country}CVL", name=f"Civilians of {places[0].actor.name or country}", country=country, kind="organization", sector="CVL")
-    return (ActorMention(span, actor, CROWD_RULE, "events.rules.v1", MentionSource.SECTOR),)
+    return (civilians(places[0], span, places[0].actor.name or places[0].actor.country or "", CROWD_RULE),)

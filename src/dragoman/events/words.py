@@ -12,7 +12,7 @@ _FILE = "coding_words.tsv"
 _LISTS = frozenset({
     "be", "passive-bridge", "adjectival", "attributive-before", "reporting", "troops", "state-organ", "preposition",
     "noun-modifier", "bystander-verb", "subordinator", "alleging", "rejecting", "noun-phrase-tag", "light-verb",
-    "attack-noun", "bomb-kind", "crowd", "taking-part", "armed-sector", "party-noun", "party-modifier",
+    "attack-noun", "bomb-kind", "crowd", "taking-part", "armed-sector", "party-noun", "party-modifier", "protest-cue", "protest-held",
 })
 
 
@@ -42,6 +42,8 @@ class EventWords:
     armed_sectors: frozenset[str] = frozenset()  # sectors of non-state armed groups (REB, INS ...)
     party_nouns: frozenset[str] = frozenset()  # "the warring sides": the parties of a conflict or talks
     party_modifiers: frozenset[str] = frozenset()  # the words before them that make them so ("warring", "both")
+    protest_cues: frozenset[str] = frozenset()  # words of a protest whose "against X" names the party protested
+    protest_held: frozenset[str] = frozenset()  # verbs saying a protest noun took place: "protests were held in Paris"
 
     def armed_group(self, actor: Actor) -> bool:
         """Is the actor a non-state armed group: a transnational militant group (IMG...) or an armed sector?"""
@@ -70,5 +72,5 @@ def load_event_words() -> EventWords:
         words["troops"], words["state-organ"], words["preposition"], words["noun-modifier"], words["bystander-verb"],
         words["subordinator"], words["alleging"], words["rejecting"], words["noun-phrase-tag"], frozenset(light), attack, bombs,
         words["crowd"], words["taking-part"], words["armed-sector"],
-        words["party-noun"], words["party-modifier"],
+        words["party-noun"], words["party-modifier"], words["protest-cue"], words["protest-held"],
     )
