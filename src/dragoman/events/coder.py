@@ -53,6 +53,14 @@ class EventResources:
     emit_unasserted: bool = False  # settings.events.unasserted
     one_sided: str = "all"  # settings.events.one_sided: which events may lack a target (the pipeline's default is "material")
 
+    def may_lack_target(self, event: Event) -> bool:
+        """May this event stand without a target: by ``one_sided`` and the root's policy, or (unless
+        one_sided is "none") because its pattern is flagged ``unaddressed`` ("denied responsibility"
+        answers an accusation whether or not the article names who made it)."""
+        if self.policy.allows_one_sided(event, self.one_sided):
+            return True
+        return self.one_sided != "none" and event.rule.split("+")[0] in self.patterns.unaddressed
+
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
@@ -160,7 +168,7 @@ def code_events(
     organs = resources.words.state_organs
     kept = [e for e in drop_subsumed(aimed)
             if (e.target is not None and not is_self(e.source, e.target, organs))
-            or (e.target is None and resources.policy.allows_one_sided(e, resources.one_sided))]
+            or (e.target is None and resources.may_lack_target(e))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
@@ -343,6 +351,10 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         between = tuple(m for i in range(reading.cue_token + 1, match.anchor) for m in view.mentions_at.get(i, ()))
         targets = between or targets
         subject_at = reading.cue_token
+    if s.has_parse and targets and "passive" not in match.pattern.flags:
+        inverted = tuple(m for m in targets if _inverted_subject(s.doc, m, match.anchor))
+        if inverted:  # "..., warned Solmazturk": the name after the verb is who warned, not whom
+            sources, targets = inverted, tuple(m for m in targets if m not in inverted)
     if "passive" in match.pattern.flags:
         subjects = _passive_subjects(s, match, quote)
         if subjects is None:
@@ -362,6 +374,24 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)
     return _Roles(sources, targets, "", by_parse)
+
+
+def _inverted_subject(doc: Doc, mention: ActorMention, anchor: int) -> bool:
+    """Is the mention the subject of the anchor verb, written after it ("..., said Smith")? By the parse,
+    or by word order where the parser takes the name for an object: a person closing the sentence right
+    after a verb that has no subject and follows a comma or a closing quote ("... in Syria, warned Solmazturk.")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or span.root.i <= anchor:
+        return False
+    if span.root.dep_ == "nsubj" and span.root.head.i == anchor:
+        return True
+    verb = doc[anchor]
+    closes = span.end >= verb.sent.end or doc[span.end].is_punct and doc[span.end].text in {".", "!", "?"}
+    return (mention.actor.kind == "person" and closes and span.start == anchor + 1 and anchor > verb.sent.start
+            and doc[anchor - 1].text in _TRAILING_MARKS and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children))
+
+
+_TRAILING_MARKS = frozenset({",", "”", "\"", "''"})
 
 
 def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Quote | None, code: str) -> _Roles | None:
@@ -397,7 +427,7 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
     if not targets and "reciprocal" not in match.pattern.flags and material:
         # "Israel threatened to ban voting in Jerusalem": no other party, still an event
         targets = others(sources, place_target(view, match, sources, words), words.state_organs)
-    if unaddressed_statement(code, targets):
+    if unaddressed_statement(code, targets) and not (code == match.pattern.code and "unaddressed" in match.pattern.flags):
         return None
     return _Roles(sources, targets, deployment_code(words, s.doc, s.sent, code, sources), found.by_parse)
 
