@@ -362,6 +362,8 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         sources, targets = passive_roles(view, match, subjects, s.resources.policy)
     if not sources and "noun" in match.pattern.flags:
         sources = noun_source(view, match, targets, quote is not None, s.quoted, s.resources.words)
+        if not sources and quote is not None and quote.speaker is not None and _first_person_owner(s.doc, match.start):
+            sources = (quote.speaker,)  # "“My firm advice to Pakistan is ...,” Swaraj said": the speaker's own act
     elif not sources:
         if s.has_parse and subject_at == match.start and _recipient_passive(s.doc[match.anchor]) and by_agent(view, match) is None:
             # "had been denied visas", "was given aid": the subject receives the act, and no one is named doing it
@@ -374,6 +376,17 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)
     return _Roles(sources, targets, "", by_parse)
+
+
+def _first_person_owner(doc: Doc, start: int) -> bool:
+    """Is the noun at ``start`` owned by "my"/"our", past its adjectives ("my firm advice")?"""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _FIRST_PERSON_OWNERS
+
+
+_FIRST_PERSON_OWNERS = frozenset({"my", "our"})
 
 
 def _inverted_subject(doc: Doc, mention: ActorMention, anchor: int) -> bool:
