@@ -227,6 +227,23 @@ def _about_self(content: DocSpan, speaker: ActorMention, mentions: list[ActorMen
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
+def _praised(doc: Doc, target: ActorMention, predicate: Token) -> bool:
+    """May a warm clause about ``target`` be read as praise of it? Only when the target itself is the
+    predicate's subject (not an owner or modifier of it: "the IMF agreement requires ..."), the
+    subject is not the speaker's own ("our troops are working ..."), and the clause states what is,
+    not what could or would be ("Japan could also help ...", "Obama would engage ... if ...")."""
+    subject = next((c for c in predicate.children if c.dep_ in _SUBJECT), None)
+    if subject is None or not target.span.start <= subject.idx < target.span.end:
+        return False
+    if any(c.lower_ in _FIRST_PERSON_OWNERS for c in subject.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in predicate.children)
+
+
+_FIRST_PERSON_OWNERS = frozenset({"my", "our"})
+_HYPOTHETICAL = frozenset({"could", "would", "might", "may"})
+
+
 def _feeling(predicate: Token, feelings: frozenset[str]) -> bool:
     return predicate.lower_ in feelings or (predicate.lemma_ or "").lower() in feelings
 
@@ -289,6 +306,8 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
             code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside, judgment_only=judgment_only))
             if code is None or (whole and code != "111"):
                 continue  # a warm word anywhere in the content is no praise of whoever it names
+            if code == "051" and not _praised(doc, target, predicate):
+                continue
             seen.add((target.actor.code, target.actor.name))
             cue = quote.cue
             start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
