@@ -244,6 +244,11 @@ _FIRST_PERSON_OWNERS = frozenset({"my", "our"})
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may"})
 
 
+def _subject_of(target: ActorMention, predicate: Token) -> bool:
+    """Is the target the predicate's subject, active or passive ("Kabul is frustrated")?"""
+    return any(c.dep_ in {"nsubj", "nsubj:pass"} and target.span.start <= c.idx < target.span.end for c in predicate.children)
+
+
 def _feeling(predicate: Token, feelings: frozenset[str]) -> bool:
     return predicate.lower_ in feelings or (predicate.lemma_ or "").lower() in feelings
 
@@ -297,7 +302,7 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         for target, predicate in about or _content_actors(content, inside):
             if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
                 continue
-            if not whole and _feeling(predicate, polarity.feelings):
+            if _feeling(predicate, polarity.feelings) and _subject_of(target, predicate):
                 continue  # "said Kabul is frustrated": the target's mood, not the speaker's verdict on it
             # the tone of what is said about this target: its predicate's clause, inside the quote
             lo = quote.span.start if whole else max(quote.span.start, predicate.left_edge.idx)
