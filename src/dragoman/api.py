@@ -287,7 +287,7 @@ def _status(event: Event, pipeline: Pipeline, t: Trace) -> str:
     settings = pipeline.events
     if event.assertion not in EMITTED and not settings.emit_unasserted:
         return f"(not coded: {event.assertion}) "
-    if event.target is None and not settings.policy.allows_one_sided(event, settings.one_sided):
+    if event.target is None and not settings.may_lack_target(event):
         return "(not coded: one-sided verbal act) "
     if event.confidence < pipeline.settings.events.min_confidence:
         return "(not coded: confidence below events.min_confidence) "

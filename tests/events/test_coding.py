@@ -726,3 +726,65 @@ def test_a_denial_of_responsibility_needs_no_target(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Ankara and Baku denied responsibility for the blast.")
     assert {("TUR", None, "01"), ("AZE", None, "01")} <= _dyads(events)
     assert not any(e.target is None and e.root == "01" for e in _events(pipeline, "Ankara said the talks went well."))
+# --- verbal acts (issue 14, verbal-acts pass) ---------------------------------------------------
+
+def test_a_report_named_by_no_one_is_the_last_speaking_organisation(pipeline: Pipeline) -> None:
+    # "The report" with no document named before stands for the organisation that last spoke
+    text = ("Human Rights Watch said on Tuesday that prisons in Belarus were overcrowded. "
+            "The report condemned Belarus for jailing opposition activists.")
+    assert ("NGO", "BLR", "11") in {(e.source.actor.code[:3] if e.source.actor.code else None,
+                                     e.target.actor.country if e.target else None, e.root) for e in _events(pipeline, text)}
+
+
+def test_a_report_after_a_person_speaking_is_no_one(pipeline: Pipeline) -> None:
+    # a person's words are no report: "the report" stays unresolved, no event from it
+    text = "Angela Merkel said the talks went well. The report condemned Belarus for jailing activists."
+    assert not any(e.root == "11" for e in _events(pipeline, text))
+
+
+def test_it_as_the_subject_of_a_verbal_act_is_the_organisation_before(pipeline: Pipeline) -> None:
+    text = "Observers said the anger of Hungary grew, and it rebuked Austria for closing the border crossing."
+    assert ("HUN", "AUT", "11") in _dyads(_events(pipeline, text))
+
+
+def test_putting_someone_on_notice_is_a_warning(pipeline: Pipeline) -> None:
+    assert ("FRA", "MLI", "13") in _dyads(_events(pipeline, "France put Mali on notice on Friday."))
+
+
+def test_a_denial_needs_no_addressee(pipeline: Pipeline) -> None:
+    # the default policy drops verbal acts with no target; a denial answers an accusation, named or not
+    events = _events(pipeline, "Belarus denied responsibility for the explosion on Monday.")
+    assert any(e.source.actor.country == "BLR" and e.root == "01" and e.target is None for e in events)
+
+
+def test_a_denial_of_allegations_aims_at_the_accuser(pipeline: Pipeline) -> None:
+    text = "Serbia accused Kosovo of provoking the clashes. Kosovo rejected the allegations on Friday."
+    assert ("XKX", "SRB", "01") in _dyads(_events(pipeline, text))
+
+
+def test_a_feeling_is_no_verdict(pipeline: Pipeline) -> None:
+    # "said Kabul is frustrated" reports Kabul's mood: no criticism of it
+    events = _events(pipeline, "The Pakistani foreign minister said Kabul is frustrated by the delay.")
+    assert not any(e.root == "11" for e in events)
+
+
+def test_a_trailing_speaker_is_the_subject(pipeline: Pipeline) -> None:
+    # "..., warned Petrov": the person after a subjectless verb is who warned, not whom
+    text = "Ivan Petrov is a Serbian analyst. The army of Serbia cannot hold the line much longer, warned Petrov."
+    assert not any(e.root == "13" and e.source.actor.country == "SRB" for e in _events(_one_sided(pipeline), text))
+
+
+def test_advice_to_is_an_appeal(pipeline: Pipeline) -> None:
+    assert ("DEU", "GRC", "02") in _dyads(_events(pipeline, "Germany advised Greece to cut its spending."))
+
+
+def test_british_spelling_of_criticise(pipeline: Pipeline) -> None:
+    assert ("GBR", "RUS", "11") in _dyads(_events(pipeline, "Britain criticised Russia over the poisoning."))
+
+
+def test_praise_needs_the_target_as_a_subject_of_fact(pipeline: Pipeline) -> None:
+    # a warm clause about what an actor could do, or about the speaker's own troops, is no praise
+    events = _events(pipeline, 'Kenya said Uganda could greatly help the peace effort with its generous support.')
+    assert not any(e.root == "05" for e in events)
+    events = _events(pipeline, 'The French defence minister said: "our troops are doing wonderful work alongside our Malian partners."')
+    assert not any(e.root == "05" for e in events)

@@ -71,6 +71,8 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         named = relocate_capitals(doc, named, resources.kb, resources.gazetteer)
     named.sort(key=lambda m: m.span.start)
     named = imply_countries(doc, named, resources.kb.countries, resources.sector_names)
-    pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window, resources.person_words.speech)
-    mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions))
+    pronouns = resolve_pronouns(doc, article, removed, named, resources.kb, pronoun_window,
+                                resources.person_words.speech | resources.person_words.verbal_act)
+    mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions,
+                                           resources.person_words.speech))
     return assign_entities(name_sector_actors(mentions, resources.kb.countries, resources.sector_names))

@@ -114,6 +114,36 @@ def _issuer_before(doc: Doc, head: str, at: int, window: int, sent_of: Mapping[i
 
 
 _OWNERS = frozenset({"nmod:poss", "compound", "amod", "poss"})
+SPEAKER_WINDOW = 3
+"""How many sentences back "the report" as a subject may find the organisation that last spoke."""
+
+
+def _speaker_before(doc: Doc, at: int, speech: frozenset[str], sent_of: Mapping[int, int],
+                    before: Callable[[int], Iterable[ActorMention]]) -> ActorMention | None:
+    """With no document named before, the organisation or state that is the subject of the latest verb of
+    speech in the previous :data:`SPEAKER_WINDOW` sentences ("The State Department said ... It noted
+    that ... The report denounced Iran": the report is the State Department's); a pronoun left
+    unresolved passes the search on to the speaker before it. A person's words are no report, and a
+    place is no issuer."""
+    here = sent_of[at]
+    pool: list[ActorMention] | None = None
+    for k in range(at - 1, -1, -1):
+        if here - sent_of[k] > SPEAKER_WINDOW:
+            return None
+        verb = doc[k]
+        if sent_of[k] == here or verb.lower_ not in speech or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and pool is None:
+            pool = list(before(doc[at].idx))
+        for c in subjects:
+            speaker = next((m for m in pool or () if m.span.start <= c.idx < m.span.end), None)
+            if speaker is None and c.pos_ != "PRON":
+                return None  # "the officials said": the last speaker is no actor
+            if speaker is not None:
+                usable = speaker.role is not MentionRole.PLACE and speaker.actor.code and speaker.actor.kind != "person"
+                return speaker if usable else None
+    return None
 
 
 def _leading_country(mentions: list[ActorMention]) -> str | None:
@@ -236,8 +266,10 @@ class _Earlier:
 
 
 def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], mentions: list[ActorMention],
-                         kb: KnowledgeBase, descriptions: Mapping[str, tuple[Description, ...]]) -> list[ActorMention]:
-    """The mentions with definite descriptions added or re-pointed to what they refer back to."""
+                         kb: KnowledgeBase, descriptions: Mapping[str, tuple[Description, ...]],
+                         speech: frozenset[str] = frozenset()) -> list[ActorMention]:
+    """The mentions with definite descriptions added or re-pointed to what they refer back to.
+    ``speech``: verbs of speech (word forms), whose subject may have issued "the report" named by no one."""
     skip = Covered(len(article.text), ((r.span.start, r.span.end) for r in removed))
     ordered = sorted(mentions, key=lambda m: m.span.start)
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
@@ -329,6 +361,8 @@ def resolve_descriptions(doc: Doc, article: Article, removed: tuple[RemovedSpan,
                 # "the statement by the two", "the report on Iran": a document described in place is no anaphor
                 own = any(c.dep_ in {"nmod", "acl", "acl:relcl"} for c in doc[i].children)
                 found = None if plural or own else _issuer_before(doc, head, det.i, reading.window, sent_of, before)
+                if found is None and not plural and not own and det.lower_ == "the" and doc[i].dep_ == "nsubj":
+                    found = _speaker_before(doc, det.i, speech, sent_of, before)  # "The report denounced Iran"
                 if found is not None:
                     break
                 continue

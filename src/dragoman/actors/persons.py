@@ -18,7 +18,7 @@ from dragoman.ranges import Covered
 from dragoman.records import Actor, ActorMention, Article, MentionRole, MentionSource, RemovedSpan, Span
 
 STAGE = "actors.persons.v1"
-_CLASSES = ("surname_first", "particle", "kin", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title")
+_CLASSES = ("surname_first", "particle", "kin", "speech", "apposition", "not_name", "org_word", "sentence_adverb", "job", "role", "rank", "honorific", "not_state_title", "verbal_act")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class PersonWords:
     surname_first: frozenset[str]
     particle: frozenset[str]
     kin: frozenset[str]
+    verbal_act: frozenset[str]
     given: frozenset[str] = frozenset()
     """Given names (lower case), from the knowledge base's people: see :func:`with_given_names`."""
 

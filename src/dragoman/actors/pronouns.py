@@ -9,7 +9,8 @@ The heuristic (see docs/actors.md):
   disagrees with the pronoun.
 * ``it`` as the subject of a clause conjoined to one whose subject is a state or organisation takes
   that subject ("The U.S. military acknowledged ..., but it denied ...");
-* ``it`` as the subject of a speech verb ("it added") takes a state, organisation or group like ``they``,
+* ``it`` as the subject of a speech verb ("it added") or of a verbal act ("it chided Washington")
+  takes a state, organisation or group like ``they``,
   unless it opens its sentence after one whose subject is a thing no actor mention covers ("The
   platform reflects ... It also says"); any other "it" is left alone (mostly a dummy subject).
 * ``they/them/their`` and "the country" take a state, organisation or group by the

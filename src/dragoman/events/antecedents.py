@@ -54,10 +54,22 @@ def _event_noun(doc: Doc, event: Event, nouns: EventNouns) -> Token | None:
         for token in verb.children:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns.roots or token.dep_ not in _OBJECT_DEPS:
                 continue
-            if any(c.dep_ in _OWNER_DEPS and (c.pos_ in {"PROPN", "ADJ"} and c.text[:1].isupper() or c.ent_type_) for c in token.children):
+            if any(_owner(c) for c in token.children):
                 continue  # "Iran's launch", "the Russian strikes": the act's owner is named, the patterns take it
             return token
     return None
+
+
+def _owner(c: Token) -> bool:
+    """Does this child of an event noun name the act's owner ("Iran's", "Russian", "by Iran"), not a
+    circumstance ("on Friday", "in March")?"""
+    if c.dep_ not in _OWNER_DEPS or not (c.pos_ in {"PROPN", "ADJ"} and c.text[:1].isupper() or c.ent_type_):
+        return False
+    cases = {k.lower_ for k in c.children if k.dep_ == "case"}
+    return c.dep_ != "nmod" or not cases or bool(cases & _OWNER_CASES)
+
+
+_OWNER_CASES = frozenset({"of", "by", "from", "'s", "’s"})
 
 
 def aim_at_antecedents(doc: Doc, events: list[Event], nouns: EventNouns) -> list[Event]:

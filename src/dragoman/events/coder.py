@@ -54,6 +54,14 @@ class EventResources:
     emit_unasserted: bool = False  # settings.events.unasserted
     one_sided: str = "all"  # settings.events.one_sided: which events may lack a target (the pipeline's default is "material")
 
+    def may_lack_target(self, event: Event) -> bool:
+        """May this event stand without a target: by ``one_sided`` and the root's policy, or (unless
+        one_sided is "none") because its pattern is flagged ``unaddressed`` ("denied responsibility"
+        answers an accusation whether or not the article names who made it)."""
+        if self.policy.allows_one_sided(event, self.one_sided):
+            return True
+        return self.one_sided != "none" and event.rule.split("+")[0] in self.patterns.unaddressed
+
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
@@ -162,7 +170,7 @@ def code_events(
     organs = resources.words.state_organs
     kept = [e for e in drop_subsumed(aimed)
             if (e.target is not None and not is_self(e.source, e.target, organs))
-            or (e.target is None and resources.policy.allows_one_sided(e, resources.one_sided))]
+            or (e.target is None and resources.may_lack_target(e))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
@@ -349,6 +357,10 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         # "there were protests in Paris and Rome": the civilians of each place, else no event
         sources = held_crowds(view, s.doc[match.anchor], s.resources.words) if s.has_parse else ()
         return _Roles(sources, targets, "", False) if sources else None
+    if s.has_parse and targets and "passive" not in match.pattern.flags:
+        inverted = tuple(m for m in targets if _inverted_subject(s.doc, m, match.anchor))
+        if inverted:  # "..., warned Solmazturk": the name after the verb is who warned, not whom
+            sources, targets = inverted, tuple(m for m in targets if m not in inverted)
     if "passive" in match.pattern.flags:
         subjects = _passive_subjects(s, match, quote)
         if subjects is None:
@@ -356,6 +368,8 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         sources, targets = passive_roles(view, match, subjects, s.resources.policy)
     if not sources and "noun" in match.pattern.flags:
         sources = noun_source(view, match, targets, quote is not None, s.quoted, s.resources.words)
+        if not sources and quote is not None and quote.speaker is not None and _first_person_owner(s.doc, match.start):
+            sources = (quote.speaker,)  # "“My firm advice to Pakistan is ...,” Swaraj said": the speaker's own act
     elif not sources:
         if s.has_parse and subject_at == match.start and _recipient_passive(s.doc[match.anchor]) and by_agent(view, match) is None:
             # "had been denied visas", "was given aid": the subject receives the act, and no one is named doing it
@@ -373,6 +387,35 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)
     return _Roles(sources, targets, "", by_parse)
+
+
+def _first_person_owner(doc: Doc, start: int) -> bool:
+    """Is the noun at ``start`` owned by "my"/"our", past its adjectives ("my firm advice")?"""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _FIRST_PERSON_OWNERS
+
+
+_FIRST_PERSON_OWNERS = frozenset({"my", "our"})
+
+
+def _inverted_subject(doc: Doc, mention: ActorMention, anchor: int) -> bool:
+    """Is the mention the subject of the anchor verb, written after it ("..., said Smith")? By the parse,
+    or by word order where the parser takes the name for an object: a person closing the sentence right
+    after a verb that has no subject and follows a comma or a closing quote ("... in Syria, warned Solmazturk.")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or span.root.i <= anchor:
+        return False
+    if span.root.dep_ == "nsubj" and span.root.head.i == anchor:
+        return True
+    verb = doc[anchor]
+    closes = span.end >= verb.sent.end or doc[span.end].is_punct and doc[span.end].text in {".", "!", "?"}
+    return (mention.actor.kind == "person" and closes and span.start == anchor + 1 and anchor > verb.sent.start
+            and doc[anchor - 1].text in _TRAILING_MARKS and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children))
+
+
+_TRAILING_MARKS = frozenset({",", "”", "\"", "''"})
 
 
 def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Quote | None, code: str) -> _Roles | None:
@@ -417,7 +460,7 @@ def _roles(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Q
         if protested is None:
             return None
         targets = protested
-    if policy.unaddressed_statement(code, targets):
+    if policy.unaddressed_statement(code, targets) and not (code == match.pattern.code and "unaddressed" in match.pattern.flags):
         return None
     return _Roles(sources, targets, deployment_code(words, s.doc, s.sent, code, sources), found.by_parse)
 

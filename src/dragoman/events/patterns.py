@@ -21,7 +21,7 @@ from dragoman.knowledge import read_rows, tables, user_text
 from dragoman.knowledge.cache import BuildCache
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
-FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "political_target", "held"})
+FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "political_target", "held", "unaddressed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,11 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     by_anchor: Mapping[str, tuple[Pattern, ...]]
     passive_by_anchor: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    unaddressed: frozenset[str] = field(init=False, default=frozenset())
+    """The ids of the patterns flagged ``unaddressed``: their act needs no target ("denied responsibility")."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unaddressed", frozenset(p.id for p in self.patterns if "unaddressed" in p.flags))
 
     def to_table(self) -> tuple[object, ...]:
         """The compiled patterns as plain tuples (for the start-up cache, knowledge/cache.py): every

@@ -38,13 +38,10 @@ class CodingPolicy:
     not_mutual: tuple[str, ...]  # codes of mutual roots done to others: mediation
     violent: frozenset[str]
     reach: Mapping[str, int]  # root -> tokens after the match a target may stand
-    targetless: tuple[str, ...] = ()  # verbal codes aimed at no one: denying responsibility
 
     def unaddressed_statement(self, code: str, targets: tuple[ActorMention, ...]) -> bool:
-        """A statement with no addressee, or to the press or to "his"/"her" own people, is not a dyadic event
-        (denying responsibility is aimed at no one)."""
-        return code.startswith("01") and not code.startswith(self.targetless) and (
-            not targets or all(t.actor.sector == "MED" or (t.possessive and t.actor.kind == "person") for t in targets))
+        """A statement with no addressee, or to the press or to "his"/"her" own people, is not a dyadic event."""
+        return code.startswith("01") and (not targets or all(t.actor.sector == "MED" or (t.possessive and t.actor.kind == "person") for t in targets))
 
     def is_mutual(self, code: str) -> bool:
         return code[:2] in self.mutual and not code.startswith(self.not_mutual)
@@ -66,7 +63,7 @@ class CodingPolicy:
 
     def allows_one_sided(self, event: Event, setting: str) -> bool:
         """May this event stand without a target under ``events.one_sided`` ("none", "material", "all")?"""
-        return setting == "all" or (setting == "material" and (event.root not in self.verbal or event.cameo.startswith(self.targetless)))
+        return setting == "all" or (setting == "material" and event.root not in self.verbal)
 
 
 def _yes(value: str, where: str) -> bool:
@@ -80,9 +77,8 @@ def load_coding_policy() -> CodingPolicy:
     mutual: set[str] = set()
     violent: set[str] = set()
     not_mutual: list[str] = []
-    targetless: list[str] = []
     reach: dict[str, int] = {}
-    for row in read_rows(packaged_text("dragoman.events", _FILE), _FILE, ("root", "verbal", "mutual", "not_mutual", "violent", "reach", "targetless")):
+    for row in read_rows(packaged_text("dragoman.events", _FILE), _FILE, ("root", "verbal", "mutual", "not_mutual", "violent", "reach")):
         root = row["root"]
         if len(root) != 2 or not root.isdigit() or not row["reach"].isdigit():
             raise row.error(f"expected a two-digit CAMEO root and a number of tokens, found {root!r}, {row['reach']!r}")
@@ -95,8 +91,7 @@ def load_coding_policy() -> CodingPolicy:
                 into.add(root)
         not_mutual += [c.strip() for c in row["not_mutual"].split(",") if c.strip()]
         reach[root] = int(row["reach"])
-        targetless += [c.strip() for c in row["targetless"].split(",") if c.strip()]
-    return CodingPolicy(frozenset(verbal), frozenset(mutual), tuple(not_mutual), frozenset(violent), reach, tuple(targetless))
+    return CodingPolicy(frozenset(verbal), frozenset(mutual), tuple(not_mutual), frozenset(violent), reach)
 
 
 def weapon_code(words: EventWords, subject_lemma: str, modifiers: list[str]) -> str | None:

@@ -43,6 +43,7 @@ class Polarity:
 
     analyzer: SentimentIntensityAnalyzer
     happenings: frozenset[str] = frozenset()  # words that report what happened ("killed", "attack"), not a judgment
+    feelings: frozenset[str] = frozenset()  # predicates of how an actor feels ("is frustrated"), not a judgment of it
 
     def of(self, text: str) -> float:
         return float(self.analyzer.polarity_scores(text)["compound"])
@@ -84,7 +85,18 @@ def load_polarity() -> Polarity:
         if not word or word != word.lower() or not word.isalpha():
             raise row.error(f"need one lower-case word, found {word!r}")
         happenings.add(word)
-    return Polarity(analyzer, frozenset(happenings))
+    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"))
+
+
+def _words(name: str) -> frozenset[str]:
+    """A one-column word list of ``events/data``; a row that is not one lower-case word is an error naming the line."""
+    out: set[str] = set()
+    for row in read_rows(packaged_text("dragoman.events", name), name, ("word",)):
+        word = row["word"]
+        if not word or word != word.lower() or not word.isalpha():
+            raise row.error(f"need one lower-case word, found {word!r}")
+        out.add(word)
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +227,32 @@ def _about_self(content: DocSpan, speaker: ActorMention, mentions: list[ActorMen
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
+def _praised(doc: Doc, target: ActorMention, predicate: Token) -> bool:
+    """May a warm clause about ``target`` be read as praise of it? Only when the target itself is the
+    predicate's subject (not an owner or modifier of it: "the IMF agreement requires ..."), the
+    subject is not the speaker's own ("our troops are working ..."), and the clause states what is,
+    not what could or would be ("Japan could also help ...", "Obama would engage ... if ...")."""
+    subject = next((c for c in predicate.children if c.dep_ in _SUBJECT), None)
+    if subject is None or not target.span.start <= subject.idx < target.span.end:
+        return False
+    if any(c.lower_ in _FIRST_PERSON_OWNERS for c in subject.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in predicate.children)
+
+
+_FIRST_PERSON_OWNERS = frozenset({"my", "our"})
+_HYPOTHETICAL = frozenset({"could", "would", "might", "may"})
+
+
+def _subject_of(target: ActorMention, predicate: Token) -> bool:
+    """Is the target the predicate's subject, active or passive ("Kabul is frustrated")?"""
+    return any(c.dep_ in {"nsubj", "nsubj:pass"} and target.span.start <= c.idx < target.span.end for c in predicate.children)
+
+
+def _feeling(predicate: Token, feelings: frozenset[str]) -> bool:
+    return predicate.lower_ in feelings or (predicate.lemma_ or "").lower() in feelings
+
+
 def _obliged(predicate: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in predicate.children)
 
@@ -264,6 +302,8 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         for target, predicate in about or _content_actors(content, inside):
             if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
                 continue
+            if _feeling(predicate, polarity.feelings) and _subject_of(target, predicate):
+                continue  # "said Kabul is frustrated": the target's mood, not the speaker's verdict on it
             # the tone of what is said about this target: its predicate's clause, inside the quote
             lo = quote.span.start if whole else max(quote.span.start, predicate.left_edge.idx)
             hi = quote.span.end if whole else min(quote.span.end, predicate.right_edge.idx + len(predicate.right_edge.text))
@@ -271,6 +311,8 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
             code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside, judgment_only=judgment_only))
             if code is None or (whole and code != "111"):
                 continue  # a warm word anywhere in the content is no praise of whoever it names
+            if code == "051" and not _praised(doc, target, predicate):
+                continue
             seen.add((target.actor.code, target.actor.name))
             cue = quote.cue
             start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
