@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from dragoman.errors import ArticleError, SettingsError
 from dragoman.nlp import load_blank
@@ -39,6 +39,7 @@ def test_a_masked_doc_is_the_tokenizers_doc_where_the_long_runs_are_one_token(te
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab '\".,(n't\n", max_size=80), st.integers(1, 8))
+@example("a' ''a", 1)  # a piece must start with a word: "''a" alone is tokenized '' + a, after "a' " it is ' + 'a
 def test_a_text_tokenized_in_pieces_is_tokenized_as_a_whole(text: str, piece: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(caps, "PIECE_CHARS", piece)

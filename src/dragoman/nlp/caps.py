@@ -87,7 +87,7 @@ PIECE_CHARS = 100_000
 that a text of too many tokens is rejected once its pieces hold more than ``nlp.max_tokens``,
 without tokenizing the rest (2 MB of apostrophes are 1.7 million tokens)."""
 
-_CUT = re.compile(r"\S (?=\S)")  # a word, one space, a word: the space is the first word's, the tokenizer's pieces part here
+_CUT = re.compile(r"\S (?=\w)")  # a word, one space, a word: the space is the first word's, the tokenizer's pieces part here
 
 
 def masked_doc(nlp: Language, text: str, runs: Sequence[tuple[int, int]], limit: int | None = None, source: str = "") -> Doc:
