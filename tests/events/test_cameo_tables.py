@@ -20,7 +20,7 @@ EXTERNAL = REPO.parent / "shared" / "external"
 
 CAMEO_COLUMNS = ["code", "name", "goldstein", "quad_class", "plover", "plover_mode"]
 PATTERN_COLUMNS = ["id", "code", "pattern", "flags"]
-KNOWN_FLAGS = {"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate"}
+KNOWN_FLAGS = {"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "located"}
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9-]+)*$")
