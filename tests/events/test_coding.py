@@ -703,3 +703,8 @@ def test_islamist_militants_are_a_transnational_movement(pipeline: Pipeline) -> 
 def test_islamist_alone_is_no_actor(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Egypt's government criticized Islamist parties on Monday.", "2014-09-10")
     assert not any(e.target is not None and (e.target.actor.code or "").startswith("IMG") for e in events)
+
+
+def test_airstrikes_on_a_city_target_its_country(pipeline: Pipeline) -> None:
+    text = "Russian warplanes carried out airstrikes on Kharkiv on Monday."
+    assert ("RUS", "UKR", "19") in _dyads(_events(pipeline, text, "2022-07-20"))
