@@ -708,3 +708,8 @@ def test_islamist_alone_is_no_actor(pipeline: Pipeline) -> None:
 def test_airstrikes_on_a_city_target_its_country(pipeline: Pipeline) -> None:
     text = "Russian warplanes carried out airstrikes on Kharkiv on Monday."
     assert ("RUS", "UKR", "19") in _dyads(_events(pipeline, text, "2022-07-20"))
+
+
+def test_a_killing_by_a_weapon_subject_is_not_the_reporters(pipeline: Pipeline) -> None:
+    text = "Kenyan officials say a missile fired from a drone struck a convoy carrying the commander, killing five people."
+    assert not any(e.rule.startswith("kill") and e.source.actor.country == "KEN" for e in _events(pipeline, text, "2016-01-05"))
