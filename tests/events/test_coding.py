@@ -713,3 +713,8 @@ def test_airstrikes_on_a_city_target_its_country(pipeline: Pipeline) -> None:
 def test_a_killing_by_a_weapon_subject_is_not_the_reporters(pipeline: Pipeline) -> None:
     text = "Kenyan officials say a missile fired from a drone struck a convoy carrying the commander, killing five people."
     assert not any(e.rule.startswith("kill") and e.source.actor.country == "KEN" for e in _events(pipeline, text, "2016-01-05"))
+
+
+def test_a_passive_killing_without_agent_is_not_the_places(pipeline: Pipeline) -> None:
+    text = "A Pentagon spokesman said ten al-Shabab leaders had been killed since December, including men linked to the attacks in Nairobi."
+    assert not any(e.source.actor.country == "KEN" and e.root == "18" for e in _events(pipeline, text, "2016-01-05"))

@@ -284,11 +284,12 @@ def by_agent(view: SentenceView, match: PatternMatch) -> ActorMention | None:
 def passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...], policy: CodingPolicy) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
     """(sources, targets) of a passive event: the "by" agent (else, for a material act, the place of
     the event: "was arrested in Lebanon") acts on the grammatical subject. A passive verbal act with no
-    agent ("Lebanon is expected to ...") has no known source."""
+    agent ("Lebanon is expected to ...") has no known source, nor has a violent one ("was killed in Paris")."""
     agent = by_agent(view, match)
     if agent is not None:
         return (agent,), subjects
-    if match.pattern.code[:2] in policy.verbal:
+    if match.pattern.code[:2] in policy.verbal or match.pattern.code[:2] in policy.violent:
+        # "had been killed since December": a killing in a place is not its authorities' act, as an arrest is
         return (), subjects
     places = tuple(m for ms in view.mentions_at.values() for m in ms if m.role is MentionRole.PLACE and m not in subjects)
     return places[:1], subjects
