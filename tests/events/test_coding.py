@@ -718,3 +718,8 @@ def test_a_killing_by_a_weapon_subject_is_not_the_reporters(pipeline: Pipeline) 
 def test_a_passive_killing_without_agent_is_not_the_places(pipeline: Pipeline) -> None:
     text = "A Pentagon spokesman said ten al-Shabab leaders had been killed since December, including men linked to the attacks in Nairobi."
     assert not any(e.source.actor.country == "KEN" and e.root == "18" for e in _events(pipeline, text, "2016-01-05"))
+
+
+def test_clearing_a_place_of_an_armed_group_fights_it(pipeline: Pipeline) -> None:
+    text = "Kenyan troops cleared the town of al-Shabab fighters on Sunday."
+    assert ("KEN", "SOM", "19") in _dyads(_events(pipeline, text, "2016-04-18"))
