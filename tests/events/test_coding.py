@@ -788,3 +788,62 @@ def test_praise_needs_the_target_as_a_subject_of_fact(pipeline: Pipeline) -> Non
     assert not any(e.root == "05" for e in events)
     events = _events(pipeline, 'The French defence minister said: "our troops are doing wonderful work alongside our Malian partners."')
     assert not any(e.root == "05" for e in events)
+def test_a_weapon_fired_at_a_thing_in_a_country_targets_that_country(pipeline: Pipeline) -> None:
+    text = "On Monday, Turkey fired mortar shells at a checkpoint in Syria."
+    assert ("TUR", "SYR", "19") in _dyads(_events(pipeline, text, "2019-10-15"))
+
+
+def test_a_thing_in_a_country_is_no_target_of_other_acts(pipeline: Pipeline) -> None:
+    text = "Germany praised a bridge in Kenya on Monday."
+    assert not any(e.target is not None and e.target.actor.country == "KEN" for e in _events(pipeline, text, "2019-10-15"))
+
+
+def test_retaking_a_place_from_an_armed_group_targets_the_group(pipeline: Pipeline) -> None:
+    text = "Nigerian troops recaptured the town from Boko Haram on Sunday."
+    assert ("NGA", "NGA", "19") in {(e.source.actor.country, e.target.actor.code[:3] if e.target and e.target.actor.code else None, e.root)
+                                    for e in _events(pipeline, text, "2015-03-02")}
+
+
+def test_an_offensive_to_retake_a_place_is_no_retaking_yet(pipeline: Pipeline) -> None:
+    text = "Nigerian troops launched an offensive to retake the town from Boko Haram."
+    assert not any(e.rule == "retake.from" for e in _events(pipeline, text, "2015-03-02"))
+
+
+def test_captured_by_an_armed_group_does_not_make_the_group_a_suspect(pipeline: Pipeline) -> None:
+    text = "A Jordanian pilot captured by Boko Haram militants in Nigeria appealed for help."
+    assert not any(e.rule == "capture.suspect" for e in _events(pipeline, text, "2015-03-02"))
+
+
+def test_a_participle_in_quote_marks_before_its_noun_is_no_event(pipeline: Pipeline) -> None:
+    text = "The summit followed an escalation of the \u201cfrozen conflict\u201d between Azerbaijan and Armenia."
+    assert not any(e.root == "16" for e in _events(pipeline, text, "2016-04-11"))
+
+
+def test_islamist_militants_are_a_transnational_movement(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Kurdish fighters have been fighting Islamist militants in northern Iraq since June.", "2014-09-10")
+    assert any(e.target is not None and (e.target.actor.code or "").startswith("IMG") and e.root == "19" for e in events)
+
+
+def test_islamist_alone_is_no_actor(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Egypt's government criticized Islamist parties on Monday.", "2014-09-10")
+    assert not any(e.target is not None and (e.target.actor.code or "").startswith("IMG") for e in events)
+
+
+def test_airstrikes_on_a_city_target_its_country(pipeline: Pipeline) -> None:
+    text = "Russian warplanes carried out airstrikes on Kharkiv on Monday."
+    assert ("RUS", "UKR", "19") in _dyads(_events(pipeline, text, "2022-07-20"))
+
+
+def test_a_killing_by_a_weapon_subject_is_not_the_reporters(pipeline: Pipeline) -> None:
+    text = "Kenyan officials say a missile fired from a drone struck a convoy carrying the commander, killing five people."
+    assert not any(e.rule.startswith("kill") and e.source.actor.country == "KEN" for e in _events(pipeline, text, "2016-01-05"))
+
+
+def test_a_passive_killing_without_agent_is_not_the_places(pipeline: Pipeline) -> None:
+    text = "A Pentagon spokesman said ten al-Shabab leaders had been killed since December, including men linked to the attacks in Nairobi."
+    assert not any(e.source.actor.country == "KEN" and e.root == "18" for e in _events(pipeline, text, "2016-01-05"))
+
+
+def test_clearing_a_place_of_an_armed_group_fights_it(pipeline: Pipeline) -> None:
+    text = "Kenyan troops cleared the town of al-Shabab fighters on Sunday."
+    assert ("KEN", "SOM", "19") in _dyads(_events(pipeline, text, "2016-04-18"))

@@ -126,3 +126,12 @@ def test_spans_always_match_the_article(gazetteer: Gazetteer, words: list[str], 
     for place in find_places(text, len(prefix), article, gazetteer):
         assert place.span is not None
         assert article.text[place.span.start:place.span.end] == place.span.text
+
+
+def test_the_place_an_attack_is_on(gazetteer: Gazetteer) -> None:
+    assert _names("Jets carried out airstrikes on Kharkiv overnight.", gazetteer) == [("Kharkiv", "UKR")]
+    assert _names("The assault against Kharkiv began.", gazetteer) == [("Kharkiv", "UKR")]
+
+
+def test_on_after_other_words_is_no_place(gazetteer: Gazetteer) -> None:
+    assert _names("The minister commented on Kharkiv's mayor.", gazetteer) == []

@@ -29,7 +29,7 @@ from dragoman.actors.naming import SectorNames
 from dragoman.ranges import Ranges
 from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
-_NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
+NON_STATE_ARMED = frozenset({"REB", "INS", "UAF", "SEP"})
 PENDING = ".implied"  # rule suffix (provenance) of a mention made with role PENDING
 _PLACE_PREPOSITIONS = frozenset({"in", "throughout", "across", "of", "from", "at", "inside", "within", "around", "near"})
 # Kinds whose country says where the story is: states, people, armed groups; not companies, media or NGOs.
@@ -187,7 +187,7 @@ def implied_country(doc: Doc, mention: ActorMention, known: _Known, exclude: Abs
         return Implied(min(after)[1], "sentence-place")
     # a state the sentence names acts on armed groups more often than it owns them ("Russia bombed rebels"):
     # non-state armed actors skip the sentence's leading country for the article's
-    armed = mention.actor.sector in _NON_STATE_ARMED
+    armed = mention.actor.sector in NON_STATE_ARMED
     found = _leader(_counts(in_sentence, exclude)) if depth >= 3 and not armed else None
     if found:
         return Implied(found, "sentence-country")

@@ -173,8 +173,9 @@ class KnowledgeBase:
 
     @property
     def bloc_codes(self) -> frozenset[str]:
-        """Codes of groups that span many states ("the West", "Arabs"): never placed in one country."""
-        return frozenset(g.code for g in self.groups.values() if g.kind == "bloc")
+        """Codes (their first three letters) of groups that span many states ("the West", "Arabs",
+        "Islamist militants"): never placed in one country."""
+        return frozenset(g.code[:3] for g in self.groups.values() if g.kind in {"bloc", "armed"})
 
     def holders(self, org: str, day: dt.date, *, office: str | None = None, title: str | None = None) -> list[Person]:
         """People holding ``office`` (or ``title``) of ``org`` on ``day``."""
@@ -468,7 +469,7 @@ _STATUSES = ("member", "observer", "territory")
 _LEADER_OFFICES = ("hos", "hog", "supreme")
 _ORG_KINDS = ("igo", "group", "organization")
 _SECTOR_KINDS = ("state", "group", "organization")
-_GROUP_KINDS = ("group", "bloc")
+_GROUP_KINDS = ("group", "bloc", "armed")
 _GENDERS = ("m", "f")
 
 

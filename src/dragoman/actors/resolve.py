@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from dragoman.actors.knowledge import KnowledgeBase, Person
-from dragoman.actors.implied import PENDING
+from dragoman.actors.implied import NON_STATE_ARMED, PENDING
 from dragoman.actors.locative import is_locative
 from dragoman.actors.terms import TermIndex, TermMatch
 from dragoman.knowledge import time_words, title_offices, title_words
@@ -265,6 +265,9 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
             i += 1
             continue
         country_like = _country_like(m)
+        if country_like is not None and country_like[0] == "group" and kb.groups[country_like[1]].kind == "armed":
+            i = _armed_movement(ctx, matches, i, country_like[1], mentions)
+            continue
         if country_like is not None and _stance(doc, m):
             i += 1  # "pro-Iranian Hizbollah", "an anti-Syria journalist": a stance, not the actor
             continue
@@ -355,6 +358,22 @@ def _led_by(ctx: ResolveContext, matches: list[TermMatch], index: int, leader: A
     country = ctx.kb.countries[leader.country]
     actor = Actor(f"{country.iso3}{sector.sector}", country.name, country.iso3, "state", sector.sector)
     return ActorMention(ctx.article.token_span(ctx.doc, m.start, nxt.end), actor, "person.sector", STAGE, MentionSource.PERSON)
+
+
+def _armed_movement(ctx: ResolveContext, matches: list[TermMatch], index: int, key: str, mentions: list[ActorMention]) -> int:
+    """"Islamist militants", "Islamist rebels": a term of a transnational movement (groups.tsv kind
+    ``armed``) is an actor only on a non-state armed sector word right after it, and then the movement
+    itself, placed in no country (CAMEO's IMG codes); "Islamist parties" are no such actor. Returns the
+    index of the next match."""
+    doc, m = ctx.doc, matches[index]
+    nxt = matches[index + 1] if index + 1 < len(matches) else None
+    sector = ctx.kb.sectors[nxt.best().key] if nxt is not None and nxt.best().kind == "sector" and _adjacent(doc, m.end, nxt.start, allow_possessive=False) else None
+    if nxt is None or sector is None or sector.sector not in NON_STATE_ARMED:
+        return index + 1
+    group = ctx.kb.groups[key]
+    actor = _with_sector(Actor(group.code, group.name, None, "group", None), sector.sector, "group")
+    mentions.append(ActorMention(ctx.article.token_span(doc, m.start, nxt.end), actor, "group.sector", STAGE, MentionSource.GROUP))
+    return index + 2
 
 
 def _pending(ctx: ResolveContext, mention: ActorMention) -> ActorMention:

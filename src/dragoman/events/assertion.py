@@ -145,6 +145,14 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     return None
 
 
+def _purpose_object(clause: Token, verb: Token, lexicon: AssertionLexicon) -> Token | None:
+    """"launched an offensive to retake the town", where the parse hangs "to retake" on the verb: the
+    verb's object before the infinitive is a noun of a plan or attempt, whose aim the clause states."""
+    if not any(c.lower_ == "to" and c.dep_ in {"mark", "aux"} for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in {"obj", "dobj"} and c.i < clause.i and lexicon.has("purpose", _lemma(c))), None)
+
+
 def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: bool = False) -> AssertionReading:
     """Climb from the trigger through the predicates governing it and read the first cue that
     decides its status. ``announced`` marks an act stated as intended by its own announcer
@@ -203,6 +211,9 @@ def read_assertion(doc: Doc, anchor: int, lexicon: AssertionLexicon, material: b
             return AssertionReading("planned", head.i, f"planned with '{head.text}'")
         if relation == "acl" and head.pos_ == "NOUN" and lexicon.has("purpose", lemma):
             return AssertionReading("planned", head.i, f"the {head.text} to do it")
+        plan_noun = _purpose_object(current, head, lexicon) if relation == "advcl" else None
+        if plan_noun is not None:
+            return AssertionReading("planned", plan_noun.i, f"the {plan_noun.text} to do it")
         current = head
     top = current
     for child in top.children:

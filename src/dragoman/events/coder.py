@@ -25,7 +25,7 @@ from dragoman.events.modality import ModalityReading, read_match_modality, recod
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed
 from dragoman.events.protests import article_protest_target, held_crowds, place_name, title_votes
-from dragoman.events.roles import reduced_relative_noun, crowd_source, attack_owner, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
+from dragoman.events.roles import reduced_relative_noun, crowd_source, attack_owner, attack_subject, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.events.targets import is_self, names_each_other, object_target, others, pairs, place_target
@@ -343,6 +343,16 @@ def _recipient_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and passive and any(c.dep_ in {"obj", "dobj"} for c in verb.children)
 
 
+def _weapon_subject(s: _Sentence, match: PatternMatch) -> bool:
+    """Is the act's subject a weapon or attack noun ("a missile ... struck a convoy, killing him")? Its
+    source is then the attack's owner or place (``attack_owner``), never an actor found by position
+    further back ("They say a missile ...")."""
+    if not s.has_parse:
+        return False
+    subject = attack_subject(s.view, s.doc[match.anchor])
+    return subject is not None and subject.lemma_.lower() in s.resources.words.attack_nouns
+
+
 def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote: Quote | None) -> _Roles | None:
     """The sources (and the targets the match or its appeal names) before the coding policy; code unset."""
     view = s.view
@@ -382,7 +392,7 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         elif s.has_parse:
             sources = tuple(subject_by_parse(view, s.doc[subject_at if subject_at != match.start else match.anchor]))
             by_parse = bool(sources)
-        if not sources and noun is None:
+        if not sources and noun is None and not _weapon_subject(s, match):
             sources = tuple(subject_by_position(view, subject_at, targets, quote is not None, s.quoted))
         if not sources and quote is not None and quote.speaker is not None:
             sources = (quote.speaker,)

@@ -3,14 +3,14 @@ token), passive verbs, and the best match at each anchor (the first step of the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from dragoman.events.patterns import Element, Pattern, PatternSet
 from dragoman.events.words import EventWords
-from dragoman.records import ActorMention, MentionSource
+from dragoman.records import ActorMention, MentionRole, MentionSource
 
 # "that" is left out: "warned that Greece would ..." opens a clause, Greece is no target
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "both", "fellow", "neighbouring", "neighboring", "some", "all"})
@@ -57,6 +57,7 @@ class SentenceView:
     mention_end: Mapping[int, int]  # id(mention) -> token after it
     words: Sequence[str]  # lower-cased token texts of the whole doc, computed once per doc
     open_slots: bool = False  # code readings: an actor slot may be any short noun phrase
+    located: bool = False  # a pattern flagged ``located``: a target slot may name a thing in a place
 
     def lower(self, i: int) -> str:
         return self.words[i]
@@ -97,6 +98,19 @@ def _linked_to(view: SentenceView, j: int) -> list[tuple[tuple[ActorMention, ...
     return []
 
 
+def _located_in(view: SentenceView, j: int) -> list[tuple[tuple[ActorMention, ...], int]]:
+    """"fired artillery rounds at a loudspeaker in South Korea": a thing named by a short noun phrase
+    of no actor stands for the place it is said to be in (a country, a city or a region)."""
+    k = j
+    while k < min(view.end, j + 4) and view.doc[k].pos_ in {"DET", "ADJ", "NOUN", "NUM"} and k not in view.mentions_at:
+        k += 1
+    if k == j or k + 1 >= view.end or view.doc[k - 1].pos_ != "NOUN" or view.lower(k) not in {"in", "inside"}:
+        return []
+    start = _after_article(view, k + 1)
+    found = [(ms, end) for ms, end in (mentions_from(view, start) if start in view.mentions_at else []) if all(m.role is MentionRole.PLACE for m in ms)]
+    return found
+
+
 def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
     """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
     then each shorter one, so that "between $ and +" can split a coordination.
@@ -123,7 +137,7 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
             break
         skipped += 1
     if j not in view.mentions_at:
-        return _linked_to(view, j)
+        return _linked_to(view, j) or (_located_in(view, j) if view.located else [])
     first = view.mentions_at[j][0]
     end = view.mention_end[id(first)]
     if first.found_by is MentionSource.PRONOUN and view.lower(j) in _POSSESSIVES and end in view.mentions_at:
@@ -262,6 +276,8 @@ def match_at(view: SentenceView, pattern: Pattern, anchor_token: int) -> Pattern
     """Match ``pattern`` with its anchor element on ``anchor_token``."""
     before = pattern.elements[: pattern.anchor]
     start = anchor_token
+    if "located" in pattern.flags and not view.located:
+        view = replace(view, located=True)
     sources: tuple[ActorMention, ...] = ()
     if before:
         back = _backward(view, before, anchor_token)
@@ -313,12 +329,16 @@ def _tightness(m: PatternMatch) -> tuple[int, int]:
 
 
 def _attributive(view: SentenceView, i: int, words: EventWords) -> bool:
-    """A participle before its noun ("the occupied West Bank", "from frozen facilities")."""
+    """A participle before its noun ("the occupied West Bank", "from frozen facilities", also inside
+    quote marks: 'the "frozen conflict"')."""
     token = view.doc[i]
     if token.tag_ not in {"VBN", "JJ"} or i == view.start or i + 1 >= view.end:
         return False
+    before = i - 1
+    if view.doc[before].is_quote and before > view.start:
+        before -= 1
     after = view.doc[i + 1]
-    return view.lower(i - 1) in words.attributive_before and after.pos_ in {"NOUN", "PROPN", "ADJ"}
+    return view.lower(before) in words.attributive_before and after.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def _parse_forbids(flags: frozenset[str], verb: Token) -> bool:

@@ -21,7 +21,7 @@ from dragoman.knowledge import read_rows, tables, user_text
 from dragoman.knowledge.cache import BuildCache
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
-FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "political_target", "held", "unaddressed"})
+FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "political_target", "held", "unaddressed", "located"})
 
 
 @dataclass(frozen=True, slots=True)

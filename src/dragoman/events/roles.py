@@ -303,11 +303,12 @@ def by_agent(view: SentenceView, match: PatternMatch) -> ActorMention | None:
 def passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[ActorMention, ...], policy: CodingPolicy) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
     """(sources, targets) of a passive event: the "by" agent (else, for a material act, the place of
     the event: "was arrested in Lebanon") acts on the grammatical subject. A passive verbal act with no
-    agent ("Lebanon is expected to ...") has no known source."""
+    agent ("Lebanon is expected to ...") has no known source, nor has a violent one ("was killed in Paris")."""
     agent = by_agent(view, match)
     if agent is not None:
         return (agent,), subjects
-    if match.pattern.code[:2] in policy.verbal:
+    if match.pattern.code[:2] in policy.verbal or match.pattern.code[:2] in policy.violent:
+        # "had been killed since December": a killing in a place is not its authorities' act, as an arrest is
         return (), subjects
     places = tuple(m for ms in view.mentions_at.values() for m in ms if m.role is MentionRole.PLACE and m not in subjects)
     return places[:1], subjects
@@ -353,10 +354,24 @@ def with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], target
     return tuple(out)
 
 
+def attack_subject(view: SentenceView, anchor: Token) -> Token | None:
+    """The subject of the anchor's clause; for a participle after a comma with none of its own, the
+    subject of the clause it follows ("a missile struck a convoy, killing him": the missile)."""
+    def subject_of(verb: Token) -> Token | None:
+        return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}), None)
+    subject = subject_of(anchor)
+    if subject is None and anchor.tag_ == "VBG" and anchor.i > view.start and view.lower(anchor.i - 1) == ",":
+        # as subject_by_parse: the nearest governing verb before it that has a subject
+        main = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < anchor.i and subject_of(a) is not None), None)
+        if main is not None:
+            subject = subject_of(main)
+    return subject
+
+
 def attack_owner(view: SentenceView, anchor: Token, targets: tuple[ActorMention, ...], words: EventWords) -> tuple[tuple[ActorMention, ...], str | None]:
     """The actor inside an attack-noun subject ("US Predator attacks"), else the place in it
     ("a bombing near the town of Samarra"); and the CAMEO code its weapon implies."""
-    subject = next((c for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = attack_subject(view, anchor)
     if subject is not None and subject.tag_ in {"WDT", "WP"}:
         # "the IS-claimed attacks in Tehran on June 7 that killed 17 people": the relative's antecedent, the
         # nearest attack noun before it (the parse often hangs the clause on a noun further up)

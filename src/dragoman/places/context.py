@@ -45,6 +45,8 @@ def date_finder(article: Article) -> DateFinder:
         if not found:
             return None
         span, resolved = min(found, key=lambda pair: abs(pair[0].start - anchor))
+        if resolved.relation == "since" and _ongoing(sentence, anchor):
+            return None  # "have been fighting militants since June": still going on at the article's date
         tense = _tense_of_date(sentence, span.start, span.end, anchor)
         if tense is None:
             return resolved.date
@@ -53,6 +55,15 @@ def date_finder(article: Article) -> DateFinder:
         return again.date if again is not None else resolved.date
 
     return date_of
+
+
+def _ongoing(sentence: DocSpan, anchor: int) -> bool:
+    """Is the trigger a present perfect progressive ("have been fighting"), an act that goes on?"""
+    trigger = token_at(sentence, anchor)
+    if trigger is None or trigger.tag_ != "VBG":
+        return False
+    auxiliaries = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
+    return "been" in auxiliaries and any(a in {"have", "has", "'ve"} for a in auxiliaries)
 
 
 _MODIFIER_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from dragoman.knowledge import time_words
+from dragoman.knowledge import packaged_words, time_words
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.records import Article, Place
 
@@ -27,6 +28,10 @@ __all__ = [
     "LOCATIVE_PREPOSITIONS", "DIRECTIONAL_PREPOSITIONS", "PlacePhrase", "event_place", "find_places",
     "locative_places", "place_phrases",
 ]
+
+# "on"/"against" introduce a place only after a noun of attack (data/attack_nouns.txt): "airstrikes on Aleppo"
+_ATTACKED_PREPOSITIONS = frozenset({"on", "against"})
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z-]+)\s*$")
 
 LOCATIVE_PREPOSITIONS = frozenset({
     "in", "at", "near", "outside", "inside", "across", "around", "throughout", "within",
@@ -36,7 +41,7 @@ DIRECTIONAL_PREPOSITIONS = frozenset({"to", "from", "into", "toward", "towards",
 
 _PREP_RE = re.compile(
     r"(?<![\w-])(?P<prep>(?i:on the outskirts of|outside of|near to|close to|in|at|near|outside|inside"
-    r"|across|around|throughout|within|off|along|to|from|into|toward|towards|via))\s+"
+    r"|across|around|throughout|within|off|along|to|from|into|toward|towards|via|on|against))\s+"
 )
 _DIRECTION = (
     r"(?i:(?:far[- ])?(?:north|south|east|west|northern|southern|eastern|western|central"
@@ -101,7 +106,19 @@ def locative_places(
     sentence_text: str, sentence_start: int, article: Article, gazetteer: Gazetteer
 ) -> tuple[Place, ...]:
     """:func:`find_places` limited to phrases after a locative preposition ("in", "at", "near"…)."""
-    return tuple(m.place for m in _find(sentence_text, sentence_start, article, gazetteer) if m.preposition in LOCATIVE_PREPOSITIONS)
+    return tuple(m.place for m in _find(sentence_text, sentence_start, article, gazetteer)
+                 if m.preposition in LOCATIVE_PREPOSITIONS or m.preposition in _ATTACKED_PREPOSITIONS)
+
+
+@lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in packaged_words("dragoman.places", "attack_nouns.txt"))
+
+
+def _after_attack_noun(text: str, position: int) -> bool:
+    """Is the word right before ``position`` a noun of attack ("airstrikes on", "the assault against")?"""
+    before = _WORD_BEFORE_RE.search(text, 0, position)
+    return before is not None and before.group(1).lower() in _attack_nouns()
 
 
 def event_place(
@@ -148,6 +165,8 @@ def _find(
     found: list[PlacePhrase] = []
     for prep_match in _PREP_RE.finditer(sentence_text):
         preposition = " ".join(prep_match.group("prep").lower().split())
+        if preposition in _ATTACKED_PREPOSITIONS and not _after_attack_noun(sentence_text, prep_match.start()):
+            continue
         position = prep_match.end()
         lead = _LEAD_RE.match(sentence_text, position)
         if lead is not None:
