@@ -65,7 +65,10 @@ def _split(first: dt.date, last: dt.date, grain: str) -> list[Piece]:
         after = dt.date(end_year, 12, 31)
     else:
         start = first if first.day == 1 else _next_month(first)
-        whole_last = last.replace(day=1) if _month_end(last) == last else (last.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        month = last.replace(day=1)
+        if _month_end(last) != last and month == dt.date.min:
+            return _split(first, last, finer)  # no month before the first of year 1
+        whole_last = month if _month_end(last) == last else (month - dt.timedelta(days=1)).replace(day=1)
         if start is None or whole_last < start:
             return _split(first, last, finer)
         after = _month_end(whole_last)
