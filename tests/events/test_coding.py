@@ -847,3 +847,8 @@ def test_a_passive_killing_without_agent_is_not_the_places(pipeline: Pipeline) -
 def test_clearing_a_place_of_an_armed_group_fights_it(pipeline: Pipeline) -> None:
     text = "Kenyan troops cleared the town of al-Shabab fighters on Sunday."
     assert ("KEN", "SOM", "19") in _dyads(_events(pipeline, text, "2016-04-18"))
+
+
+def test_a_passive_expulsion_from_a_country_is_that_countrys_act(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Russia's state broadcaster said its film crew in Georgia was expelled from the country on Friday.")
+    assert ("GEO", "RUS", "16") in _dyads(events)

@@ -163,7 +163,9 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
             candidates = [
                 m for m in pool.in_sentence(target)
                 if not (outside and _inside(quoted, m.span.start))
-                and m.role is not MentionRole.PLACE  # "New Mexico Senator X ... their support": a place says where, it does not act
+                # "New Mexico Senator X ... their support": a place says where, it does not act; but "the country" is
+                # the country last named, a place too ("its crew in Azerbaijan was expelled from the country")
+                and (m.role is not MentionRole.PLACE or (states_only and m.actor.kind == "state"))
                 and m.span.start < doc[token_i].idx
                 and ((m.actor.kind == "person") if persons else (m.actor.kind != "person"))
                 and (not states_only or m.actor.kind == "state")

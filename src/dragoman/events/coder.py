@@ -329,11 +329,26 @@ def _passive_subjects(s: _Sentence, match: PatternMatch, quote: Quote | None) ->
     # "a camp for Congolese refugees was attacked by Burundian militiamen": the actor inside the
     # subject is the target when the agent is named
     agent = by_agent(view, match)
+    owner = _subject_owner(s, match) if agent is None else ()
+    if owner:
+        return owner  # "its TV crew in Azerbaijan was expelled": the crew is the owner's
     inner = [m for i, ms in view.mentions_at.items() for m in ms if i < match.start and view.mention_end[id(m)] <= match.start]
     inner.sort(key=lambda m: view.mention_end[id(m)])
     if agent is None or not inner or any(view.lower(i) not in bridge for i in range(view.mention_end[id(inner[-1])], match.start)):
         return None
     return (inner[-1],)
+
+
+def _subject_owner(s: _Sentence, match: PatternMatch) -> tuple[ActorMention, ...]:
+    """The possessor of a passive verb's subject ("its TV crew", "Russia's diplomats were expelled"), which
+    stands for it; () when the parse gives none."""
+    if not s.has_parse:
+        return ()
+    subject = next((c for c in s.doc[match.anchor].children if c.dep_ in {"nsubj:pass", "nsubjpass"}), None)
+    owner = next((c for c in subject.children if c.dep_ in {"nmod:poss", "poss"}), None) if subject is not None else None
+    if owner is None:
+        return ()
+    return tuple(m for m in s.view.mentions_at.get(owner.i, ()) if s.view.mention_end[id(m)] <= owner.i + 2)
 
 
 def _recipient_passive(verb: Token) -> bool:

@@ -310,8 +310,11 @@ def passive_roles(view: SentenceView, match: PatternMatch, subjects: tuple[Actor
     if match.pattern.code[:2] in policy.verbal or match.pattern.code[:2] in policy.violent:
         # "had been killed since December": a killing in a place is not its authorities' act, as an arrest is
         return (), subjects
+    # "was expelled from Ethiopia", "was arrested in Lebanon": the state the act happens in, named right after it
+    named = tuple(m for i in range(match.end, min(view.end, match.end + 3)) if view.lower(i - 1) in {"from", "in"}
+                  for m in view.mentions_at.get(i, ()) if m.actor.kind == "state" and m not in subjects)
     places = tuple(m for ms in view.mentions_at.values() for m in ms if m.role is MentionRole.PLACE and m not in subjects)
-    return places[:1], subjects
+    return (named or places)[:1], subjects
 
 
 def with_conjuncts(view: SentenceView, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
