@@ -43,12 +43,12 @@ def test_retaking_a_place_is_aimed_at_the_adversary(pipeline: Pipeline) -> None:
     text = ("Islamic State militants attacked Iraqi army checkpoints near Mosul on Monday. Iraqi forces launched airstrikes on "
             "Islamic State positions on Tuesday. Iraqi forces have retaken the airport in Mosul.")
     aimed = _aimed(_events(pipeline, text))
-    assert [(e.source.actor.country, (e.target.actor.code or "")[:3] if e.target else None, e.cameo) for e in aimed] == [("IRQ", "IMG", "192")]
+    assert [(e.source.actor.country, (e.target.actor.code or "")[:3] if e.target else None, e.cameo) for e in aimed] == [("IRQ", "IMG", "190")]
 
 
 def test_retaking_a_place_with_no_adversary_is_no_event(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Iraqi forces have retaken the airport in Mosul.")
-    assert not [e for e in events if e.cameo == "192"]
+    assert not [e for e in events if e.cameo == "190" and "retake" in e.rule]
 
 
 def test_the_south_is_the_southern_state_of_a_divided_country(pipeline: Pipeline) -> None:
@@ -73,11 +73,11 @@ def test_the_north_and_the_south_need_both_halves_named(pipeline: Pipeline) -> N
 def test_retaking_as_a_goal_is_no_act(pipeline: Pipeline) -> None:
     text = ("Islamic State militants attacked Iraqi army checkpoints near Mosul on Monday. Iraqi forces launched airstrikes on "
             "Islamic State positions on Tuesday. The civilians would make it harder for Iraqi forces to retake the western part of the city.")
-    assert not [e for e in _events(pipeline, text) if e.cameo == "192"]
+    assert not [e for e in _events(pipeline, text) if e.cameo == "190" and "retake" in e.rule]
 
 
 def test_a_compass_name_before_a_country_is_its_region(pipeline: Pipeline) -> None:
     found = {(e.source.actor.country, e.target.actor.code if e.target else None, e.cameo)
              for e in _events(pipeline, "Thai forces have retaken a village in Western Laos, military sources said.")}
-    assert ("THA", "LAO", "192") in found
+    assert ("THA", "LAO", "190") in found
     assert not any(e.target is not None and e.target.actor.code == "WST" for e in _events(pipeline, "Thai forces have retaken a village in Western Laos."))
