@@ -116,6 +116,12 @@ def _stance(doc: Doc, match: TermMatch) -> bool:
     return match.start >= 2 and doc[match.start - 1].text in {"-", "–"} and doc[match.start - 2].lower_ in _STANCE_PREFIXES
 
 
+def _part_of_country(doc: Doc, matches: list[TermMatch], index: int) -> bool:
+    """Does a group's name ("Western") stand right before a country's name ("Western Cambodia"), naming part of it?"""
+    nxt = matches[index + 1] if index + 1 < len(matches) else None
+    return nxt is not None and nxt.start == matches[index].end and nxt.of_kind("country") is not None
+
+
 def _bare_sector(ctx: ResolveContext, matches: list[TermMatch], index: int) -> bool:
     """Is this sector word an actor on its own? Not when it is a verb ("to press") or an adjective
     ("a military offensive"), a compose-only word, the head of a name it follows ("White House
@@ -267,6 +273,9 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
         country_like = _country_like(m)
         if country_like is not None and country_like[0] == "group" and kb.groups[country_like[1]].kind == "armed":
             i = _armed_movement(ctx, matches, i, country_like[1], mentions)
+            continue
+        if country_like is not None and country_like[0] == "group" and _part_of_country(doc, matches, i):
+            i += 1  # "a village in Western Cambodia": the country's region, not the West
             continue
         if country_like is not None and _stance(doc, m):
             i += 1  # "pro-Iranian Hizbollah", "an anti-Syria journalist": a stance, not the actor

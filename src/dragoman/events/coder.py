@@ -6,8 +6,8 @@ negation and modality (``modality``), find its sources (``roles``) and targets (
 apply the CAMEO coding policy (``policy``), read whose voice asserts it (``voices``,
 ``assertion``), date and place it (``places``) and score it (``confidence``). Then the verbal
 acts of reported speech and verdicts (``speech``) join, events of one (source, target, code,
-date) merge, and events aimed at antecedents and subsumed ones are settled (``antecedents``,
-``policy``).
+date) merge, and events aimed at antecedents, force acts aimed at the article's adversary of their
+source and subsumed ones are settled (``antecedents``, ``adversary``, ``policy``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
+from dragoman.events.adversary import adversaries, aim_at_adversaries, aimless
 from dragoman.events.antecedents import EventNouns, aim_at_antecedents
 from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, is_background, read_assertion
 from dragoman.events.confidence import SPEECH, confidence
@@ -154,11 +155,15 @@ def code_events(
     views = [(sent, sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)) for sent in doc.sents if not skip.at(sent.start_char)]
     titled = title_votes(article.title, mentions, resources.words)
     protested = article_protest_target([view for _, view in views], resources.words, titled) if has_parse else None
+    read: dict[tuple[object, ...], Event] = {}  # every reading, emitted or not: whom a source fights (events/adversary.py)
     for sent, view in views:
         if view.mentions_at:
             here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of, protested)
             for event in _sentence_events(here):
-                merging.add(event)
+                read.setdefault(_key(event), event)
+                if event.assertion in EMITTED or resources.emit_unasserted:
+                    merging.add(event)
+    enemies = adversaries(read.values(), resources.policy, resources.words)
     merged = merging.events()
     dyads = _Dyads(merged.values())
     for act in _verbal_acts(doc, article, quotes, mentions, resources, words):
@@ -166,11 +171,11 @@ def code_events(
         if spoken is not None and _key(spoken) not in merged and not dyads.read_again(spoken):
             merged[_key(spoken)] = spoken
             dyads.add(spoken)
-    aimed = aim_at_antecedents(doc, list(merged.values()), resources.event_nouns)
     organs = resources.words.state_organs
+    aimed = aim_at_adversaries(aim_at_antecedents(doc, list(merged.values()), resources.event_nouns), enemies, resources.policy, organs)
     kept = [e for e in drop_subsumed(aimed)
-            if (e.target is not None and not is_self(e.source, e.target, organs))
-            or (e.target is None and resources.may_lack_target(e))]
+            if not (e.rule.split("+")[0] in resources.patterns.aimed and aimless(e))  # "retook the airport", whose no one knows
+            and ((e.target is not None and not is_self(e.source, e.target, organs)) or (e.target is None and resources.may_lack_target(e)))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
@@ -537,8 +542,7 @@ def _coded(s: _Sentence, match: PatternMatch, reading: ModalityReading, roles: _
     status = act_assertion(s.doc, s.view, match.anchor, match.pattern.code, roles.sources, quote, dated, article.date, resources.assertion)
     if hypothetical and status.emitted:
         status = AssertionReading("negated" if reading.modality == "negated" else "possible", reading.cue_token, f"{reading.modality} cue")
-    if not status.emitted and not resources.emit_unasserted:
-        return []
+    # an act not asserted is read all the same (the article's adversaries: events/adversary.py); code_events drops it
     # "Iran sold drones to Russia": a party to the event is not where it happens
     own = [(m.span.start, m.span.end) for a, b in parties for m in (a, b) if m is not None]
     where = s.place_of(s.sent, anchor_char, own, code, roles.sources[0].actor.country) if s.place_of else None

@@ -346,7 +346,8 @@ def _parse_forbids(flags: frozenset[str], verb: Token) -> bool:
     object or a that-clause ("demonstrated the unity of ..." is no protest), or is a proper noun ("in March");
     ``object``: it has no
     object ("seeks to retake territory" is no request); ``no_predicate``: two objects, or an object
-    and a nominal or adjectival predicate ("calls the Gulen movement a terrorist organization")."""
+    and a nominal or adjectival predicate ("calls the Gulen movement a terrorist organization"); ``finite``:
+    an infinitive with "to" ("to retake the city")."""
     objects = [c for c in verb.children if c.dep_ in {"obj", "dobj"}]
     if "intransitive" in flags and verb.pos_ == "PROPN":
         return True  # no verb at all: "sanctions imposed in March"
@@ -354,6 +355,8 @@ def _parse_forbids(flags: frozenset[str], verb: Token) -> bool:
         return True
     if "object" in flags and not objects:
         return True
+    if "finite" in flags and any(c.lower_ == "to" and c.dep_ in {"aux", "mark"} for c in verb.children):
+        return True  # "harder for the army to retake the city": a goal, not an act
     if "no_predicate" in flags and objects:
         predicates = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
         return len(objects) >= 2 or bool(predicates)

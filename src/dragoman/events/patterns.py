@@ -21,7 +21,7 @@ from dragoman.knowledge import read_rows, tables, user_text
 from dragoman.knowledge.cache import BuildCache
 
 ElementKind = Literal["word", "gap", "target", "source", "neg", "possessive"]
-FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "political_target", "held", "unaddressed", "located"})
+FLAGS = frozenset({"reciprocal", "noun", "passive", "source_after", "intransitive", "object", "no_predicate", "political_target", "held", "unaddressed", "located", "aimed", "finite"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +52,13 @@ class PatternSet:
     passive_by_anchor: Mapping[str, tuple[Pattern, ...]] = field(default_factory=dict)
     unaddressed: frozenset[str] = field(init=False, default=frozenset())
     """The ids of the patterns flagged ``unaddressed``: their act needs no target ("denied responsibility")."""
+    aimed: frozenset[str] = field(init=False, default=frozenset())
+    """The ids of the patterns flagged ``aimed``: their act needs the party it is aimed at, named in the sentence
+    or the article's adversary of its source ("retook the airport": events/adversary.py)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "unaddressed", frozenset(p.id for p in self.patterns if "unaddressed" in p.flags))
+        object.__setattr__(self, "aimed", frozenset(p.id for p in self.patterns if "aimed" in p.flags))
 
     def to_table(self) -> tuple[object, ...]:
         """The compiled patterns as plain tuples (for the start-up cache, knowledge/cache.py): every

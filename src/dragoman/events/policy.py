@@ -25,6 +25,7 @@ from dragoman.knowledge import packaged_text, read_rows
 from dragoman.records import ActorMention, Event, MentionRole
 
 _FILE = "roots.tsv"
+_ADVERSARY = frozenset({"vote", "aim", "both", "no"})
 _CONTENT_MARKS = frozenset({"that", "whether", "if"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl"})
 
@@ -38,6 +39,8 @@ class CodingPolicy:
     not_mutual: tuple[str, ...]  # codes of mutual roots done to others: mediation
     violent: frozenset[str]
     reach: Mapping[str, int]  # root -> tokens after the match a target may stand
+    adversary_votes: frozenset[str] = frozenset()  # roots whose events with a target tell whom their source fights
+    adversary_aims: frozenset[str] = frozenset()  # roots whose events with no target take the source's adversary (events/adversary.py)
 
     def unaddressed_statement(self, code: str, targets: tuple[ActorMention, ...]) -> bool:
         """A statement with no addressee, or to the press or to "his"/"her" own people, is not a dyadic event."""
@@ -78,7 +81,9 @@ def load_coding_policy() -> CodingPolicy:
     violent: set[str] = set()
     not_mutual: list[str] = []
     reach: dict[str, int] = {}
-    for row in read_rows(packaged_text("dragoman.events", _FILE), _FILE, ("root", "verbal", "mutual", "not_mutual", "violent", "reach")):
+    votes: set[str] = set()
+    aims: set[str] = set()
+    for row in read_rows(packaged_text("dragoman.events", _FILE), _FILE, ("root", "verbal", "mutual", "not_mutual", "violent", "reach", "adversary")):
         root = row["root"]
         if len(root) != 2 or not root.isdigit() or not row["reach"].isdigit():
             raise row.error(f"expected a two-digit CAMEO root and a number of tokens, found {root!r}, {row['reach']!r}")
@@ -91,7 +96,14 @@ def load_coding_policy() -> CodingPolicy:
                 into.add(root)
         not_mutual += [c.strip() for c in row["not_mutual"].split(",") if c.strip()]
         reach[root] = int(row["reach"])
-    return CodingPolicy(frozenset(verbal), frozenset(mutual), tuple(not_mutual), frozenset(violent), reach)
+        adversary = row["adversary"]
+        if adversary not in _ADVERSARY:
+            raise row.error(f"adversary: expected one of {', '.join(sorted(_ADVERSARY))}, found {adversary!r}")
+        if adversary in {"vote", "both"}:
+            votes.add(root)
+        if adversary in {"aim", "both"}:
+            aims.add(root)
+    return CodingPolicy(frozenset(verbal), frozenset(mutual), tuple(not_mutual), frozenset(violent), reach, frozenset(votes), frozenset(aims))
 
 
 def weapon_code(words: EventWords, subject_lemma: str, modifiers: list[str]) -> str | None:

@@ -43,6 +43,10 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
         # "strengthened its forces": a pronoun of the source itself is no target
         return m not in sources and (m.actor.code, m.actor.name) not in own and not (m.found_by is MentionSource.PRONOUN and m.actor.country in own)
 
+    def own_organ(m: ActorMention) -> bool:
+        # "The South fired dozens of rounds of artillery": the source's own army names no target
+        return bool(sources) and all(is_self(s, m, words.state_organs) for s in sources)
+
     inside = tuple(m for i in range(match.anchor + 1, match.end) for m in view.mentions_at.get(i, ()) if foreign(m))
     if inside:
         return inside[:1]
@@ -78,6 +82,8 @@ def object_target(view: SentenceView, match: PatternMatch, sources: tuple[ActorM
         placed = placed or any(m.role is MentionRole.PLACE for m in view.mentions_at.get(i, ()))
         for m in view.mentions_at.get(i, ()):
             if foreign(m) and m.role is not MentionRole.PLACE:
+                if own_organ(m):
+                    return ()
                 # the whole coordination: "to Iran, Libya, North Korea and Sudan"
                 chains = mentions_from(view, i)
                 # (a bare sector word followed by its examples, "extremists like IS", stands for them)
