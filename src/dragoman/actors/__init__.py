@@ -21,6 +21,7 @@ from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.descriptions import Description, load_descriptions, resolve_descriptions
 from dragoman.actors.implied import imply_countries
 from dragoman.actors.knowledge import KnowledgeBase, knowledge_sources, load_knowledge
+from dragoman.actors.orgs import OrgHeads, find_unknown_orgs, load_org_heads
 from dragoman.actors.naming import SectorNames, load_sector_names, name_sector_actors
 from dragoman.actors.profile import ActorProfile, DatedRole, KnownPerson, actor_profile
 from dragoman.actors.persons import PersonWords, find_unknown_persons, load_person_words, with_given_names
@@ -51,6 +52,8 @@ class ActorResources:
     """Names of sector actors ("Syrian government"; ``actors/data/sector_names.tsv``)."""
     gazetteer: Gazetteer | None = None
     """Cities after "in"/"at"… become places of their country (``actors/cities.py``); None: KB places only."""
+    org_heads: OrgHeads = OrgHeads(frozenset())
+    """Head nouns of organisation names the KB does not know (``actors/data/org_heads.tsv``; ``actors/orgs.py``)."""
 
 
 def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer: Gazetteer | None = None, cache: BuildCache | None = None,
@@ -59,12 +62,14 @@ def load_actor_resources(nlp: Language, user_file: Path | None = None, gazetteer
     (the index also needs ``tokenizer``, the digest of what ``nlp``'s tokenizer was loaded from)."""
     kb = load_knowledge(user_file, cache=cache)
     index = load_term_index(kb, nlp, gazetteer.__contains__ if gazetteer is not None else None, cache, knowledge_sources(user_file), tokenizer)
-    return ActorResources(kb, index, with_given_names(load_person_words(), kb), load_sector_names(), load_descriptions(), gazetteer)
+    return ActorResources(kb, index, with_given_names(load_person_words(), kb), load_sector_names(), load_descriptions(), gazetteer, load_org_heads())
 
 
 def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], resources: ActorResources, pronoun_window: int = 3) -> tuple[ActorMention, ...]:
     """Every actor mention of the article, sorted by position."""
     named = resolve_named(doc, article, removed, resources.kb, resources.index)
+    named, orgs = find_unknown_orgs(doc, article, removed, named, resources.org_heads)
+    named += orgs
     named += find_unknown_persons(doc, article, removed, named, resources.kb, resources.person_words)
     if resources.gazetteer is not None:
         named += city_places(doc, article, removed, named, resources.kb, resources.gazetteer)
