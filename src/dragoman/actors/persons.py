@@ -303,7 +303,10 @@ class _PeopleSeen:
         run = name_key(doc[start:end].text).split()
         if not run:
             return None
-        honorific = start > 0 and (doc[start - 1].lower_ in self._words.honorific or doc[start - 1].lower_ in self._words.rank)
+        prev = doc[start - 1] if start > 0 else None
+        # "Mr. Kim", "Lieutenant Muath", "pilot Muath", "his son Muath": the first name after a title, role or kin word
+        honorific = prev is not None and (prev.lower_ in self._words.honorific or prev.lower_ in self._words.rank
+                                          or (prev.is_lower and (prev.lower_ in self._words.role or prev.lower_ in self._words.kin)))
         if len(run) == 1:
             # every person of these lists matches: the latest one added that ends before the run wins
             word = run[0]
