@@ -401,3 +401,50 @@ def test_armed_groups_belong_where_the_fighting_is(pipeline: Pipeline) -> None:
     assert isinstance(result, CodedArticle)
     rebels = [m for m in result.actors if m.span.text == "rebels"]
     assert rebels and rebels[0].actor.code == "SYRREB"
+
+
+def test_unknown_organisation_named_as_written(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Harbour Reform Party won two seats, and the Institute for Coastal Renewal welcomed the result."))
+    assert m["Harbour Reform Party"].rule == "org.unknown" and m["Harbour Reform Party"].actor.code is None
+    assert m["Institute for Coastal Renewal"].actor.name == "Institute for Coastal Renewal"
+
+
+def test_unknown_organisation_swallows_place_and_chains_acronym(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "The Kenya Water Relief Committee (KWRC) met on Monday. Later the KWRC said it needed funds.")
+    names = [(m.span.text, m.actor.name, m.rule) for m in ms]
+    assert ("Kenya Water Relief Committee", "Kenya Water Relief Committee", "org.unknown") in names
+    assert ("KWRC", "Kenya Water Relief Committee", "org.acronym") in names
+    assert not any(m.span.text == "Kenya" for m in ms)
+
+
+def test_unknown_organisation_takes_known_acronym_and_leading_adjective(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Ankara blamed the Kurdistan Workers’ Party (PKK). The Russian Federal Fisheries Agency said nothing.", "2016-01-10"))
+    assert m["Kurdistan Workers’ Party"].actor.code == m["PKK"].actor.code
+    assert m["Russian Federal Fisheries Agency"].actor.country == "RUS"
+
+
+def test_organisation_followed_by_a_name_is_left_to_people(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The head of the Tenants Council Marta Okonjo said rents would rise."))
+    assert "Tenants Council" not in m
+
+
+def test_administration_named_after_its_leader(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Obama administration rejected the plan, and the Assad regime ignored it.", "2015-03-01"))
+    assert m["Obama administration"].actor.name == "Barack Obama administration" and m["Obama administration"].actor.code == "USAGOV"
+    assert m["Assad regime"].actor.name == "Government of Syria"
+
+
+def test_ministry_named_as_ministry(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Kenya’s Foreign Ministry summoned the envoy, and the Ugandan defence ministry stayed silent."))
+    kenya = next(v for k, v in m.items() if "Foreign Ministry" in k)
+    assert kenya.actor.name == "Ministry of Foreign Affairs of Kenya" and kenya.actor.code == "KENGOV"
+    uganda = next(v for k, v in m.items() if "defence ministry" in k)
+    assert uganda.actor.name == "Ministry of Defence of Uganda"
+
+
+def test_one_word_name_after_role_or_rank(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "According to analyst Fenwick, the deal will hold. Captain Ilse al-Marwan landed. Later pilot Ilse waved.")
+    names = {m.span.text: m.actor.name for m in ms}
+    assert names.get("Fenwick") == "Fenwick"
+    assert names.get("Ilse al-Marwan") == "Ilse al-Marwan"
+    assert names.get("Ilse") == "Ilse al-Marwan"

@@ -5,7 +5,8 @@ A capitalised run of two or more words ending in an organisation head noun (``da
 ("Institute for Euro-Atlantic Cooperation"), is an organisation named as written, with no code. A
 country, capital or region inside the run is part of the name, not an actor of its own ("International
 Syria Support Group"). An acronym in brackets right after the name ("... Group (QCG)") and its later
-uses name the same organisation.
+uses name the same organisation; when the knowledge base knows the acronym ("Kurdistan Workers' Party
+(PKK)"), the name is that organisation.
 """
 
 from __future__ import annotations
@@ -107,14 +108,24 @@ def find_unknown_orgs(doc: Doc, article: Article, removed: tuple[RemovedSpan, ..
         inside = [k for k, m in enumerate(known) if m.span.start < span.end and span.start < m.span.end]
         if any(known[k].found_by not in _NAME_PARTS or known[k].span.start < span.start or known[k].span.end > span.end for k in inside):
             continue
-        dropped.update(inside)
-        actor = Actor(None, span.text, None, "organization")
-        mention = ActorMention(span, actor, "org.unknown", STAGE, MentionSource.ORG)
-        found.append(mention)
-        last_end = run[1]
         end = run[1]
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text):
-            acronyms[doc[end + 1].text] = mention
+        acronym = doc[end + 1] if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and _ACRONYM.match(doc[end + 1].text) else None
+        known_acronym = next((m for m in known if acronym is not None and m.span.start == acronym.idx and m.actor.code), None)
+        dropped.update(inside)
+        if known_acronym is not None:
+            # "the Kurdistan Workers' Party (PKK)": the name is the organisation its known acronym names
+            mention = ActorMention(span, known_acronym.actor, "org.expanded", STAGE, MentionSource.ORG)
+        else:
+            # "Russian Federal Transport Agency": an organisation of the state whose adjective opens its name, coded as
+            # that state as the adjective alone was ("Syria Transition Assistance Response Team" names a place, not an owner)
+            lead = next((known[k] for k in inside if known[k].span.start == span.start and known[k].found_by is MentionSource.ADJECTIVE
+                         and known[k].actor.country), None)
+            country = lead.actor.country if lead is not None else None
+            mention = ActorMention(span, Actor(country, span.text, country, "organization"), "org.unknown", STAGE, MentionSource.ORG)
+            if acronym is not None:
+                acronyms[acronym.text] = mention
+        found.append(mention)
+        last_end = end
     if acronyms:
         taken = [(m.span.start, m.span.end) for m in [*known, *found]]
         for tok in doc:
