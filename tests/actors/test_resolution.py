@@ -448,3 +448,10 @@ def test_one_word_name_after_role_or_rank(pipeline: Pipeline) -> None:
     assert names.get("Fenwick") == "Fenwick"
     assert names.get("Ilse al-Marwan") == "Ilse al-Marwan"
     assert names.get("Ilse") == "Ilse al-Marwan"
+
+
+def test_the_north_is_the_divided_country_named_before(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "South Sudan accused Sudan of bombing. The South said the raids must stop. The North denied it.", "2016-05-01")
+    by = _by_text(ms)
+    assert by["The South"].actor.country == "SSD" and by["The South"].rule == "definite.compass"
+    assert "The North" not in by  # no country named "North ..." in the article

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman.actors.chains import assign_entities, entities_of
+from dragoman.actors.compass import resolve_compass
 from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.descriptions import Description, load_descriptions, resolve_descriptions
 from dragoman.actors.implied import imply_countries
@@ -80,4 +81,5 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                                 resources.person_words.speech | resources.person_words.verbal_act)
     mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions,
                                            resources.person_words.speech))
+    mentions = tuple(resolve_compass(doc, article, removed, list(mentions)))
     return assign_entities(name_sector_actors(mentions, resources.kb.countries, resources.sector_names))
