@@ -116,10 +116,10 @@ def find_unknown_orgs(doc: Doc, article: Article, removed: tuple[RemovedSpan, ..
             # "the Kurdistan Workers' Party (PKK)": the name is the organisation its known acronym names
             mention = ActorMention(span, known_acronym.actor, "org.expanded", STAGE, MentionSource.ORG)
         else:
-            # "Russian Federal Transport Agency": an organisation of the state whose adjective opens its name, coded as
-            # that state as the adjective alone was ("Syria Transition Assistance Response Team" names a place, not an owner)
-            lead = next((known[k] for k in inside if known[k].span.start == span.start and known[k].found_by is MentionSource.ADJECTIVE
-                         and known[k].actor.country), None)
+            # "Russian Federal Transport Agency", "Montenegro Municipality Association": an organisation of the state whose
+            # adjective or name opens its name, coded as that state as the word alone was
+            lead = next((known[k] for k in inside if known[k].span.start == span.start and known[k].actor.country
+                         and known[k].found_by in {MentionSource.ADJECTIVE, MentionSource.COUNTRY}), None)
             country = lead.actor.country if lead is not None else None
             mention = ActorMention(span, Actor(country, span.text, country, "organization"), "org.unknown", STAGE, MentionSource.ORG)
             if acronym is not None:
