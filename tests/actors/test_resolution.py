@@ -455,3 +455,11 @@ def test_the_north_is_the_divided_country_named_before(pipeline: Pipeline) -> No
     by = _by_text(ms)
     assert by["The South"].actor.country == "SSD" and by["The South"].rule == "definite.compass"
     assert "The North" not in by  # no country named "North ..." in the article
+
+
+def test_naval_branch_named_as_branch(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Kenyan navy rescued the crew while Kenyan troops guarded the port."))
+    navy = next(v for k, v in m.items() if "navy" in k)
+    troops = next(v for k, v in m.items() if "troops" in k)
+    assert navy.actor.name == "Navy of Kenya" and navy.actor.code == "KENMIL"
+    assert troops.actor.name == "Armed forces of Kenya"

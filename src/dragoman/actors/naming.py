@@ -23,6 +23,14 @@ class SectorNames:
     ministries: Mapping[str, str] = field(default_factory=dict)
     """Field word -> ministry name ("foreign" -> "Ministry of Foreign Affairs"; ``data/ministry_names.tsv``)."""
 
+    branches: Mapping[str, str] = field(default_factory=dict)
+    """Phrase -> name of a naval or air branch ("navy" -> "Navy"; ``data/branch_names.tsv``)."""
+
+    def branch(self, text: str) -> str | None:
+        """The naval or air branch a military mention's words name ("the Indonesian navy"), or None."""
+        words = " " + " ".join(re.findall(r"[a-z]+", text.lower())) + " "
+        return next((name for phrase, name in self.branches.items() if f" {phrase} " in words), None)
+
     def ministry(self, text: str) -> str | None:
         """The ministry a mention's words name ("Foreign Ministry", "ministry of the interior"), or None."""
         words = re.findall(r"[a-z]+", text.lower())
@@ -74,7 +82,14 @@ def load_sector_names(known_sectors: frozenset[str] | None = None) -> SectorName
         if row["word"] in ministries:
             raise row.error(f"field word {row['word']!r} is listed twice")
         ministries[row["word"]] = row["name"]
-    return SectorNames(labels, ministries)
+    branches: dict[str, str] = {}
+    for row in read_rows(packaged_text("dragoman.actors", "branch_names.tsv"), "branch_names.tsv", ("phrase", "name")):
+        if not re.fullmatch(r"[a-z]+(?: [a-z]+)*", row["phrase"]) or not row["name"]:
+            raise row.error("a branch row is lower-case words and a name")
+        if row["phrase"] in branches:
+            raise row.error(f"phrase {row['phrase']!r} is listed twice")
+        branches[row["phrase"]] = row["name"]
+    return SectorNames(labels, ministries, branches)
 
 
 def name_sector_actors(mentions: tuple[ActorMention, ...], countries: Mapping[str, Country], names: SectorNames) -> tuple[ActorMention, ...]:
@@ -85,8 +100,8 @@ def name_sector_actors(mentions: tuple[ActorMention, ...], countries: Mapping[st
         country = countries.get(actor.country or "")
         if (actor.person_id is None and actor.sector and country is not None and actor.name == country.name
                 and actor.kind in {"state", "group", "organization"} and actor.code == f"{country.iso3}{actor.sector}"):
-            ministry = names.ministry(m.span.text)
-            named = f"{ministry} of {_with_article(country)}" if ministry is not None else names.name(country, actor.sector)
+            organ = names.ministry(m.span.text) or (names.branch(m.span.text) if actor.sector == "MIL" else None)
+            named = f"{organ} of {_with_article(country)}" if organ is not None else names.name(country, actor.sector)
             if named is not None:
                 m = replace(m, actor=replace(actor, name=named))
         out.append(m)
