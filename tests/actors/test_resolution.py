@@ -463,3 +463,23 @@ def test_naval_branch_named_as_branch(pipeline: Pipeline) -> None:
     troops = next(v for k, v in m.items() if "troops" in k)
     assert navy.actor.name == "Navy of Kenya" and navy.actor.code == "KENMIL"
     assert troops.actor.name == "Armed forces of Kenya"
+
+
+def test_apposition_is_the_person(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Tomas Varga, the Slovak president's special envoy to Kenya, said the talks failed.", "2016-05-01")
+    app = next(m for m in ms if m.rule == "person.apposition")
+    assert app.span.text == "the Slovak president's special envoy to Kenya" and app.actor.name == "Tomas Varga"
+    assert app.entity is not None and app.entity == next(m for m in ms if m.span.text == "Tomas Varga").entity
+
+
+def test_apposition_not_a_list_nor_a_clause(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Tomas Varga, the Kenyan Security Forces, and their partners met. "
+                            "Anna Lind, an organization that monitors arrests, said nothing.", "2016-05-01")
+    assert not any(m.rule == "person.apposition" for m in ms)
+
+
+def test_state_organ_one_chain_however_named(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "The Greek armed forces were on alert and the Greek navy sailed.")
+    navy = next(m for m in ms if "navy" in m.span.text)
+    forces = next(m for m in ms if "armed forces" in m.span.text)
+    assert navy.actor.name != forces.actor.name and navy.entity == forces.entity

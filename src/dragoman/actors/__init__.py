@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman.actors.chains import assign_entities, entities_of
+from dragoman.actors.appositions import resolve_appositions
 from dragoman.actors.compass import resolve_compass
 from dragoman.actors.cities import city_places, relocate_capitals
 from dragoman.actors.descriptions import Description, load_descriptions, resolve_descriptions
@@ -82,4 +83,5 @@ def resolve_mentions(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
     mentions = tuple(resolve_descriptions(doc, article, removed, [*named, *pronouns], resources.kb, resources.descriptions,
                                            resources.person_words.speech))
     mentions = tuple(resolve_compass(doc, article, removed, list(mentions)))
+    mentions = tuple(resolve_appositions(doc, article, removed, list(mentions), resources.person_words, resources.kb.titles))
     return assign_entities(name_sector_actors(mentions, resources.kb.countries, resources.sector_names))

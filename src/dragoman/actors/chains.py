@@ -30,6 +30,8 @@ def _identity(m: ActorMention) -> tuple[str, ...] | None:
         return ("person", a.person_id)
     if a.kind == "person":
         return ("person-name", a.name or m.span.text) if (a.name and " " in a.name) else None
+    if a.kind == "state" and a.sector and a.code:
+        return (a.kind, a.code)  # one organ of a state, however named: "the navy" and "the armed forces", "the Foreign Ministry" and "the government"
     if a.code:
         return (a.kind, a.code, a.name or "")
     return None
