@@ -401,3 +401,85 @@ def test_armed_groups_belong_where_the_fighting_is(pipeline: Pipeline) -> None:
     assert isinstance(result, CodedArticle)
     rebels = [m for m in result.actors if m.span.text == "rebels"]
     assert rebels and rebels[0].actor.code == "SYRREB"
+
+
+def test_unknown_organisation_named_as_written(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Harbour Reform Party won two seats, and the Institute for Coastal Renewal welcomed the result."))
+    assert m["Harbour Reform Party"].rule == "org.unknown" and m["Harbour Reform Party"].actor.code is None
+    assert m["Institute for Coastal Renewal"].actor.name == "Institute for Coastal Renewal"
+
+
+def test_unknown_organisation_swallows_place_and_chains_acronym(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "The Kenya Water Relief Committee (KWRC) met on Monday. Later the KWRC said it needed funds.")
+    names = [(m.span.text, m.actor.name, m.rule) for m in ms]
+    assert ("Kenya Water Relief Committee", "Kenya Water Relief Committee", "org.unknown") in names
+    assert ("KWRC", "Kenya Water Relief Committee", "org.acronym") in names
+    assert not any(m.span.text == "Kenya" for m in ms)
+
+
+def test_unknown_organisation_takes_known_acronym_and_leading_adjective(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Ankara blamed the Kurdistan Workers’ Party (PKK). The Russian Federal Fisheries Agency said nothing.", "2016-01-10"))
+    assert m["Kurdistan Workers’ Party"].actor.code == m["PKK"].actor.code
+    assert m["Russian Federal Fisheries Agency"].actor.country == "RUS"
+
+
+def test_organisation_followed_by_a_name_is_left_to_people(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The head of the Tenants Council Marta Okonjo said rents would rise."))
+    assert "Tenants Council" not in m
+
+
+def test_administration_named_after_its_leader(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Obama administration rejected the plan, and the Assad regime ignored it.", "2015-03-01"))
+    assert m["Obama administration"].actor.name == "Barack Obama administration" and m["Obama administration"].actor.code == "USAGOV"
+    assert m["Assad regime"].actor.name == "Government of Syria"
+
+
+def test_ministry_named_as_ministry(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "Kenya’s Foreign Ministry summoned the envoy, and the Ugandan defence ministry stayed silent."))
+    kenya = next(v for k, v in m.items() if "Foreign Ministry" in k)
+    assert kenya.actor.name == "Ministry of Foreign Affairs of Kenya" and kenya.actor.code == "KENGOV"
+    uganda = next(v for k, v in m.items() if "defence ministry" in k)
+    assert uganda.actor.name == "Ministry of Defence of Uganda"
+
+
+def test_one_word_name_after_role_or_rank(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "According to analyst Fenwick, the deal will hold. Captain Ilse al-Marwan landed. Later pilot Ilse waved.")
+    names = {m.span.text: m.actor.name for m in ms}
+    assert names.get("Fenwick") == "Fenwick"
+    assert names.get("Ilse al-Marwan") == "Ilse al-Marwan"
+    assert names.get("Ilse") == "Ilse al-Marwan"
+
+
+def test_the_north_is_the_divided_country_named_before(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "South Sudan accused Sudan of bombing. The South said the raids must stop. The North denied it.", "2016-05-01")
+    by = _by_text(ms)
+    assert by["The South"].actor.country == "SSD" and by["The South"].rule == "definite.compass"
+    assert "The North" not in by  # no country named "North ..." in the article
+
+
+def test_naval_branch_named_as_branch(pipeline: Pipeline) -> None:
+    m = _by_text(_resolve(pipeline, "The Kenyan navy rescued the crew while Kenyan troops guarded the port."))
+    navy = next(v for k, v in m.items() if "navy" in k)
+    troops = next(v for k, v in m.items() if "troops" in k)
+    assert navy.actor.name == "Navy of Kenya" and navy.actor.code == "KENMIL"
+    assert troops.actor.name == "Armed forces of Kenya"
+
+
+def test_apposition_is_the_person(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Tomas Varga, the Slovak president's special envoy to Kenya, said the talks failed.", "2016-05-01")
+    app = next(m for m in ms if m.rule == "person.apposition")
+    assert app.span.text == "the Slovak president's special envoy to Kenya" and app.actor.name == "Tomas Varga"
+    assert app.entity is not None and app.entity == next(m for m in ms if m.span.text == "Tomas Varga").entity
+
+
+def test_apposition_not_a_list_nor_a_clause(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "Tomas Varga, the Kenyan Security Forces, and their partners met. "
+                            "Anna Lind, an organization that monitors arrests, said nothing.", "2016-05-01")
+    assert not any(m.rule == "person.apposition" for m in ms)
+
+
+def test_state_organ_one_chain_however_named(pipeline: Pipeline) -> None:
+    ms = _resolve(pipeline, "The Greek armed forces were on alert and the Greek navy sailed.")
+    navy = next(m for m in ms if "navy" in m.span.text)
+    forces = next(m for m in ms if "armed forces" in m.span.text)
+    assert navy.actor.name != forces.actor.name and navy.entity == forces.entity

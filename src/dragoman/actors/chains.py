@@ -30,6 +30,10 @@ def _identity(m: ActorMention) -> tuple[str, ...] | None:
         return ("person", a.person_id)
     if a.kind == "person":
         return ("person-name", a.name or m.span.text) if (a.name and " " in a.name) else None
+    if a.kind == "state" and a.sector and a.code:
+        # one organ of one state or region, however named: "Navy of Greece" and "Armed forces of Greece", "Ministry of
+        # Foreign Affairs of Sudan" and "Government of Sudan" (the place after the last "of"); not "Government of West Darfur"
+        return (a.kind, a.code, (a.name or "").rsplit(" of ", 1)[-1])
     if a.code:
         return (a.kind, a.code, a.name or "")
     return None

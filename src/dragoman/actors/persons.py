@@ -155,10 +155,17 @@ def _candidates_by_cue(doc: Doc, taken: list[tuple[int, int]], titles: Mapping[s
         named = _cued(doc, i, j, titles, words) or (j - i <= 3 and doc[i].lower_ in words.given)
         if j - i >= 2 and doc[j - 1].text not in words.org_word and not covered.overlaps(i, j) and named:
             out.append((i, j))
-        elif j - i == 1 and _lone_speaker(doc, i, words) and not covered.at(i):
+        elif j - i == 1 and (_lone_speaker(doc, i, words) or _after_role(doc, i, words)) and not covered.at(i):
             out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+def _after_role(doc: Doc, i: int, words: PersonWords) -> bool:
+    """Is the one capitalised word at ``i`` a name after a lower-case role noun or a rank ("analyst Muzhda",
+    "Lieutenant Muath al-Kasaesbeh"), the word after it not continuing a name?"""
+    return (i > 0 and ((doc[i - 1].is_lower and doc[i - 1].lower_ in words.role) or doc[i - 1].lower_ in words.rank)
+            and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and not doc[i + 1].is_punct))
 
 
 def _part_of_longer_name(doc: Doc, i: int) -> bool:
@@ -193,6 +200,10 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
         if _joined(doc, end):
             end += 2  # "Hassan-Yari", "Chi-wai": the tokenizer splits hyphenated names
             continue
+        if (doc[end].lower_ in words.particle and end + 2 < len(doc) and doc[end + 1].text in {"-", "‐"} and not doc[end].whitespace_
+                and not doc[end + 1].whitespace_ and _NAME_TOKEN.match(doc[end + 2].text)):
+            end += 3  # "Nimr al-Nimr": a particle glued to the surname by a hyphen
+            continue
         if _INITIAL.match(doc[end].text) and end + 1 < len(doc) and _NAME_TOKEN.match(doc[end + 1].text):
             end += 1  # a middle initial: "Jason C. Ervin"
             continue
@@ -201,7 +212,7 @@ def _name_run(doc: Doc, start: int, end: int, titles: Mapping[str, str], words: 
             break
         end += 1
     prev = doc[start - 1].lower_ if start > 0 else ""
-    titled = (start > first and prev in titles) or prev in words.rank or prev in words.honorific
+    titled = (start > first and prev in titles) or prev in words.rank or prev in words.honorific or (start > 0 and _after_role(doc, start, words))
     if end - start < (1 if titled or speaking else 2):
         return None  # one word is a name only after a title ("President Suharto", "Mr. Kim") or as a speaker ("Zakhilwal said")
     if end + 1 < len(doc) and (doc[end].lower_ in titles or doc[end].lower_ in words.job) and doc[end + 1].text[:1].isupper():
@@ -292,7 +303,10 @@ class _PeopleSeen:
         run = name_key(doc[start:end].text).split()
         if not run:
             return None
-        honorific = start > 0 and (doc[start - 1].lower_ in self._words.honorific or doc[start - 1].lower_ in self._words.rank)
+        prev = doc[start - 1] if start > 0 else None
+        # "Mr. Kim", "Lieutenant Muath", "pilot Muath", "his son Muath": the first name after a title, role or kin word
+        honorific = prev is not None and (prev.lower_ in self._words.honorific or prev.lower_ in self._words.rank
+                                          or (prev.is_lower and (prev.lower_ in self._words.role or prev.lower_ in self._words.kin)))
         if len(run) == 1:
             # every person of these lists matches: the latest one added that ends before the run wins
             word = run[0]

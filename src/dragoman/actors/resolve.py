@@ -353,6 +353,10 @@ def resolve_named(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...], 
     return [_pending(ctx, mention) for mention in mentions]
 
 
+_TERM_OF_OFFICE = frozenset({"administration"})
+"""Organ words that name a leader's term in office, so the organ is named after the leader."""
+
+
 def _led_by(ctx: ResolveContext, matches: list[TermMatch], index: int, leader: Actor) -> ActorMention | None:
     """"the Assad regime", "Assad's forces", "the Obama administration": a leader's name before a word for
     an organ of the state names that organ of the leader's country, not the leader."""
@@ -365,7 +369,11 @@ def _led_by(ctx: ResolveContext, matches: list[TermMatch], index: int, leader: A
     if sector.kind != "state" or ctx.doc[nxt.start : nxt.end].text.lower() in _COMPOSE_ONLY:
         return None
     country = ctx.kb.countries[leader.country]
-    actor = Actor(f"{country.iso3}{sector.sector}", country.name, country.iso3, "state", sector.sector)
+    # an administration is named after the leader whose term it is ("the Obama administration" -> "Barack Obama
+    # administration", still USAGOV); "the Assad regime", "Assad's forces" keep the organ's name ("Government of Syria")
+    word = ctx.doc[nxt.start : nxt.end].text.lower()
+    name = f"{leader.name} {word}" if word in _TERM_OF_OFFICE and leader.name else country.name
+    actor = Actor(f"{country.iso3}{sector.sector}", name, country.iso3, "state", sector.sector)
     return ActorMention(ctx.article.token_span(ctx.doc, m.start, nxt.end), actor, "person.sector", STAGE, MentionSource.PERSON)
 
 
