@@ -44,8 +44,6 @@ _PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her
 _COLLECTIVE = frozenset({"they", "them", "their", "its", "itself", "themselves"})
 # the owner forms ("her" also as an object: the tagger is not asked)
 _POSSESSIVE = frozenset({"his", "her", "hers", "its", "their", "theirs"})
-# "the North", "the South": one of two states named by the same words after these (actors/pronouns.py, _half_state)
-_HALVES = frozenset({"North", "South"})
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -209,10 +207,6 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
         elif lower == "country" and token.i > 0 and doc[token.i - 1].lower_ == "the":
             antecedent, rule = pick(token.i, False, None, states_only=True, nearest=True), "definite.the-country"
             found_by = MentionSource.DEFINITE
-        elif token.text in _HALVES and token.i > 0 and doc[token.i - 1].lower_ == "the" and not _names_more(doc, token.i):
-            # "The South retaliated": in an article that names both North Korea and South Korea, the South Korean state
-            antecedent, rule = _half_state(pool, token), "definite.the-half"
-            found_by = MentionSource.DEFINITE
         elif lower == "counterpart" and token.i > 0 and doc[token.i - 1].lower_ in {"his", "her", "their"}:
             owner = pool.out_at.get(doc[token.i - 1].idx)
             antecedent, rule = _counterpart(doc, token.i, pool, owner), "definite.counterpart"
@@ -223,24 +217,6 @@ def resolve_pronouns(doc: Doc, article: Article, removed: tuple[RemovedSpan, ...
                                antecedent=antecedent.span, possessive=found_by is MentionSource.PRONOUN and lower in _POSSESSIVE)
         pool.add(mention)
     return out
-
-
-def _names_more(doc: Doc, i: int) -> bool:
-    """Does a capitalized word or a hyphen follow token ``i`` ("the North Atlantic", "the South-East")?"""
-    return i + 1 < len(doc) and (doc[i + 1].text[:1].isupper() or doc[i + 1].text in {"-", "–"})
-
-
-def _half_state(pool: _Pool, token: Token) -> ActorMention | None:
-    """"the North", "the South" (capitalized) for one of two states the article names that differ by
-    that word only ("North Korea" and "South Korea", "Sudan"-like pairs need both names): its latest
-    named mention before the token; None when the article does not name both halves."""
-    states = [m for m in pool.mentions if m.actor.kind == "state" and m.actor.name and m.span.start < token.idx]
-    names = {m.actor.name for m in states if m.actor.name}
-    wanted = [n for n in names if n.startswith(token.text + " ")]
-    pairs = [n for n in wanted if any(other + n[len(token.text):] in names for other in _HALVES - {token.text})]
-    if len(pairs) != 1:
-        return None
-    return [m for m in states if m.actor.name == pairs[0]][-1]
 
 
 def _conjoined_subject(token: Token, pool: _Pool) -> ActorMention | None:
