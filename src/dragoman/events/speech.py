@@ -44,6 +44,7 @@ class Polarity:
     analyzer: SentimentIntensityAnalyzer
     happenings: frozenset[str] = frozenset()  # words that report what happened ("killed", "attack"), not a judgment
     feelings: frozenset[str] = frozenset()  # predicates of how an actor feels ("is frustrated"), not a judgment of it
+    unpraise: frozenset[str] = frozenset()  # negators and words of opposition that make a warm clause no praise
 
     def of(self, text: str) -> float:
         return float(self.analyzer.polarity_scores(text)["compound"])
@@ -85,7 +86,7 @@ def load_polarity() -> Polarity:
         if not word or word != word.lower() or not word.isalpha():
             raise row.error(f"need one lower-case word, found {word!r}")
         happenings.add(word)
-    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"))
+    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"), _words("praise_blockers.tsv"))
 
 
 def _words(name: str) -> frozenset[str]:
@@ -170,17 +171,89 @@ def _content_subjects(content: DocSpan, mentions: list[ActorMention]) -> Iterato
             yield m, token.head
 
 
-def _content_actors(content: DocSpan, mentions: list[ActorMention]) -> list[tuple[ActorMention, Token]]:
-    """With no actor as subject, the actors the content is about anywhere in it ("said the attacks would
-    increase hate for the U.S.", "said it was government forces who attacked first"), each with the
-    content's root as its predicate. Only a critical tone is read this way: praise needs the praised
-    actor as the subject."""
+def _content_actors(content: DocSpan, mentions: list[ActorMention], polarity: Polarity) -> list[tuple[ActorMention, Token]]:
+    """With no actor as subject, the actors the content is about as doers anywhere in it ("said the
+    attacks would increase hate for the U.S.", "said it was government forces who attacked first"),
+    each with the content's root as its predicate. Only a critical tone is read this way: praise needs
+    the praised actor as the subject. An actor that only undergoes or qualifies something ("tariffs on
+    Japanese goods", "show Congress", "the events of Lebanon") is no target of the speaker's verdict."""
     out: list[tuple[ActorMention, Token]] = []
     for m in mentions:
         found = content.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if found is not None and content.start <= found.root.i < content.end and _acting(found.root):
+        if found is None or not content.start <= found.root.i < content.end or _open_question(found.root, content):
+            continue
+        if _acting(found.root) and _doer(found.root, polarity):
             out.append((m, content.root))
     return out
+
+
+_OPEN_MARKS = frozenset({"whether", "if"})
+
+
+def _open_question(token: Token, content: DocSpan) -> bool:
+    """Is the token inside a "whether" or "if" clause of the content ("the probe would determine whether
+    the blast was caused by artillery", "if our neighbours were to attack")? An open question or a
+    condition names no one as having done anything."""
+    for ancestor in [token, *token.ancestors]:
+        if not content.start <= ancestor.i < content.end:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in ancestor.children):
+            return True
+    return False
+
+
+_DOER_DEPS = frozenset({"nsubj", "obl:agent"})
+_OWNER_DEPS = frozenset({"nmod:poss", "amod", "compound"})
+_JUDGED_CASES = frozenset({"for", "of", "against", "toward", "towards"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
+
+def _head_conjunct(token: Token) -> Token:
+    """The first of a coordination, the head of an apposition or a multi-word name ("the U.S. and [Saudi] governments")."""
+    for _ in range(4):
+        if token.dep_ not in {"conj", "appos", "flat"} or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _does(token: Token) -> bool:
+    """Is the token a clause's subject or a "by" agent ("shelling by the rebels", "recaptured by the government")?"""
+    return token.dep_ in _DOER_DEPS or any(c.dep_ == "case" and c.lower_ == "by" for c in token.children)
+
+
+def _doer(token: Token, polarity: Polarity, hostile: bool = True) -> bool:
+    """Does the content name the actor as a doer: a subject or agent of any clause in it, the owner of
+    such a subject ("an Israeli missile strike had targeted"), the one a relative clause says acted
+    ("it was government forces who attacked first")? With ``hostile``, also the one a hostile word is
+    aimed at (:func:`_aimed`: "hate for the U.S.", "to punish Iran")."""
+    token = _head_conjunct(token)
+    if _does(token) or hostile and _aimed(token, polarity):
+        return True
+    if token.dep_ in _OWNER_DEPS and token.head is not token:
+        head = _head_conjunct(token.head)
+        return _does(head) or _clefted(head) or hostile and _aimed(head, polarity)
+    return _clefted(token)
+
+
+def _clefted(token: Token) -> bool:
+    """"it was government forces who attacked first": the cleft's focus did what its relative clause says
+    (only in a cleft: "Congress, which is about to write a bill" is no verdict on Congress)."""
+    if not any(c.dep_ in {"expl", "nsubj"} and c.lower_ == "it" for c in token.children) or not any(c.dep_ == "cop" for c in token.children):
+        return False
+    return any(c.dep_ == "acl:relcl" and any(g.dep_ == "nsubj" and g.tag_ in _RELATIVE_TAGS for g in c.children) for c in token.children)
+
+
+def _aimed(token: Token, polarity: Polarity) -> bool:
+    """Is the token the object of a word of hostility that judges, not one that reports what happened:
+    "hate for the U.S.", "the evil of ISIL", "punish Iran" (not "attacked ships", "killed civilians": their victims)?"""
+    if token.dep_ == "obj":
+        pass
+    elif token.dep_ not in {"nmod", "obl"} or not any(c.dep_ == "case" and c.lower_ in _JUDGED_CASES for c in token.children):
+        return False
+    head = token.head
+    words = {head.lower_, (head.lemma_ or "").lower()}
+    return not words & polarity.happenings and min(polarity.analyzer.lexicon.get(w, 0.0) for w in words) < 0
 
 
 def _acting(token: Token) -> bool:
@@ -197,13 +270,13 @@ def _acting(token: Token) -> bool:
     return True
 
 
-def _agent(doc: Doc, mention: ActorMention) -> bool:
-    """Is the mention the doer of something in its clause: a subject, or a "by" agent?"""
+def _agent(doc: Doc, mention: ActorMention, polarity: Polarity) -> bool:
+    """Is the mention the doer of an act in the content (:func:`_doer`), not only the object of a hostile
+    noun? Then the words of what happened are that doer's act and count in the tone."""
     found = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if found is None:
         return False
-    token = found.root
-    return token.dep_ in {"nsubj", "obl:agent"} or any(c.dep_ == "case" and c.lower_ == "by" for c in token.children)
+    return _doer(found.root, polarity, hostile=False)
 
 
 _PLACE_CASES = frozenset({"in", "at", "from", "to", "into", "across", "throughout", "within", "near", "around", "between", "among", "through", "inside", "outside"})
@@ -241,6 +314,7 @@ def _praised(doc: Doc, target: ActorMention, predicate: Token) -> bool:
 
 
 _FIRST_PERSON_OWNERS = frozenset({"my", "our"})
+
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may"})
 
 
@@ -255,6 +329,13 @@ def _feeling(predicate: Token, feelings: frozenset[str]) -> bool:
 
 def _obliged(predicate: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in predicate.children)
+
+
+def _withheld(doc: Doc, start: int, end: int, blockers: frozenset[str]) -> bool:
+    """Does the clause ``[start, end)`` deny or oppose (``praise_blockers.tsv``: "did not accord", "is
+    against it")? A warm word in it is then no praise."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in blockers or (t.lemma_ or "").lower() in blockers for t in span)
 
 
 def _code_of(polarity: float) -> str | None:
@@ -299,7 +380,7 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         whole = not about  # no actor is a subject: the whole content's tone applies to the actors in it
         if whole and _about_self(content, speaker, inside):
             continue  # "Japan said it had halted aid to Serbia ...": the speaker reports its own act
-        for target, predicate in about or _content_actors(content, inside):
+        for target, predicate in about or _content_actors(content, inside, polarity):
             if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
                 continue
             if _feeling(predicate, polarity.feelings) and _subject_of(target, predicate):
@@ -307,11 +388,11 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
             # the tone of what is said about this target: its predicate's clause, inside the quote
             lo = quote.span.start if whole else max(quote.span.start, predicate.left_edge.idx)
             hi = quote.span.end if whole else min(quote.span.end, predicate.right_edge.idx + len(predicate.right_edge.text))
-            judgment_only = whole and not _agent(doc, target)  # "shelling by the rebels killed six": their act, its tone
+            judgment_only = whole and not _agent(doc, target, polarity)  # "shelling by the rebels killed six": their act, its tone
             code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside, judgment_only=judgment_only))
             if code is None or (whole and code != "111"):
                 continue  # a warm word anywhere in the content is no praise of whoever it names
-            if code == "051" and not _praised(doc, target, predicate):
+            if code == "051" and (not _praised(doc, target, predicate) or _withheld(doc, lo, hi, polarity.unpraise)):
                 continue
             seen.add((target.actor.code, target.actor.name))
             cue = quote.cue

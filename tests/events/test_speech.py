@@ -1,0 +1,40 @@
+"""Verbal acts read from reported speech (src/dragoman/events/speech.py): which actors in the content are judged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dragoman.pipeline import Pipeline, code_article
+from dragoman.records import Article, CodedArticle, Event
+
+
+def _speech(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None, str]]:
+    result = code_article(pipeline, Article("t", text, "test", date=dt.date(2022, 7, 20)))
+    assert isinstance(result, CodedArticle)
+    events: list[Event] = [e for e in result.events if e.rule.startswith("speech.")]
+    return {(e.source.actor.country, e.target.actor.country if e.target else None, e.root) for e in events}
+
+
+def test_cleft_focus_is_the_criticised_doer(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "Turkish President Recep Tayyip Erdogan said it was Syrian government forces who attacked first.")
+    assert ("TUR", "SYR", "11") in found
+
+
+def test_actor_that_only_qualifies_a_thing_is_no_target(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "French officials said the harsh tariffs on Japanese goods would hurt the poorest workers.")
+    assert not any(t == "JPN" for _, t, _ in found)
+
+
+def test_actor_told_something_is_no_target(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The French Foreign Ministry said Iran has been informed about its concern over the threat to shipping.")
+    assert not any(t == "IRN" for _, t, _ in found)
+
+
+def test_object_of_a_hostile_word_is_criticised(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "Venezuelan President Nicolas Maduro said the raids would only increase hate for the Colombian government.")
+    assert ("VEN", "COL", "11") in found
+
+
+def test_denied_favour_is_no_praise(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The German Foreign Ministry said Hungary continued to grant generous privileges to one church that it did not accord to others.")
+    assert not any(code == "05" for _, _, code in found)
