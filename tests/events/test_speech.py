@@ -38,3 +38,19 @@ def test_object_of_a_hostile_word_is_criticised(pipeline: Pipeline) -> None:
 def test_denied_favour_is_no_praise(pipeline: Pipeline) -> None:
     found = _speech(pipeline, "The German Foreign Ministry said Hungary continued to grant generous privileges to one church that it did not accord to others.")
     assert not any(code == "05" for _, _, code in found)
+
+
+def test_verdict_on_an_act_named_by_a_pronoun_judges_its_doer(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "A French official called it another sign of Russia violating the ceasefire.")
+    assert ("FRA", "RUS", "11") in found
+
+
+def test_verdict_on_an_act_noun_is_aimed_at_the_act_s_doer(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "China seized an American underwater drone in the South China Sea on Thursday. "
+                              "The United States called the seizure illegal.")
+    assert ("USA", "CHN", "11") in found
+
+
+def test_verdict_on_an_act_noun_without_a_doer_is_dropped(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The United States called the seizure illegal.")
+    assert not any(t is None for _, t, _ in found)

@@ -170,7 +170,7 @@ def code_events(
     organs = resources.words.state_organs
     kept = [e for e in drop_subsumed(aimed)
             if (e.target is not None and not is_self(e.source, e.target, organs))
-            or (e.target is None and resources.may_lack_target(e))]
+            or (e.target is None and not e.rule.startswith(_ACT_VERDICT) and resources.may_lack_target(e))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
@@ -265,6 +265,9 @@ class _Dyads:
         return seen is not None and (seen[0] or (e.root == "01" and seen[1]))
 
 
+_ACT_VERDICT = "speech.verdict.act"  # a verdict on an act noun whose doer no earlier act names is dropped
+
+
 def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
                  words: Sequence[str]) -> list[SpeechAct]:
     """Criticism, praise and appeals in reported speech and verdicts (events/speech.py)."""
@@ -280,7 +283,7 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
     speech = words_of.get("report", frozenset()) | words_of.get("claim", frozenset())
     acts = speech_acts(doc, article, quotes, mentions, resources.polarity, speech, spoken)
     if doc.has_annotation("DEP"):
-        acts += verdicts(doc, article, by_start, resources.polarity, subject_of)
+        acts += verdicts(doc, article, by_start, resources.polarity, subject_of, frozenset(resources.event_nouns.roots))
     return acts
 
 

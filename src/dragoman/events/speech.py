@@ -105,7 +105,7 @@ class SpeechAct:
     """A verbal act read from speech: who, about whom, which CAMEO code, and the evidence."""
 
     source: ActorMention
-    target: ActorMention
+    target: ActorMention | None  # None: a verdict on an act noun, aimed at its doer later (events/antecedents.py)
     cameo: str
     rule: str
     evidence: Span
@@ -448,6 +448,13 @@ def verdict_at(doc: Doc, token: Token, mentions: list[ActorMention]) -> Verdict 
         i += 1
     elif i >= sent.end or doc[i].pos_ in {"ADP", "ADV", "VERB", "AUX", "SCONJ", "CCONJ"} or doc[i].is_punct and doc[i].text not in _QUOTE_MARKS:
         return None  # "called Erdogan on Monday", "called Erdogan, who ...": no predicate, an ordinary call
+    found = _predicate_from(doc, i, sent)
+    return Verdict(target, found[0], found[1]) if found is not None else None
+
+
+def _predicate_from(doc: Doc, i: int, sent: DocSpan) -> tuple[int, int] | None:
+    """The character range of a verdict's predicate Y starting at token ``i``: up to the clause's end,
+    a quoted Y up to its closing mark."""
     quoted = i < sent.end and doc[i].text in _QUOTE_MARKS
     end = i + 1 if quoted else i
     while end < min(sent.end, i + _PREDICATE_REACH):
@@ -461,7 +468,58 @@ def verdict_at(doc: Doc, token: Token, mentions: list[ActorMention]) -> Verdict 
     if end - i < 1 or (quoted and end - i < 3):
         return None
     last = doc[end - 1]
-    return Verdict(target, doc[i].idx, last.idx + len(last.text))
+    return doc[i].idx, last.idx + len(last.text)
+
+
+_DEMONSTRATIVES = frozenset({"it", "this", "that"})
+_CLAUSE_STOPS = frozenset({",", ".", ";", ":", "?", "!", "—", "–"})
+_LONG_REACH = 20
+
+
+def pronoun_verdict_at(doc: Doc, token: Token, mentions: list[ActorMention]) -> Verdict | None:
+    """"called it another in a long pattern of Iran ignoring resolutions": a verdict on an act named by a
+    pronoun whose predicate names the actor doing something (an actor followed by a gerund, "Iran
+    ignoring"): the verdict judges that actor."""
+    if token.lower_ not in _VERDICT_FORMS or token.pos_ != "VERB" or token.i + 2 >= token.sent.end:
+        return None
+    sent = token.sent
+    if doc[token.i + 1].lower_ not in _DEMONSTRATIVES or doc[token.i + 1].pos_ != "PRON":
+        return None
+    start = token.i + 2
+    end = start
+    while end < min(sent.end, start + _LONG_REACH) and doc[end].text not in _CLAUSE_STOPS:
+        end += 1
+    if end - start < 2:
+        return None
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        found = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if found is None or not lo <= m.span.start < hi or found.end >= end:
+            continue
+        if doc[found.end].tag_ == "VBG":
+            return Verdict(m, lo, hi)
+    return None
+
+
+def act_verdict_at(doc: Doc, token: Token, mentions: list[ActorMention], acts: frozenset[str]) -> tuple[int, int] | None:
+    """"described Sunday's launch as a clear threat": a verdict on an act named by a noun of
+    ``event_nouns.tsv`` with no actor in it; the act's doer is found among the acts reported before
+    (events/antecedents.py). The character range of the predicate, or None."""
+    if token.lower_ not in _VERDICT_FORMS or token.pos_ != "VERB":
+        return None
+    sent = token.sent
+    for obj in token.children:
+        if obj.dep_ != "obj" or (obj.lemma_ or "").lower() not in acts:
+            continue
+        if any(obj.left_edge.idx <= m.span.start < obj.right_edge.idx + len(obj.right_edge.text) for m in mentions):
+            return None  # "called Iran's launch ...": the actor is named, verdict_at reads it
+        i = obj.right_edge.i + 1
+        if i < sent.end and doc[i].lower_ == "as":
+            i += 1
+        elif token.lemma_ != "call":
+            return None
+        return _predicate_from(doc, i, sent) if i < sent.end else None
+    return None
 
 
 def _inside_phrase(doc: Doc, at: int, start: int) -> bool:
@@ -484,17 +542,18 @@ def _fronted_subject(doc: Doc, token: Token, verdict: Verdict, mentions: list[Ac
 
 
 def verdicts(doc: Doc, article: Article, mentions: Ranges[ActorMention], polarity: Polarity,
-             subject_of: Callable[[DocSpan, Token], list[ActorMention]]) -> list[SpeechAct]:
+             subject_of: Callable[[DocSpan, Token], list[ActorMention]], acts: frozenset[str] = frozenset()) -> list[SpeechAct]:
     """"Obama called Iran's government a brutal regime": criticism (111) or praise (051) of the
     object by the subject, by the polarity of the predicate. ``mentions`` are found by their start."""
     out: list[SpeechAct] = []
     for sent in doc.sents:
         inside = mentions.starting(sent.start_char, sent.end_char)
-        if len(inside) < 2:
+        if not inside:
             continue
         for token in sent:
-            found = verdict_at(doc, token, inside)
+            found = (verdict_at(doc, token, inside) or pronoun_verdict_at(doc, token, inside)) if len(inside) > 1 else None
             if found is None:
+                out.extend(_act_verdict(doc, article, token, inside, polarity, subject_of, acts))
                 continue
             # a fronted participle's subject follows its clause (the parse often joins the two)
             sources = _fronted_subject(doc, token, found, inside) or [m for m in subject_of(sent, token) if m is not found.target]
@@ -505,3 +564,18 @@ def verdicts(doc: Doc, article: Article, mentions: Ranges[ActorMention], polarit
             start, end = min(source.span.start, token.idx), max(found.end, found.target.span.end)
             out.append(SpeechAct(source, found.target, code, "speech.verdict", article.span(start, end), token.idx))
     return out
+
+
+def _act_verdict(doc: Doc, article: Article, token: Token, inside: list[ActorMention], polarity: Polarity,
+                 subject_of: Callable[[DocSpan, Token], list[ActorMention]], acts: frozenset[str]) -> list[SpeechAct]:
+    """A criticism (111) by the verb's subject of an act named by a noun ("described Sunday's launch as
+    a clear threat"), still without target: events/antecedents.py aims it at the act's doer, else it is dropped."""
+    found = act_verdict_at(doc, token, inside, acts)
+    if found is None or _code_of(polarity.between(article.text, found[0], found[1], inside)) != "111":
+        return []
+    sources = subject_of(token.sent, token)
+    if not sources:
+        return []
+    source = sources[0]
+    start, end = min(source.span.start, token.idx), max(found[1], token.idx + len(token.text))
+    return [SpeechAct(source, None, "111", "speech.verdict.act", article.span(start, end), token.idx)]
