@@ -54,3 +54,13 @@ def test_verdict_on_an_act_noun_is_aimed_at_the_act_s_doer(pipeline: Pipeline) -
 def test_verdict_on_an_act_noun_without_a_doer_is_dropped(pipeline: Pipeline) -> None:
     found = _speech(pipeline, "The United States called the seizure illegal.")
     assert not any(t is None for _, t, _ in found)
+
+
+def test_warm_verdict_on_an_owned_act_praises_its_doer(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "Syrian Foreign Minister Walid Muallem said Russia's air strikes on the militants were a wise and courageous step.")
+    assert ("SYR", "RUS", "05") in found
+
+
+def test_an_owned_act_doing_something_is_no_praise(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "An Egyptian official said the IMF agreement requires Egypt to raise energy prices to fair international levels.")
+    assert not any(code == "05" for _, _, code in found)

@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Doc, Span as DocSpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from dragoman.events.antecedents import load_event_nouns
 from dragoman.knowledge import packaged_text, read_rows
 from dragoman.ranges import Ranges
 from dragoman.records import ActorMention, Article, MentionRole, MentionSource, Quote, Span
@@ -45,6 +46,7 @@ class Polarity:
     happenings: frozenset[str] = frozenset()  # words that report what happened ("killed", "attack"), not a judgment
     feelings: frozenset[str] = frozenset()  # predicates of how an actor feels ("is frustrated"), not a judgment of it
     unpraise: frozenset[str] = frozenset()  # negators and words of opposition that make a warm clause no praise
+    acts: frozenset[str] = frozenset()  # nouns of acts ("attack", "strike"): "Iran's strikes were a great measure" judges Iran
 
     def of(self, text: str) -> float:
         return float(self.analyzer.polarity_scores(text)["compound"])
@@ -86,7 +88,7 @@ def load_polarity() -> Polarity:
         if not word or word != word.lower() or not word.isalpha():
             raise row.error(f"need one lower-case word, found {word!r}")
         happenings.add(word)
-    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"), _words("praise_blockers.tsv"))
+    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"), _words("praise_blockers.tsv"), frozenset(load_event_nouns().roots))
 
 
 def _words(name: str) -> frozenset[str]:
@@ -300,13 +302,13 @@ def _about_self(content: DocSpan, speaker: ActorMention, mentions: list[ActorMen
 _FIRST_PERSON = frozenset({"i", "we"})
 
 
-def _praised(doc: Doc, target: ActorMention, predicate: Token) -> bool:
+def _praised(doc: Doc, target: ActorMention, predicate: Token, acts: frozenset[str] = frozenset()) -> bool:
     """May a warm clause about ``target`` be read as praise of it? Only when the target itself is the
     predicate's subject (not an owner or modifier of it: "the IMF agreement requires ..."), the
     subject is not the speaker's own ("our troops are working ..."), and the clause states what is,
     not what could or would be ("Japan could also help ...", "Obama would engage ... if ...")."""
     subject = next((c for c in predicate.children if c.dep_ in _SUBJECT), None)
-    if subject is None or not target.span.start <= subject.idx < target.span.end:
+    if subject is None or not (target.span.start <= subject.idx < target.span.end or _judged_act(subject, predicate, target, acts)):
         return False
     if any(c.lower_ in _FIRST_PERSON_OWNERS for c in subject.children):
         return False
@@ -329,6 +331,30 @@ def _feeling(predicate: Token, feelings: frozenset[str]) -> bool:
 
 def _obliged(predicate: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in predicate.children)
+
+
+def _act_praised(text: str, predicate: Token, target: ActorMention, end: int, mentions: list[ActorMention], polarity: Polarity) -> str | None:
+    """"Iran's missile strikes were a great measure": the subject is an act of the target's (a noun of
+    ``event_nouns.tsv`` it owns), the predicate a copular verdict on it, and what that verdict says
+    (without the act's own words) is warm: praise (051) of the act's doer. A verb is no verdict ("the
+    IMF agreement requires Egypt to ...")."""
+    subject = next((c for c in predicate.children if c.dep_ in _SUBJECT), None)
+    if subject is None or not _judged_act(subject, predicate, target, polarity.acts):
+        return None
+    start = subject.right_edge.idx + len(subject.right_edge.text)
+    return "051" if _code_of(polarity.between(text, start, end, mentions, judgment_only=True)) == "051" else None
+
+
+def _judged_act(subject: Token, predicate: Token, target: ActorMention, acts: frozenset[str]) -> bool:
+    """"Iran's strikes were a great measure": a copular verdict on an act the target owns."""
+    return _owned_act(subject, target, acts) and any(c.dep_ == "cop" for c in predicate.children)
+
+
+def _owned_act(subject: Token, target: ActorMention, acts: frozenset[str]) -> bool:
+    """Is the subject a noun of an act whose owner is the target ("Iran's strikes")?"""
+    if (subject.lemma_ or "").lower() not in acts and subject.lower_ not in acts:
+        return False
+    return any(c.dep_ in _OWNER_DEPS and target.span.start <= c.idx < target.span.end for c in subject.children)
 
 
 def _withheld(doc: Doc, start: int, end: int, blockers: frozenset[str]) -> bool:
@@ -390,9 +416,11 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
             hi = quote.span.end if whole else min(quote.span.end, predicate.right_edge.idx + len(predicate.right_edge.text))
             judgment_only = whole and not _agent(doc, target, polarity)  # "shelling by the rebels killed six": their act, its tone
             code = "020" if _obliged(predicate) else _code_of(polarity.between(article.text, lo, hi, inside, judgment_only=judgment_only))
+            if code is None and not whole:
+                code = _act_praised(article.text, predicate, target, hi, inside, polarity)
             if code is None or (whole and code != "111"):
                 continue  # a warm word anywhere in the content is no praise of whoever it names
-            if code == "051" and (not _praised(doc, target, predicate) or _withheld(doc, lo, hi, polarity.unpraise)):
+            if code == "051" and (not _praised(doc, target, predicate, polarity.acts) or _withheld(doc, lo, hi, polarity.unpraise)):
                 continue
             seen.add((target.actor.code, target.actor.name))
             cue = quote.cue
