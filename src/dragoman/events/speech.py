@@ -234,6 +234,10 @@ def _doer(token: Token, polarity: Polarity, hostile: bool = True) -> bool:
         return True
     if token.dep_ in _OWNER_DEPS and token.head is not token:
         head = _head_conjunct(token.head)
+        for _ in range(2):  # "an Israeli [missile] strike": through the compound to the noun it qualifies
+            if head.dep_ not in {"compound", "amod"} or head.head is head:
+                break
+            head = _head_conjunct(head.head)
         return _does(head) or _clefted(head) or hostile and _aimed(head, polarity)
     return _clefted(token)
 
