@@ -64,3 +64,18 @@ def test_warm_verdict_on_an_owned_act_praises_its_doer(pipeline: Pipeline) -> No
 def test_an_owned_act_doing_something_is_no_praise(pipeline: Pipeline) -> None:
     found = _speech(pipeline, "An Egyptian official said the IMF agreement requires Egypt to raise energy prices to fair international levels.")
     assert not any(code == "05" for _, _, code in found)
+
+
+def test_condition_getting_better_in_a_country_is_praise_of_it(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The German Foreign Ministry said the rule of law is slowly improving in Turkey.")
+    assert ("DEU", "TUR", "05") in found
+
+
+def test_condition_getting_worse_in_a_country_is_criticism_of_it(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The German Foreign Ministry said the human rights situation has deteriorated in Turkey.")
+    assert ("DEU", "TUR", "11") in found
+
+
+def test_people_killed_in_a_country_judge_no_one(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The German Foreign Ministry said 20 people were killed in Turkey.")
+    assert not any(t == "TUR" for _, t, _ in found)

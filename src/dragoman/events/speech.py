@@ -18,8 +18,8 @@ Two readings, both from the parse and a polarity lexicon (VADER's, with the poli
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Mapping
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -47,6 +47,7 @@ class Polarity:
     feelings: frozenset[str] = frozenset()  # predicates of how an actor feels ("is frustrated"), not a judgment of it
     unpraise: frozenset[str] = frozenset()  # negators and words of opposition that make a warm clause no praise
     acts: frozenset[str] = frozenset()  # nouns of acts ("attack", "strike"): "Iran's strikes were a great measure" judges Iran
+    conditions: Mapping[str, str] = field(default_factory=dict)  # verb lemma -> code: "freedom is improving in Vietnam" 051
 
     def of(self, text: str) -> float:
         return float(self.analyzer.polarity_scores(text)["compound"])
@@ -88,7 +89,18 @@ def load_polarity() -> Polarity:
         if not word or word != word.lower() or not word.isalpha():
             raise row.error(f"need one lower-case word, found {word!r}")
         happenings.add(word)
-    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"), _words("praise_blockers.tsv"), frozenset(load_event_nouns().roots))
+    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"), _words("praise_blockers.tsv"), frozenset(load_event_nouns().roots),
+                    _conditions())
+
+
+def _conditions() -> dict[str, str]:
+    """``condition_verbs.tsv``: a verb lemma and 051 or 111; another row is an error naming the line."""
+    out: dict[str, str] = {}
+    for row in read_rows(packaged_text("dragoman.events", "condition_verbs.tsv"), "condition_verbs.tsv", ("word", "code")):
+        if not row["word"].isalpha() or row["word"] != row["word"].lower() or row["code"] not in {"051", "111"}:
+            raise row.error(f"need a lower-case verb lemma and 051 or 111, found {row['word']!r} {row['code']!r}")
+        out[row["word"]] = row["code"]
+    return out
 
 
 def _words(name: str) -> frozenset[str]:
@@ -361,6 +373,25 @@ def _owned_act(subject: Token, target: ActorMention, acts: frozenset[str]) -> bo
     return any(c.dep_ in _OWNER_DEPS and target.span.start <= c.idx < target.span.end for c in subject.children)
 
 
+def _condition(content: DocSpan, mentions: list[ActorMention], polarity: Polarity) -> tuple[ActorMention, str] | None:
+    """"religious freedom is gradually improving in Vietnam": the content's root is a verb of a changing
+    condition (``condition_verbs.tsv``), its subject no actor nor a word of what happened, not negated,
+    and a country follows "in": that country and the verb's code."""
+    root = content.root
+    code = polarity.conditions.get((root.lemma_ or "").lower())
+    if code is None or any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in polarity.happenings or _mention_of(subject, mentions) is not None:
+        return None
+    for c in root.children:
+        if c.dep_ in {"obl", "nmod"} and any(k.dep_ == "case" and k.lower_ == "in" for k in c.children):
+            m = _mention_of(c, mentions)
+            if m is not None and m.actor.kind == "state":
+                return m, code
+    return None
+
+
 def _withheld(doc: Doc, start: int, end: int, blockers: frozenset[str]) -> bool:
     """Does the clause ``[start, end)`` deny or oppose (``praise_blockers.tsv``: "did not accord", "is
     against it")? A warm word in it is then no praise."""
@@ -410,6 +441,11 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         whole = not about  # no actor is a subject: the whole content's tone applies to the actors in it
         if whole and _about_self(content, speaker, inside):
             continue  # "Japan said it had halted aid to Serbia ...": the speaker reports its own act
+        condition = _condition(content, inside, polarity) if whole else None
+        if condition is not None:
+            if condition[0].actor.country != speaker.actor.country:
+                out.append(_act(article, quote, speaker, condition[0], condition[1], "condition"))
+            continue
         for target, predicate in about or _content_actors(content, inside, polarity):
             if not _distinct(speaker, target) or (target.actor.code, target.actor.name) in seen:
                 continue
@@ -427,12 +463,18 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
             if code == "051" and (not _praised(doc, target, predicate, polarity.acts) or _withheld(doc, lo, hi, polarity.unpraise)):
                 continue
             seen.add((target.actor.code, target.actor.name))
-            cue = quote.cue
-            start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
-            end = max(quote.span.end, cue.end if cue else quote.span.end, speaker.span.end)
-            rule = {"020": "speech.appeal", "111": "speech.criticism", "051": "speech.praise"}[code]
-            out.append(SpeechAct(speaker, target, code, f"{rule}.{quote.kind}", article.span(start, end), cue.start if cue else quote.span.start))
+            out.append(_act(article, quote, speaker, target, code))
     return out
+
+
+def _act(article: Article, quote: Quote, speaker: ActorMention, target: ActorMention, code: str, how: str = "") -> SpeechAct:
+    """The speech act of ``quote``: its evidence from the speaker through the content."""
+    cue = quote.cue
+    start = min(quote.span.start, cue.start if cue else quote.span.start, speaker.span.start)
+    end = max(quote.span.end, cue.end if cue else quote.span.end, speaker.span.end)
+    rule = {"020": "speech.appeal", "111": "speech.criticism", "051": "speech.praise"}[code]
+    suffix = f".{how}" if how else ""
+    return SpeechAct(speaker, target, code, f"{rule}.{quote.kind}{suffix}", article.span(start, end), cue.start if cue else quote.span.start)
 
 
 _VERDICT_FORMS = frozenset({"calling", "called", "calls", "call", "describing", "described", "describes", "branding", "branded", "brands",
