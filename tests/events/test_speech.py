@@ -79,3 +79,13 @@ def test_condition_getting_worse_in_a_country_is_criticism_of_it(pipeline: Pipel
 def test_people_killed_in_a_country_judge_no_one(pipeline: Pipeline) -> None:
     found = _speech(pipeline, "The German Foreign Ministry said 20 people were killed in Turkey.")
     assert not any(t == "TUR" for _, t, _ in found)
+
+
+def test_owner_of_a_hostile_predicate_noun_is_criticised(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The Polish Foreign Ministry said the independent journalists were the Kremlin's foes.")
+    assert ("POL", "RUS", "11") in found
+
+
+def test_negated_hostile_predicate_noun_criticises_no_one(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The Polish Foreign Ministry said Poland is not the Kremlin's enemy.")
+    assert not any(t == "RUS" for _, t, _ in found)

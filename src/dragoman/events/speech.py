@@ -373,6 +373,29 @@ def _owned_act(subject: Token, target: ActorMention, acts: frozenset[str]) -> bo
     return any(c.dep_ in _OWNER_DEPS and target.span.start <= c.idx < target.span.end for c in subject.children)
 
 
+_BURIED = frozenset({"acl", "acl:relcl", "advcl", "advcl:relcl", "csubj", "mark"})  # a predicate inside a relative or adverbial clause
+
+
+def _hostile_owners(content: DocSpan, mentions: list[ActorMention], polarity: Polarity) -> list[ActorMention]:
+    """"all those who propound democratic values are Moscow's enemies": the owner of a hostile noun
+    that is a predicate of the content (a copular one, not negated, not inside a relative or adverbial
+    clause; the parse often hangs it wrongly, so any other place counts) is judged by it."""
+    out: list[ActorMention] = []
+    for token in content:
+        head = token.head
+        if token.dep_ != "nmod:poss" or not content.start <= head.i < content.end or not any(c.dep_ == "cop" for c in head.children):
+            continue
+        if head.dep_ in _BURIED or any(c.dep_ == "advmod" and c.lower_ in {"not", "n't", "never"} for c in head.children):
+            continue
+        words = {head.lower_, (head.lemma_ or "").lower()}
+        if words & polarity.happenings or min(polarity.analyzer.lexicon.get(w, 0.0) for w in words) >= 0:
+            continue
+        m = _mention_of(token, mentions)
+        if m is not None and m not in out:
+            out.append(m)
+    return out
+
+
 def _condition(content: DocSpan, mentions: list[ActorMention], polarity: Polarity) -> tuple[ActorMention, str] | None:
     """"religious freedom is gradually improving in Vietnam": the content's root is a verb of a changing
     condition (``condition_verbs.tsv``), its subject no actor nor a word of what happened, not negated,
@@ -441,6 +464,9 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         whole = not about  # no actor is a subject: the whole content's tone applies to the actors in it
         if whole and _about_self(content, speaker, inside):
             continue  # "Japan said it had halted aid to Serbia ...": the speaker reports its own act
+        for target in _hostile_owners(content, inside, polarity):
+            if _distinct(speaker, target):
+                out.append(_act(article, quote, speaker, target, "111", "owner"))
         condition = _condition(content, inside, polarity) if whole else None
         if condition is not None:
             if condition[0].actor.country != speaker.actor.country:
