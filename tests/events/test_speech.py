@@ -89,3 +89,9 @@ def test_owner_of_a_hostile_predicate_noun_is_criticised(pipeline: Pipeline) -> 
 def test_negated_hostile_predicate_noun_criticises_no_one(pipeline: Pipeline) -> None:
     found = _speech(pipeline, "The Polish Foreign Ministry said Poland is not the Kremlin's enemy.")
     assert not any(t == "RUS" for _, t, _ in found)
+
+
+def test_quoted_verdict_after_a_long_object_is_the_predicate(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "The French Foreign Minister called Russian threats to cut gas supplies to Europe “unacceptable and deplorable.”")
+    assert ("FRA", "RUS", "11") in found
+    assert ("FRA", "RUS", "05") not in found

@@ -562,13 +562,28 @@ def _predicate_from(doc: Doc, i: int, sent: DocSpan) -> tuple[int, int] | None:
         if quoted and word.text in _QUOTE_MARKS:
             end += 1
             break
-        if not quoted and (word.lower_ in _PREDICATE_STOPS or word.text in _QUOTE_MARKS and end > i + 1 and not _inside_phrase(doc, end, i)):
+        if not quoted and word.text in _QUOTE_MARKS and end > i + 1 and not _inside_phrase(doc, end, i):
+            return _quoted_from(doc, end, sent) or _range(doc, i, end)  # "called U.S. threats to ... “deplorable”": the quoted words are Y
+        if not quoted and word.lower_ in _PREDICATE_STOPS:
             break
         end += 1
     if end - i < 1 or (quoted and end - i < 3):
         return None
     last = doc[end - 1]
     return doc[i].idx, last.idx + len(last.text)
+
+
+def _quoted_from(doc: Doc, at: int, sent: DocSpan) -> tuple[int, int] | None:
+    """The range of the words of the quotation opening at token ``at`` and closing within the sentence."""
+    for end in range(at + 2, min(sent.end, at + _PREDICATE_REACH + 2)):
+        if doc[end].text in _QUOTE_MARKS:
+            return _range(doc, at + 1, end)
+    return None
+
+
+def _range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
 
 
 _DEMONSTRATIVES = frozenset({"it", "this", "that"})
