@@ -38,6 +38,9 @@ _MAIN = frozenset({"ROOT", "ccomp", "conj", "parataxis"})  # how a content's mai
 _ACTOR_RELATIONS = frozenset({"nmod:poss", "compound", "amod", "flat", "appos"})
 
 
+_TYPOGRAPHIC = str.maketrans({"“": " ", "”": " ", "‘": " ", "’": "'", "«": " ", "»": " "})
+
+
 @dataclass(frozen=True, slots=True)
 class Polarity:
     """VADER's analyzer with dragoman's political words added (one per pipeline, no global state)."""
@@ -50,7 +53,9 @@ class Polarity:
     conditions: Mapping[str, str] = field(default_factory=dict)  # verb lemma -> code: "freedom is improving in Vietnam" 051
 
     def of(self, text: str) -> float:
-        return float(self.analyzer.polarity_scores(text)["compound"])
+        """VADER's compound score; typographic quotation marks are spaced out first (VADER strips only ASCII
+        punctuation from a word's edges: "propaganda.”" would be no word of its lexicon)."""
+        return float(self.analyzer.polarity_scores(text.translate(_TYPOGRAPHIC))["compound"])
 
     def between(self, text: str, start: int, end: int, mentions: list[ActorMention], judgment_only: bool = False) -> float:
         """Polarity of ``text[start:end]`` with the actors' names left out: "United States",
