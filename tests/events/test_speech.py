@@ -95,3 +95,13 @@ def test_quoted_verdict_after_a_long_object_is_the_predicate(pipeline: Pipeline)
     found = _speech(pipeline, "The French Foreign Minister called Russian threats to cut gas supplies to Europe “unacceptable and deplorable.”")
     assert ("FRA", "RUS", "11") in found
     assert ("FRA", "RUS", "05") not in found
+
+
+def test_relayed_speech_is_no_verdict_of_the_relaying_speaker(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "French officials said Blinken told Lavrov that Russia was risking a dangerous escalation and global isolation.")
+    assert not any(s == "FRA" for s, _, _ in found)
+
+
+def test_praise_needs_a_named_target(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "German Finance Minister Olaf Scholz and the other ministers said they will strongly support global growth.")
+    assert not any(code == "05" for _, _, code in found)

@@ -464,6 +464,8 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         inside = by_start.starting(quote.span.start, quote.span.end)
         if not inside:
             continue
+        if (content.root.lemma_ or "").lower() in speech_cues and any(_mention_of(c, inside) for c in content.root.children if c.dep_ in _SUBJECT):
+            continue  # "officials say Hagel told Shoygu that Russia is risking ...": the speaker relays another's speech
         seen: set[tuple[str | None, str | None]] = set()
         about = list(_content_subjects(content, inside))
         whole = not about  # no actor is a subject: the whole content's tone applies to the actors in it
@@ -491,7 +493,8 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
                 code = _act_praised(article.text, predicate, target, hi, inside, polarity)
             if code is None or (whole and code != "111"):
                 continue  # a warm word anywhere in the content is no praise of whoever it names
-            if code == "051" and (not _praised(doc, target, predicate, polarity.acts) or _withheld(doc, lo, hi, polarity.unpraise)):
+            if code == "051" and (target.found_by is MentionSource.PRONOUN or not _praised(doc, target, predicate, polarity.acts)
+                                  or _withheld(doc, lo, hi, polarity.unpraise)):
                 continue
             seen.add((target.actor.code, target.actor.name))
             out.append(_act(article, quote, speaker, target, code))
