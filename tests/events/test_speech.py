@@ -105,3 +105,8 @@ def test_relayed_speech_is_no_verdict_of_the_relaying_speaker(pipeline: Pipeline
 def test_praise_needs_a_named_target(pipeline: Pipeline) -> None:
     found = _speech(pipeline, "German Finance Minister Olaf Scholz and the other ministers said they will strongly support global growth.")
     assert not any(code == "05" for _, _, code in found)
+
+
+def test_the_addressee_of_told_is_no_target(pipeline: Pipeline) -> None:
+    found = _speech(pipeline, "German Chancellor Olaf Scholz told Turkish President Erdogan the Greek government was ready and willing to help.")
+    assert not any(t == "TUR" for _, t, _ in found)

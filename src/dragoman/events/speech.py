@@ -420,6 +420,16 @@ def _condition(content: DocSpan, mentions: list[ActorMention], polarity: Polarit
     return None
 
 
+def _addressee(doc: Doc, mention: ActorMention, cue: Token) -> bool:
+    """Is the mention the one spoken to ("told VOA the U.S. is ..."), which a content's span may take in?"""
+    found = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if found is None:
+        return False
+    if (cue.lemma_ or "").lower() == "tell" and found.start == cue.i + 1:
+        return True  # "told VOA the U.S. is ...": the parse often takes the addressee for the content's subject
+    return found.root.head is cue and found.root.dep_ in {"obj", "iobj"}
+
+
 def _withheld(doc: Doc, start: int, end: int, blockers: frozenset[str]) -> bool:
     """Does the clause ``[start, end)`` deny or oppose (``praise_blockers.tsv``: "did not accord", "is
     against it")? A warm word in it is then no praise."""
@@ -461,7 +471,7 @@ def speech_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions:
         content = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
         if content is None:
             continue
-        inside = by_start.starting(quote.span.start, quote.span.end)
+        inside = [m for m in by_start.starting(quote.span.start, quote.span.end) if not _addressee(doc, m, cue_token)]
         if not inside:
             continue
         if (content.root.lemma_ or "").lower() in speech_cues and any(_mention_of(c, inside) for c in content.root.children if c.dep_ in _SUBJECT):
