@@ -175,7 +175,8 @@ def code_events(
     aimed = aim_at_adversaries(aim_at_antecedents(doc, list(merged.values()), resources.event_nouns), enemies, resources.policy, organs)
     kept = [e for e in drop_subsumed(aimed)
             if not (e.rule.split("+")[0] in resources.patterns.aimed and aimless(e))  # "retook the airport", whose no one knows
-            and ((e.target is not None and not is_self(e.source, e.target, organs)) or (e.target is None and resources.may_lack_target(e)))]
+            and ((e.target is not None and not is_self(e.source, e.target, organs))
+                 or (e.target is None and not e.rule.startswith(_ACT_VERDICT) and resources.may_lack_target(e)))]
     return tuple(sorted(kept, key=lambda e: (e.evidence[0].start, e.cameo)))
 
 
@@ -270,6 +271,9 @@ class _Dyads:
         return seen is not None and (seen[0] or (e.root == "01" and seen[1]))
 
 
+_ACT_VERDICT = "speech.verdict.act"  # a verdict on an act noun whose doer no earlier act names is dropped
+
+
 def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions: tuple[ActorMention, ...], resources: EventResources,
                  words: Sequence[str]) -> list[SpeechAct]:
     """Criticism, praise and appeals in reported speech and verdicts (events/speech.py)."""
@@ -285,7 +289,7 @@ def _verbal_acts(doc: Doc, article: Article, quotes: tuple[Quote, ...], mentions
     speech = words_of.get("report", frozenset()) | words_of.get("claim", frozenset())
     acts = speech_acts(doc, article, quotes, mentions, resources.polarity, speech, spoken)
     if doc.has_annotation("DEP"):
-        acts += verdicts(doc, article, by_start, resources.polarity, subject_of)
+        acts += verdicts(doc, article, by_start, resources.polarity, subject_of, frozenset(resources.event_nouns.roots))
     return acts
 
 
