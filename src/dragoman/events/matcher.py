@@ -111,16 +111,14 @@ def _located_in(view: SentenceView, j: int) -> list[tuple[tuple[ActorMention, ..
     return found
 
 
-def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
-    """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
-    then each shorter one, so that "between $ and +" can split a coordination.
-    A possessive pronoun before a mention ("his counterpart") stands for that mention."""
+def _actor_start(view: SentenceView, i: int) -> int:
+    """The token an actor slot at ``i`` starts at, past what stands before the actor: determiners, quantities and
+    adjectives ("the", "five Panamanian officers", "up to 16 Russian advisers", "war-torn Mozambique"), a part of
+    the actor ("the offices of"), a place head ("the regional capital Juba"), a modifier of the actor's head."""
     j = i
-    skipped = 0
-    # determiners, quantities and adjectives before the actor: "the", "five Panamanian officers",
-    # "up to 16 Russian advisers", "three ethnic Albanians", "war-torn Mozambique"; a part of the actor
-    # ("the offices of")
-    while j < view.end and j not in view.mentions_at and skipped < 5:
+    for _ in range(5):
+        if j >= view.end or j in view.mentions_at:
+            break
         word = view.lower(j)
         if word in _PART_OF and j + 1 < view.end and view.lower(j + 1) == "of":
             j += 2
@@ -128,14 +126,28 @@ def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, 
             j += 1  # "the deputy chief of"
         elif word in _PLACE_HEADS and j + 1 in view.mentions_at:
             j += 1  # "shelled the southern regional capital Juba": the place named in apposition
-        elif view.doc[j].dep_ in {"compound", "amod"} and view.doc[j].tag_ in {"NN", "VBG", "VBN"} and view.doc[j].head.i > j \
-                and any(view.mention_end[id(m)] == view.doc[j].head.i + 1 for k in range(j + 1, view.doc[j].head.i + 1) for m in view.mentions_at.get(k, ())):
+        elif _modifies_actor_head(view, j):
             j += 1  # "arm the struggling unity government": a participle or noun modifying the actor's head
         elif word in _DETERMINERS or word in _PREMODIFIERS or _quantity_word(view, j) or view.doc[j].like_num or view.doc[j].tag_ in {"JJ", "JJR", "JJS"} or (word == "-" and not view.doc[j - 1].whitespace_):
             j += 1
         else:
             break
-        skipped += 1
+    return j
+
+
+def _modifies_actor_head(view: SentenceView, j: int) -> bool:
+    """Is token ``j`` a noun or participle modifying a later noun that a mention ends on?"""
+    token = view.doc[j]
+    if token.dep_ not in {"compound", "amod"} or token.tag_ not in {"NN", "VBG", "VBN"} or token.head.i <= j:
+        return False
+    return any(view.mention_end[id(m)] == token.head.i + 1 for k in range(j + 1, token.head.i + 1) for m in view.mentions_at.get(k, ()))
+
+
+def mentions_from(view: SentenceView, i: int) -> list[tuple[tuple[ActorMention, ...], int]]:
+    """Readings of the actor slot at token i: the coordination first ("Russia and Ukraine"),
+    then each shorter one, so that "between $ and +" can split a coordination.
+    A possessive pronoun before a mention ("his counterpart") stands for that mention."""
+    j = _actor_start(view, i)
     if j not in view.mentions_at:
         return _linked_to(view, j) or (_located_in(view, j) if view.located else [])
     first = view.mentions_at[j][0]
