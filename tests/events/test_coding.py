@@ -852,3 +852,10 @@ def test_clearing_a_place_of_an_armed_group_fights_it(pipeline: Pipeline) -> Non
 def test_a_passive_expulsion_from_a_country_is_that_countrys_act(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Russia's state broadcaster said its film crew in Georgia was expelled from the country on Friday.")
     assert ("GEO", "RUS", "16") in _dyads(events)
+
+
+@pytest.mark.parametrize("text", ["Japan is providing military aid to NATO allies, including", "Japan is providing military aid to NATO allies, such",
+                                  "Japan is providing military aid to NATO allies, such as"])
+def test_a_group_at_the_end_of_the_text_lists_no_members(pipeline: Pipeline, text: str) -> None:
+    # the fuzz test found the list reader indexing past the last token: the article was an internal error
+    assert all(e.target is None or e.target.actor.country != "JPN" for e in _events(pipeline, text))

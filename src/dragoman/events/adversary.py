@@ -23,7 +23,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
-from dragoman.events.assertion import EMITTED
+from dragoman.events.merging import Merging
+from dragoman.events.votes import clear_winner
 from dragoman.events.policy import CodingPolicy
 from dragoman.events.words import EventWords
 from dragoman.records import Actor, ActorMention, Event, MentionRole, MentionSource
@@ -64,8 +65,8 @@ def adversaries(events: Iterable[Event], policy: CodingPolicy, words: EventWords
     out: dict[str, ActorMention] = {}
     for side, counted in votes.items():
         counted = _generic_folded(counted, {p: [named[k] for k in mentions[p]] for p in counted}, words)
-        (top, n), = counted.most_common(1)
-        if n >= _MIN_VOTES and 2 * n > sum(counted.values()):
+        top = clear_winner(counted, _MIN_VOTES)
+        if top is not None:
             # the mention that most often stands for the adversary, a name before a place or a pronoun
             key = max(mentions[top], key=lambda k: (mentions[top][k], named[k].role is not MentionRole.PLACE, named[k].found_by is not MentionSource.PRONOUN))
             out[side] = named[key]
@@ -101,25 +102,11 @@ def aim_at_adversaries(events: Sequence[Event], found: Mapping[str, ActorMention
     """The events, those of an ``aim`` root that name no party (:func:`aimless`) aimed at their source's
     adversary in ``found`` (:func:`adversaries`; rule ``...+adversary``); an aimed event that repeats one
     already coded (same source, target, code and date) adds its evidence to it, as events merge in the coder."""
-    out: list[Event] = []
-    index: dict[tuple[object, ...], int] = {}
+    merging = Merging()
     for e in events:
         if e.root in policy.adversary_aims and aimless(e):
             enemy = found.get(party(e.source.actor, organs))
             if enemy is not None and party(enemy.actor, organs) != party(e.source.actor, organs):
                 e = replace(e, target=enemy, rule=f"{e.rule}+{RULE_SUFFIX}")
-        key = _key(e)
-        if key in index:
-            old = out[index[key]]
-            better = e if old.assertion not in EMITTED and e.assertion in EMITTED else old
-            out[index[key]] = replace(old, evidence=old.evidence + tuple(s for s in e.evidence if s not in old.evidence), confidence=max(old.confidence, e.confidence),
-                                      assertion=better.assertion, assertion_reason=better.assertion_reason)
-            continue
-        index[key] = len(out)
-        out.append(e)
-    return out
-
-
-def _key(e: Event) -> tuple[object, ...]:
-    target = e.target.actor if e.target is not None else None
-    return (e.source.actor.code, e.source.actor.name, target.code if target else None, target.name if target else None, e.cameo, e.date)
+        merging.add(e, same_evidence=True)
+    return list(merging.events().values())

@@ -119,6 +119,16 @@ def _own_cue(token: Token, lexicon: AssertionLexicon) -> tuple[str, Token] | Non
     return None
 
 
+def described_noun(verb: Token) -> Token | None:
+    """The common noun a present participle right after it describes ("networks working with Iran", "forces
+    supporting the regime"), whatever the parse made of it; None when the participle has an auxiliary
+    ("are working") or follows no common noun ("troops in Syria fighting alongside": a name ends a phrase of place)."""
+    if verb.tag_ != "VBG" or verb.i <= verb.sent.start or any(c.dep_ in {"aux", "aux:pass", "auxpass"} for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    return before if before.tag_ in {"NN", "NNS"} else None
+
+
 def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | None:
     """A state rather than an act: a participle describing its noun ("forces supporting the regime",
     "rebels allied with the West"; a passive participle with its agent, "a drone shot down by a jet",
@@ -129,9 +139,7 @@ def _standing(token: Token, lexicon: AssertionLexicon, material: bool) -> str | 
     if token.tag_ == "VBG" and token.dep_ == "ROOT" and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children):
         return "a gerund with no auxiliary names the act as a topic (\"objections to Finland joining NATO\")"
     after_comma = token.i > token.sent.start and token.doc[token.i - 1].text == ","
-    if token.tag_ == "VBG" and not after_comma and (token.dep_ == "acl" or (
-            token.i > token.sent.start and token.doc[token.i - 1].tag_ in {"NN", "NNS"} and token.dep_ != "ROOT"
-            and not any(c.dep_ in {"aux", "aux:pass"} for c in token.children))):
+    if token.tag_ == "VBG" and not after_comma and (token.dep_ == "acl" or (token.dep_ != "ROOT" and described_noun(token) is not None)):
         # (", accusing South Korea of plotting" is a participial clause of the sentence, often parsed as acl;
         # "companies supporting the militias" right after its noun, whatever the parse hung it on)
         return "a present participle describing its noun"

@@ -19,14 +19,15 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 
 from dragoman.events.adversary import adversaries, aim_at_adversaries, aimless
 from dragoman.events.antecedents import EventNouns, aim_at_antecedents
-from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, is_background, read_assertion
+from dragoman.events.assertion import EMITTED, AssertionLexicon, AssertionReading, described_noun, is_background, read_assertion
 from dragoman.events.confidence import SPEECH, confidence
+from dragoman.events.merging import Merging, event_key
 from dragoman.events.matcher import PatternMatch, SentenceView, best_matches, mentions_from, sentence_view
 from dragoman.events.modality import ModalityReading, read_match_modality, recode
 from dragoman.events.patterns import PatternSet
 from dragoman.events.policy import CodingPolicy, deployment_code, drop_subsumed
 from dragoman.events.protests import article_protest_target, held_crowds, place_name, title_votes
-from dragoman.events.roles import reduced_relative_noun, crowd_source, attack_owner, attack_subject, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
+from dragoman.events.roles import possessor, crowd_source, attack_owner, attack_subject, by_agent, noun_source, passive_roles, subject_by_parse, subject_by_position, with_conjuncts
 from dragoman.events.speech import Polarity, SpeechAct, Verdict, speech_acts, verdict_at, verdicts
 from dragoman.events.tables import CameoTable
 from dragoman.events.targets import is_self, names_each_other, object_target, others, pairs, place_target
@@ -150,7 +151,7 @@ def code_events(
     long_quotes = Ranges([q for q in quotes if q.kind in {"direct", "mixed"} and q.span.end - q.span.start > 40], lambda q: (q.span.start, q.span.end))
     has_parse = doc.has_annotation("DEP")
     words = [t.lower_ for t in doc]
-    merging = _Merging()
+    merging = Merging()
     by_start = Ranges(mentions, _bounds)
     views = [(sent, sentence_view(doc, sent, by_start.starting(sent.start_char, sent.end_char), words)) for sent in doc.sents if not skip.at(sent.start_char)]
     titled = title_votes(article.title, mentions, resources.words)
@@ -160,7 +161,7 @@ def code_events(
         if view.mentions_at:
             here = _Sentence(doc, article, sent, view, long_quotes, quoted, has_parse, resources, date_of, place_of, protested)
             for event in _sentence_events(here):
-                read.setdefault(_key(event), event)
+                read.setdefault(event_key(event), event)
                 if event.assertion in EMITTED or resources.emit_unasserted:
                     merging.add(event)
     enemies = adversaries(read.values(), resources.policy, resources.words)
@@ -168,8 +169,8 @@ def code_events(
     dyads = _Dyads(merged.values())
     for act in _verbal_acts(doc, article, quotes, mentions, resources, words):
         spoken = _speech_event(doc, article, act, resources, date_of)
-        if spoken is not None and _key(spoken) not in merged and not dyads.read_again(spoken):
-            merged[_key(spoken)] = spoken
+        if spoken is not None and event_key(spoken) not in merged and not dyads.read_again(spoken):
+            merged[event_key(spoken)] = spoken
             dyads.add(spoken)
     organs = resources.words.state_organs
     aimed = aim_at_adversaries(aim_at_antecedents(doc, list(merged.values()), resources.event_nouns), enemies, resources.policy, organs)
@@ -196,42 +197,6 @@ def _sentence_events(s: _Sentence) -> list[Event]:
             continue
         out += _events_of_match(s, match)
     return out
-
-
-class _Merging:
-    """One event per key: a second reading adds its evidence, keeps the higher confidence and the emitted
-    assertion. The evidence is gathered in a list and a set and joined to its event at the end (a tuple
-    copied and searched at every reading was quadratic in the readings of one event: a text that
-    repeats "Obama met Putin." a thousand times)."""
-
-    def __init__(self) -> None:
-        self._events: dict[tuple[object, ...], Event] = {}
-        self._evidence: dict[tuple[object, ...], list[Span]] = {}
-        self._seen: dict[tuple[object, ...], set[Span]] = {}
-
-    def add(self, event: Event) -> None:
-        key = _key(event)
-        old = self._events.get(key)
-        if old is None:
-            self._events[key] = event
-            self._evidence[key], self._seen[key] = list(event.evidence), set(event.evidence)
-        elif event.evidence[0] not in self._seen[key]:
-            better = event if old.assertion not in EMITTED and event.assertion in EMITTED else old
-            self._events[key] = replace(old, confidence=max(old.confidence, event.confidence), assertion=better.assertion,
-                                        assertion_reason=better.assertion_reason)
-            self._evidence[key].extend(event.evidence)
-            self._seen[key].update(event.evidence)
-
-    def events(self) -> dict[tuple[object, ...], Event]:
-        """The merged events by key, each with all its evidence in the order it came."""
-        return {key: e if len(self._evidence[key]) == len(e.evidence) else replace(e, evidence=tuple(self._evidence[key]))
-                for key, e in self._events.items()}
-
-
-def _key(event: Event) -> tuple[object, ...]:
-    """One event per (source, target, code, date) in an article."""
-    target = event.target.actor if event.target else None
-    return (event.source.actor.code, event.source.actor.name, target.code if target else None, target.name if target else None, event.cameo, event.date)
 
 
 def _verdicts(doc: Doc, sent: DocSpan, view: SentenceView) -> dict[int, Verdict]:
@@ -354,10 +319,7 @@ def _subject_owner(s: _Sentence, match: PatternMatch) -> tuple[ActorMention, ...
     if not s.has_parse:
         return ()
     subject = next((c for c in s.doc[match.anchor].children if c.dep_ in {"nsubj:pass", "nsubjpass"}), None)
-    owner = next((c for c in subject.children if c.dep_ in {"nmod:poss", "poss"}), None) if subject is not None else None
-    if owner is None:
-        return ()
-    return tuple(m for m in s.view.mentions_at.get(owner.i, ()) if s.view.mention_end[id(m)] <= owner.i + 2)
+    return tuple(possessor(s.view, subject)) if subject is not None else ()
 
 
 def _recipient_passive(verb: Token) -> bool:
@@ -408,7 +370,7 @@ def _sources(s: _Sentence, match: PatternMatch, reading: ModalityReading, quote:
         if s.has_parse and subject_at == match.start and _recipient_passive(s.doc[match.anchor]) and by_agent(view, match) is None:
             # "had been denied visas", "was given aid": the subject receives the act, and no one is named doing it
             return None
-        noun = reduced_relative_noun(view, s.doc[match.anchor]) if s.has_parse and subject_at == match.start else None
+        noun = described_noun(s.doc[match.anchor]) if s.has_parse and subject_at == match.start else None
         if noun is not None:
             # "individuals and networks working with Iran's Guard Corps": the participle describes the noun before it,
             # whose actor (if any) is its subject; nobody further back is

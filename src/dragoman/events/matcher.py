@@ -195,8 +195,9 @@ def _included(view: SentenceView, end: int) -> tuple[tuple[ActorMention, ...], i
         k += 1
     if k + 1 >= view.end or view.lower(k) != ",":
         return None
-    start = k + 2 if view.lower(k + 1) == "including" else k + 3 if (view.lower(k + 1), view.lower(k + 2)) == ("such", "as") else None
-    if start is None or _after_article(view, start) not in view.mentions_at:
+    after = [view.lower(i) for i in range(k + 1, min(k + 3, view.end))]
+    start = k + 2 if after[:1] == ["including"] else k + 3 if after == ["such", "as"] else None
+    if start is None or start >= view.end or _after_article(view, start) not in view.mentions_at:
         return None
     readings = mentions_from(view, _after_article(view, start))
     return readings[0] if readings else None

@@ -22,6 +22,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from dragoman.events.matcher import SentenceView
+from dragoman.events.votes import clear_winner
 from dragoman.events.words import EventWords
 from dragoman.records import Actor, ActorMention, MentionRole, MentionSource, Span
 
@@ -137,10 +138,8 @@ def article_protest_target(views: Sequence[SentenceView], words: EventWords, tit
     counts: Counter[tuple[str | None, str | None]] = Counter()
     for m, weight in votes:
         counts[(m.actor.code, m.actor.name)] += weight
-    (key, top), = counts.most_common(1)
-    if top < _MIN_VOTES or 2 * top <= sum(counts.values()):
-        return None
-    return next(m for m, _ in votes if (m.actor.code, m.actor.name) == key)
+    key = clear_winner(counts, _MIN_VOTES)
+    return None if key is None else next(m for m, _ in votes if (m.actor.code, m.actor.name) == key)
 
 
 def _held(anchor: Token, words: EventWords) -> Token | None:

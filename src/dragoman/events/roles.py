@@ -102,7 +102,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
             anchor = main
     if anchor.i - 2 >= view.start and view.lower(anchor.i - 1) == "to" and view.lower(anchor.i - 2) in _RESOLVE_NOUNS:
         # "condemned the West's readiness to lift the embargo" even when "to lift" is attached to the verb
-        found = _possessor(view, view.doc[anchor.i - 2])
+        found = possessor(view, view.doc[anchor.i - 2])
         if found:
             return _group_of(view, view.doc[anchor.i - 2], found) or found
     verb = anchor
@@ -110,7 +110,7 @@ def subject_by_parse(view: SentenceView, anchor: Token) -> list[ActorMention]:
     for _ in range(4):
         if verb.dep_ in {"acl", "xcomp"} and verb.head.lower_ in _RESOLVE_NOUNS and verb.head.i < verb.i:
             # "the West's readiness to lift the embargo", "Russia's decision to withdraw": the possessor acts
-            found = _possessor(view, verb.head)
+            found = possessor(view, verb.head)
             if found:
                 # "X, Y and Z met to underscore their commitment to exert pressure": "their" is the coordinated subject
                 return _group_of(view, verb.head, found) or found
@@ -177,7 +177,7 @@ def _group_of(view: SentenceView, noun: Token, owners: list[ActorMention]) -> li
     return []
 
 
-def _possessor(view: SentenceView, noun: Token) -> list[ActorMention]:
+def possessor(view: SentenceView, noun: Token) -> list[ActorMention]:
     """The mentions of a noun's possessor ("the West's" readiness), if it has one."""
     owners = [c for c in noun.children if c.dep_ in {"nmod:poss", "poss"}]
     return _mentions_in(view, owners[0]) if owners else []
@@ -415,16 +415,6 @@ def noun_source(view: SentenceView, match: PatternMatch, targets: tuple[ActorMen
     elif view.doc[i].pos_ == "VERB" and view.doc[i].lemma_.lower() in words.bystander_verbs:
         return ()  # "condemned the attack on Armenia", "faces the threat of rockets": not the subject's own act
     return tuple(subject_by_position(view, i + 1, targets, in_quote, quoted))
-
-
-def reduced_relative_noun(view: SentenceView, verb: Token) -> Token | None:
-    """The noun a present participle right after it describes ("networks working with Iran", "forces
-    supporting the regime"), whatever the parse made of it; None when the participle has an auxiliary
-    ("are working") or follows no noun."""
-    if verb.tag_ != "VBG" or verb.i <= view.start or any(c.dep_ in {"aux", "aux:pass", "auxpass"} for c in verb.children):
-        return None
-    before = view.doc[verb.i - 1]
-    return before if before.tag_ in {"NN", "NNS"} else None  # not "troops in Syria fighting alongside": a name ends a phrase of place
 
 
 def _opening_occasion(view: SentenceView, noun: Token, words: EventWords) -> bool:

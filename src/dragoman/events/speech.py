@@ -88,13 +88,7 @@ def load_polarity() -> Polarity:
         if not -4.0 <= valence <= 4.0 or not word or word != word.lower():
             raise row.error(f"need a lower-case word and a valence from -4 to 4, found {word!r} {row['valence']!r}")
         analyzer.lexicon[word] = valence
-    happenings: set[str] = set()
-    for row in read_rows(packaged_text("dragoman.events", "happening_words.tsv"), "happening_words.tsv", ("word",)):
-        word = row["word"]
-        if not word or word != word.lower() or not word.isalpha():
-            raise row.error(f"need one lower-case word, found {word!r}")
-        happenings.add(word)
-    return Polarity(analyzer, frozenset(happenings), _words("feeling_words.tsv"), _words("praise_blockers.tsv"), frozenset(load_event_nouns().roots),
+    return Polarity(analyzer, _words("happening_words.tsv"), _words("feeling_words.tsv"), _words("praise_blockers.tsv"), frozenset(load_event_nouns().roots),
                     _conditions())
 
 
